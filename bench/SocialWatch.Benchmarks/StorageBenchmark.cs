@@ -36,31 +36,11 @@ internal sealed class StorageBenchmark : IBenchmark
         var mentions = Generate(count);
         Console.WriteLine($"storage: {count:N0} scored mentions per run, {Environment.ProcessorCount} CPU(s)");
 
+        // Unreported warm-up: the first run would otherwise also pay for JIT tiering of the whole path.
+        await RunSqliteAsync(100, mentions.Take(Math.Min(count, 20_000)).ToList(), withoutAuthorIndex, report: false);
         foreach (var batchSize in BatchSizes)
         {
-            var file = Path.Combine(Path.GetTempPath(), $"socialwatch-bench-{Guid.NewGuid():N}.db");
-            try
-            {
-                var connections = new SqliteConnectionFactory($"Data Source={file}");
-                await new SqliteStorageMaintenance(connections, NullLogger<SqliteStorageMaintenance>.Instance).MigrateAsync(CancellationToken.None);
-                if (withoutAuthorIndex)
-                {
-                    await using var connection = await connections.OpenAsync(CancellationToken.None);
-                    using var drop = connection.CreateCommand();
-                    drop.CommandText = DropAuthorIndexSql;
-                    await drop.ExecuteNonQueryAsync();
-                }
-
-                await MeasureAsync("sqlite", batchSize, new SqliteMentionStore(connections, TimeProvider.System), mentions);
-            }
-            finally
-            {
-                SqliteConnection.ClearAllPools();
-                foreach (var path in new[] { file, file + "-wal", file + "-shm" })
-                {
-                    File.Delete(path);
-                }
-            }
+            await RunSqliteAsync(batchSize, mentions, withoutAuthorIndex, report: true);
         }
 
         if (skipPostgres)
@@ -102,7 +82,34 @@ internal sealed class StorageBenchmark : IBenchmark
         return 0;
     }
 
-    private static async Task MeasureAsync(string dialect, int batchSize, IMentionStore store, IReadOnlyList<ScoredMention> mentions)
+    private static async Task RunSqliteAsync(int batchSize, IReadOnlyList<ScoredMention> mentions, bool withoutAuthorIndex, bool report)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"socialwatch-bench-{Guid.NewGuid():N}.db");
+        try
+        {
+            var connections = new SqliteConnectionFactory($"Data Source={file}");
+            await new SqliteStorageMaintenance(connections, NullLogger<SqliteStorageMaintenance>.Instance).MigrateAsync(CancellationToken.None);
+            if (withoutAuthorIndex)
+            {
+                await using var connection = await connections.OpenAsync(CancellationToken.None);
+                using var drop = connection.CreateCommand();
+                drop.CommandText = DropAuthorIndexSql;
+                await drop.ExecuteNonQueryAsync();
+            }
+
+            await MeasureAsync("sqlite", batchSize, new SqliteMentionStore(connections, TimeProvider.System), mentions, report);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
+    private static async Task MeasureAsync(string dialect, int batchSize, IMentionStore store, IReadOnlyList<ScoredMention> mentions, bool report = true)
     {
         var batches = mentions.Chunk(batchSize).ToList();
 
@@ -148,6 +155,11 @@ internal sealed class StorageBenchmark : IBenchmark
         }
 
         empty.Stop();
+        if (!report)
+        {
+            return;
+        }
+
         Console.WriteLine(
             $"{dialect,-11} batch {batchSize,5}: {newRate,10:N0} new mentions/s ({inserted:N0} in {stopwatch.Elapsed.TotalSeconds:F2} s, "
             + $"{inserted / cpu.TotalSeconds:N0}/s per CPU-second of this process); "
