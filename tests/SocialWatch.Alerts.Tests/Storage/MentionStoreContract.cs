@@ -164,6 +164,21 @@ public abstract class MentionStoreContract : StoreContract
     }
 
     [TestMethod]
+    public async Task StoreBatch_TextWithNulCharacters_IsStoredWithReplacementCharacters_InsteadOfFailingThePage()
+    {
+        var odd = Scored("nul");
+        odd = odd with { Mention = odd.Mention with { Text = "bad\0byte", Author = odd.Mention.Author with { DisplayName = "\0name" } } };
+
+        var result = await Store.StoreBatchAsync(new IngestBatch("acme:x", [Scored("ok"), odd], "c1", null), None);
+
+        Assert.HasCount(2, result.Inserted);
+        Assert.AreEqual("bad\uFFFDbyte", result.Inserted[1].Mention.Text);
+        var stored = (await Store.FindMentionAsync("x", "nul", None))!;
+        Assert.AreEqual("bad\uFFFDbyte", stored.Mention.Text);
+        Assert.AreEqual("\uFFFDname", stored.Mention.Author.DisplayName);
+    }
+
+    [TestMethod]
     public async Task FindMention_IsExactAboutCase()
     {
         await Store.StoreBatchAsync(new IngestBatch("acme:x", [Scored("AbC")], "c1", null), None);
