@@ -254,6 +254,20 @@ public abstract class MentionStoreContract : StoreContract
     }
 
     [TestMethod]
+    public async Task AddSnapshots_ForAMentionThatDoesNotExist_FailsAndWritesNothing()
+    {
+        var id = (await Store.StoreBatchAsync(new IngestBatch("acme:x", [Scored("1")], "c1", null), None)).Inserted[0].Id;
+
+        await Assert.ThrowsAsync<System.Data.Common.DbException>(() => Store.AddSnapshotsAsync([
+            new EngagementSnapshot(id, T0, new EngagementMetrics(9, 9, 9, 9)),
+            new EngagementSnapshot(id + 1000, T0, new EngagementMetrics(1, 1, 1, 1)),
+        ], None));
+
+        Assert.IsEmpty(await Store.GetSnapshotsAsync(id, None));
+        Assert.AreEqual(new EngagementMetrics(1, 2, 3, 4), (await Store.GetMentionAsync(id, None))!.Mention.Metrics);
+    }
+
+    [TestMethod]
     public async Task Redact_BlanksTextAndAuthor_AndKeepsTheRowSoALaterPollDoesNotStoreItAgain()
     {
         await Store.StoreBatchAsync(new IngestBatch("acme:x", [Scored("1"), Scored("2")], "c1", null), None);
