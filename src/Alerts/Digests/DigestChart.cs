@@ -20,6 +20,14 @@ public static class DigestChart
         }
 
         var plot = new Plot();
+
+        // Drawn at twice the displayed size so the chart stays sharp on high-density screens.
+        plot.ScaleFactor = 2;
+        if (SansFont.Value is { } font)
+        {
+            plot.Font.Set(font);
+        }
+
         var series = report.Series;
 
         var bars = plot.Add.Bars(series.Select(b => (double)b.Mentions).ToArray());
@@ -64,6 +72,13 @@ public static class DigestChart
         plot.ShowLegend(Alignment.UpperLeft);
         plot.Legend.FontSize = 11;
 
-        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        return plot.GetImageBytes(Width * 2, Height * 2, ImageFormat.Png);
     }
+
+    // The default typeface lookup can land on a serif font on Linux; the e-mail text is sans-serif.
+    private static readonly Lazy<string?> SansFont = new(() =>
+    {
+        var installed = SkiaSharp.SKFontManager.Default.FontFamilies.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return new[] { "Arial", "Helvetica", "Liberation Sans", "DejaVu Sans", "Lato" }.FirstOrDefault(installed.Contains);
+    });
 }

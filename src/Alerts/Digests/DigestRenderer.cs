@@ -85,7 +85,7 @@ public static class DigestRenderer
         // Key figures.
         html.Append("<tr><td style=\"padding:20px 24px 8px 24px;\"><table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"><tr>");
         Kpi(html, "Mentions", report.Volume.Mentions.ToString("N0", Culture), Change(report.VolumeChange, "vs previous period", points: false));
-        Kpi(html, "Negative share", Percent(report.Volume.NegativeShare), Change(report.NegativeShareChange, "vs previous period", points: true));
+        Kpi(html, "Negative share", Percent(report.Volume.NegativeShare), report.IsQuiet ? "no mentions" : Change(report.NegativeShareChange, "vs previous period", points: true));
         Kpi(html, "Alerts opened", report.Alerts.Opened.ToString(Culture), $"{report.Alerts.Resolved.ToString(Culture)} resolved");
         Kpi(html, "Still open", report.Alerts.StillOpen.ToString(Culture), "at send time");
         html.Append("</tr></table></td></tr>");
