@@ -3,15 +3,17 @@ using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Notifications = SocialWatch.Alerts.Notifications;
 
 namespace SocialWatch.Alerts.Email;
 
 /// <summary>
 /// Sends e-mail with MailKit over SMTP. One connection per message: digests and critical-alert mails are rare,
 /// and a fresh connection never inherits a half-broken session. Any refusal surfaces as an exception so that the
-/// calling job fails and Hangfire retries it.
+/// calling job fails and Hangfire retries it. Serves both the digests (with inline images) and the instant
+/// critical-alert e-mail of the notifications.
 /// </summary>
-public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, ILogger<SmtpEmailSender> logger) : IEmailSender
+public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, ILogger<SmtpEmailSender> logger) : IEmailSender, Notifications.IEmailSender
 {
     private readonly SmtpOptions _options = options.Value;
 
@@ -30,6 +32,9 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, ILogger<SmtpE
         EmailLog.Sent(logger, mime.MessageId ?? "", message.To.Count, response);
         await client.DisconnectAsync(quit: true, cancellationToken);
     }
+
+    public Task SendAsync(Notifications.EmailMessage message, CancellationToken cancellationToken) =>
+        SendAsync(new EmailMessage { To = message.To, Subject = message.Subject, TextBody = message.TextBody, HtmlBody = message.HtmlBody }, cancellationToken);
 
     internal static MimeMessage ToMime(EmailMessage message, MailboxAddress from)
     {
