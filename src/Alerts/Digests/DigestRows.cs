@@ -24,6 +24,31 @@ internal static class DigestRows
             ? parsed
             : throw new InvalidDataException($"Unknown {typeof(T).Name} '{value}' in the digest tables.");
 
+    /// <summary>Parameters of a run row, times already in the dialect's form.</summary>
+    public static object RunParameters(DigestRun run, object periodStart, object periodEnd, object updatedAt) => new
+    {
+        run.SubscriptionId,
+        PeriodStart = periodStart,
+        PeriodEnd = periodEnd,
+        Recipients = ToJson(run.Recipients),
+        Brands = ToJson(run.Brands),
+        run.Subject,
+        run.MessageId,
+        run.Mentions,
+        run.NegativeMentions,
+        run.AlertsOpened,
+        UpdatedAt = updatedAt,
+    };
+
+    /// <summary>A state change of a claimed run that touches no row means another run took it over: fail loudly.</summary>
+    public static void ExpectOne(int rows, long runId)
+    {
+        if (rows != 1)
+        {
+            throw new InvalidOperationException($"Digest run {runId} was not in the Sending state any more.");
+        }
+    }
+
     /// <summary>Parameters of a subscription row, times left to the dialect.</summary>
     public static object SubscriptionParameters(DigestSubscription s, object createdAt, object updatedAt) => new
     {
@@ -115,4 +140,61 @@ internal sealed class RunRow<TTime>
         SentAt = SentAt is { } sent ? time(sent) : null,
         LastError = LastError,
     };
+}
+
+/// <summary>A top-risk row as every dialect returns it (scores as double, priority as bigint).</summary>
+internal sealed class RiskDbRow
+{
+    public long AlertId { get; set; }
+    public string Title { get; set; } = "";
+    public string Brand { get; set; } = "";
+    public double Score { get; set; }
+    public long Priority { get; set; }
+
+    public RiskRow ToRisk() => new(AlertId, Title, Brand, Score, (int)Priority);
+}
+
+/// <summary>A spike row; <typeparamref name="TTime"/> is the dialect's time type.</summary>
+internal sealed class SpikeDbRow<TTime>
+    where TTime : struct
+{
+    public long AlertId { get; set; }
+    public string Title { get; set; } = "";
+    public string Brand { get; set; } = "";
+    public TTime CreatedAt { get; set; }
+
+    public SpikeRow ToSpike(Func<TTime, DateTimeOffset> time) => new(AlertId, Title, Brand, time(CreatedAt));
+}
+
+/// <summary>The alert counts of a period, as bigint in every dialect.</summary>
+internal sealed class AlertCountsRow
+{
+    public long Opened { get; set; }
+    public long Resolved { get; set; }
+    public long StillOpen { get; set; }
+    public long FirstResponseBreaches { get; set; }
+    public long ResolveBreaches { get; set; }
+    public long BrokenPromises { get; set; }
+
+    public AlertCounts ToCounts() =>
+        new((int)Opened, (int)Resolved, (int)StillOpen, (int)FirstResponseBreaches, (int)ResolveBreaches, (int)BrokenPromises);
+}
+
+/// <summary>Mentions per bucket, as bigint in every dialect.</summary>
+internal sealed class VolumeDbRow
+{
+    public long Bucket { get; set; }
+    public long Mentions { get; set; }
+    public long Negative { get; set; }
+
+    public VolumeCount ToVolume() => new(Bucket, Mentions, Negative);
+}
+
+/// <summary>One complaint reason and how often it was given.</summary>
+internal sealed class ReasonDbRow
+{
+    public string Reason { get; set; } = "";
+    public long Count { get; set; }
+
+    public ReasonCount ToReason() => new(Reason, Count);
 }

@@ -1,25 +1,40 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using SocialWatch.Alerts.Digests;
-using SocialWatch.Alerts.Digests.Sqlite;
 using SocialWatch.Alerts.Email;
+using SocialWatch.Alerts.Tests.Storage;
 using static SocialWatch.Alerts.Tests.Digests.DigestScheduleTests;
 
 namespace SocialWatch.Alerts.Tests.Digests;
 
 [TestClass]
-public sealed class DigestJobTests : IDisposable
+public sealed class DigestJobTests
 {
-    private readonly DigestSqliteDatabase _database = new();
-    private readonly SqliteDigestStore _store;
     private readonly FakeDigestDataSource _data = new();
     private FakeTimeProvider _time = new(Utc(2026, 6, 10, 7, 0));
+    private TestDatabase? _database;
+    private ServiceProvider? _services;
+    private IDigestSubscriptionStore _subscriptions = null!;
+    private IDigestRunStore _store = null!;
 
-    public DigestJobTests() => _store = new SqliteDigestStore(_database.ConnectionString);
+    [TestInitialize]
+    public async Task OpenAsync()
+    {
+        _database = await TestDatabases.SqliteAsync();
+        _services = DigestServices.Build(_database, TimeProvider.System);
+        _subscriptions = _services.GetRequiredService<IDigestSubscriptionStore>();
+        _store = _services.GetRequiredService<IDigestRunStore>();
+    }
 
-    public void Dispose() => _database.Dispose();
+    [TestCleanup]
+    public async Task CloseAsync()
+    {
+        await _services!.DisposeAsync();
+        await _database!.DisposeAsync();
+    }
 
     [TestMethod]
     public async Task Run_SendsTheDigestWithBothPartsAndTheInlineChart()
@@ -175,7 +190,7 @@ public sealed class DigestJobTests : IDisposable
     {
         await using var server = await SmtpTestServer.StartAsync();
         var subscription = await Subscribe("Europe/London", new TimeOnly(8, 0), "lead@example.com");
-        await _store.UpdateAsync(subscription with { Enabled = false }, CancellationToken.None);
+        await _subscriptions.UpdateAsync(subscription with { Enabled = false }, CancellationToken.None);
 
         await Job(server.Options).RunAsync(subscription.Id, CancellationToken.None);
         await Job(server.Options).RunAsync(subscription.Id + 1000, CancellationToken.None);
@@ -184,7 +199,7 @@ public sealed class DigestJobTests : IDisposable
     }
 
     private async Task<DigestSubscription> Subscribe(string timeZone, TimeOnly at, params string[] recipients) =>
-        await _store.CreateAsync(
+        await _subscriptions.CreateAsync(
             Daily(timeZone, at) with { Recipients = recipients, Brands = ["acme"], CreatedAt = _time.GetUtcNow(), UpdatedAt = _time.GetUtcNow() },
             CancellationToken.None);
 
@@ -192,7 +207,7 @@ public sealed class DigestJobTests : IDisposable
     {
         var builder = new DigestBuilder(_data, Options.Create(new DigestOptions { AppBaseUrl = new Uri("https://app.example.com/") }));
         return new DigestJob(
-            _store,
+            _subscriptions,
             runs ?? _store,
             new DigestComposer(builder),
             new SmtpEmailSender(Options.Create(smtp), NullLogger<SmtpEmailSender>.Instance),

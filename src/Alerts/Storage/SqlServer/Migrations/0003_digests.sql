@@ -1,5 +1,5 @@
 -- Digest subscriptions and the record of every digest sent.
--- Times are DATETIME2 in UTC. Lists (recipients, brands) are JSON arrays of strings.
+-- Times are DATETIMEOFFSET written with a zero offset. Lists (recipients, brands) are JSON arrays of strings.
 
 CREATE TABLE dbo.digest_subscriptions (
     id          BIGINT IDENTITY(1, 1) NOT NULL CONSTRAINT pk_digest_subscriptions PRIMARY KEY,
@@ -12,8 +12,8 @@ CREATE TABLE dbo.digest_subscriptions (
     cron        NVARCHAR(100)     NULL,
     time_zone   NVARCHAR(100)     NOT NULL,
     enabled     BIT               NOT NULL,
-    created_at  DATETIME2(3)       NOT NULL,
-    updated_at  DATETIME2(3)       NOT NULL
+    created_at  DATETIMEOFFSET(7) NOT NULL,
+    updated_at  DATETIMEOFFSET(7) NOT NULL
 );
 GO
 
@@ -21,8 +21,8 @@ GO
 CREATE TABLE dbo.digest_runs (
     id                BIGINT IDENTITY(1, 1) NOT NULL CONSTRAINT pk_digest_runs PRIMARY KEY,
     subscription_id   BIGINT            NOT NULL CONSTRAINT fk_digest_runs_subscription REFERENCES dbo.digest_subscriptions (id) ON DELETE CASCADE,
-    period_start      DATETIME2(3)       NOT NULL,
-    period_end        DATETIME2(3)       NOT NULL,
+    period_start      DATETIMEOFFSET(7) NOT NULL,
+    period_end        DATETIMEOFFSET(7) NOT NULL,
     state             NVARCHAR(20)      NOT NULL,
     attempts          INT               NOT NULL,
     recipients        NVARCHAR(MAX)     NOT NULL,
@@ -32,8 +32,8 @@ CREATE TABLE dbo.digest_runs (
     mentions          BIGINT            NOT NULL,
     negative_mentions BIGINT            NOT NULL,
     alerts_opened     INT               NOT NULL,
-    updated_at        DATETIME2(3)       NOT NULL,
-    sent_at           DATETIME2(3)       NULL,
+    updated_at        DATETIMEOFFSET(7) NOT NULL,
+    sent_at           DATETIMEOFFSET(7) NULL,
     last_error        NVARCHAR(1000)    NULL,
     CONSTRAINT ux_digest_runs_subscription_period UNIQUE (subscription_id, period_end)
 );
