@@ -6,9 +6,10 @@ namespace SocialWatch.Alerts.Digests.SqlServer;
 /// <summary>The digest aggregates over the SQL Server schema (datetimeoffset, enums by name, reasons as JSON).</summary>
 internal sealed class SqlServerDigestDataSource(SqlServerConnectionFactory connections) : IDigestDataSource
 {
-    // "No brands" means every brand: @allBrands switches the filter off, Dapper expands @brands to a list.
-    private const string MentionBrandFilter = "(@allBrands = 1 OR m.brand IN @brands)";
-    private const string AlertBrandFilter = "(@allBrands = 1 OR a.brand IN @brands)";
+    // "No brands" means every brand: @allBrands switches the filter off. The brands travel as one JSON array, so the
+    // statement is plain T-SQL (and one cached plan) whatever the number of brands.
+    private const string MentionBrandFilter = "(@allBrands = 1 OR m.brand IN (SELECT b.[value] FROM OPENJSON(@brands) b))";
+    private const string AlertBrandFilter = "(@allBrands = 1 OR a.brand IN (SELECT b.[value] FROM OPENJSON(@brands) b))";
 
     private const string VolumeSql = $"""
         SELECT DATEDIFF_BIG(second, @start, m.created_at) / @bucketSeconds AS Bucket,
@@ -115,7 +116,7 @@ internal sealed class SqlServerDigestDataSource(SqlServerConnectionFactory conne
         parameters.Add("start", SqlServerTime.ToDb(scope.Start));
         parameters.Add("end", SqlServerTime.ToDb(scope.End));
         parameters.Add("allBrands", scope.Brands.Count == 0 ? 1 : 0);
-        parameters.Add("brands", scope.Brands.Count == 0 ? [""] : scope.Brands.ToArray());
+        parameters.Add("brands", DigestRows.ToJson(scope.Brands));
         return parameters;
     }
 }
