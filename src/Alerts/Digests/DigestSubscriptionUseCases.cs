@@ -47,11 +47,6 @@ public sealed record DigestSubscriptionRequest
             errors["brands"] = "Brand names are at most 200 characters.";
         }
 
-        if (errors.Count > 0)
-        {
-            throw new DigestValidationException(errors);
-        }
-
         var subscription = new DigestSubscription
         {
             Id = id,
@@ -68,8 +63,24 @@ public sealed record DigestSubscriptionRequest
             UpdatedAt = now,
         };
 
-        // Throws with the time zone and cron problems.
-        DigestSchedule.For(subscription);
+        // The schedule adds the time zone and cron problems, so the admin sees every bad field at once.
+        try
+        {
+            DigestSchedule.For(subscription);
+        }
+        catch (DigestValidationException ex)
+        {
+            foreach (var (field, message) in ex.Errors)
+            {
+                errors[field] = message;
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new DigestValidationException(errors);
+        }
+
         return subscription;
     }
 
