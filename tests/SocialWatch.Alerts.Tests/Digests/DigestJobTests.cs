@@ -198,6 +198,29 @@ public sealed class DigestJobTests
         Assert.IsEmpty(server.Received());
     }
 
+    [TestMethod]
+    public async Task Run_WiredByAddSocialWatchDigests_SendsWhatTheStoresHold()
+    {
+        await using var server = await SmtpTestServer.StartAsync();
+        await using var database = await TestDatabases.SqliteAsync();
+        await using var services = DigestServices.Build(database, _time, smtpPort: server.Port);
+        var mentions = services.GetRequiredService<SocialWatch.Core.Storage.IMentionStore>();
+        await mentions.StoreBatchAsync(new SocialWatch.Core.Storage.IngestBatch("acme:x", [
+            TestMentions.Scored("1", createdAt: Utc(2026, 6, 9, 10, 0), text: "<img src=x onerror=alert(1)> never again"),
+            TestMentions.Scored("2", createdAt: Utc(2026, 6, 9, 11, 0)),
+        ], "c1", null), CancellationToken.None);
+        var subscription = await services.GetRequiredService<CreateDigestSubscription>().HandleAsync(
+            new DigestSubscriptionRequest { Name = "Wired", Recipients = ["lead@example.com"], Brands = ["acme"], Cadence = DigestCadence.Daily, SendAt = new TimeOnly(8, 0), TimeZone = "Europe/London" },
+            CancellationToken.None);
+
+        await services.GetRequiredService<DigestJob>().RunAsync(subscription.Id, CancellationToken.None);
+
+        var mail = server.Received().Single();
+        Assert.AreEqual("SocialWatch digest: Wired, 9 Jun 08:00 to 10 Jun 08:00: 2 mentions, 100.0 % negative", mail.Message.Subject);
+        Assert.IsTrue(mail.Message.BodyParts.Any(p => p.ContentType.MimeType == "image/png"));
+        Assert.Contains("legal threat: 2 (before 0, +2)", mail.Message.TextBody ?? "");
+    }
+
     private async Task<DigestSubscription> Subscribe(string timeZone, TimeOnly at, params string[] recipients) =>
         await _subscriptions.CreateAsync(
             Daily(timeZone, at) with { Recipients = recipients, Brands = ["acme"], CreatedAt = _time.GetUtcNow(), UpdatedAt = _time.GetUtcNow() },

@@ -30,6 +30,7 @@ internal static class DigestServices
         services.AddSingleton(time);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<IRecurringJobManager>(jobs ?? new RecordingRecurringJobManager());
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddSocialWatchStorage(configuration);
         services.AddSocialWatchDigests(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
