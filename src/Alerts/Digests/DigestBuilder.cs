@@ -10,7 +10,8 @@ public sealed class DigestBuilder(IDigestDataSource data, IOptions<DigestOptions
     public async Task<DigestReport> BuildAsync(DigestSubscription subscription, DigestSchedule schedule, DigestPeriod period, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var brands = subscription.Brands;
-        var current = new DigestScope(brands, period.Start, period.End);
+        // A preview covers its period only up to now: a deadline later today is not missed yet.
+        var current = new DigestScope(brands, period.Start, period.End < now ? period.End : now);
         var previous = new DigestScope(brands, period.PreviousStart, period.PreviousEnd);
 
         // One hour divides every bucket (hours and local days), so one query shape serves both charts.
@@ -155,6 +156,15 @@ public sealed class DigestBuilder(IDigestDataSource data, IOptions<DigestOptions
     private static string PriorityName(int priority) =>
         Enum.IsDefined(typeof(Core.Alerts.AlertPriority), priority) ? ((Core.Alerts.AlertPriority)priority).ToString() : priority.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private Uri? AlertLink(long alertId) =>
-        _options.AppBaseUrl is { } root ? new Uri(root, $"alerts/{alertId}") : null;
+    private Uri? AlertLink(long alertId)
+    {
+        if (_options.AppBaseUrl is not { } root)
+        {
+            return null;
+        }
+
+        // Without the trailing slash a relative link would replace the last path segment of an app under a sub-path.
+        var baseUrl = root.AbsoluteUri.EndsWith('/') ? root : new Uri(root.AbsoluteUri + "/");
+        return new Uri(baseUrl, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"alerts/{alertId}"));
+    }
 }

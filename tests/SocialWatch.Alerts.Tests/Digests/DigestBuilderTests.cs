@@ -154,6 +154,31 @@ public sealed class DigestBuilderTests
     }
 
     [TestMethod]
+    public async Task Build_Preview_DoesNotCountDeadlinesThatAreStillAhead()
+    {
+        var (subscription, schedule, _, now) = DailyUtc();
+        var next = schedule.Next(now);
+        _data.Alerts.Add(Alert(1, AlertKind.Mention, now.AddMinutes(-30)) with { FirstResponseDueAt = now.AddMinutes(-5) });
+        _data.Alerts.Add(Alert(2, AlertKind.Mention, now.AddMinutes(-10)) with { FirstResponseDueAt = now.AddHours(2) });
+
+        var report = await Builder().BuildAsync(subscription, schedule, next, now, CancellationToken.None);
+
+        Assert.AreEqual(1, report.Alerts.FirstResponseBreaches);
+    }
+
+    [TestMethod]
+    public async Task Build_AppUnderASubPathWithoutTrailingSlash_KeepsThePathInLinks()
+    {
+        var (subscription, schedule, period, now) = DailyUtc();
+        _data.Alerts.Add(Alert(9, AlertKind.Spike, period.Start.AddHours(1)));
+        var builder = new DigestBuilder(_data, Options.Create(new DigestOptions { AppBaseUrl = new Uri("https://example.com/socialwatch") }));
+
+        var report = await builder.BuildAsync(subscription, schedule, period, now, CancellationToken.None);
+
+        Assert.AreEqual(new Uri("https://example.com/socialwatch/alerts/9"), report.Spikes.Single().Link);
+    }
+
+    [TestMethod]
     public async Task Build_DatabaseFails_Throws()
     {
         var (subscription, schedule, period, now) = DailyUtc();

@@ -43,6 +43,19 @@ public sealed class DigestScheduleTests
     }
 
     [TestMethod]
+    public void LatestDue_SendTimeRepeatedByFallBack_FiresOnlyOnce()
+    {
+        var schedule = DigestSchedule.For(Daily("America/New_York", new TimeOnly(1, 30)));
+
+        var onTheDay = schedule.LatestDue(Utc(2026, 11, 1, 12, 0));
+        var dayAfter = schedule.LatestDue(Utc(2026, 11, 2, 12, 0));
+
+        Assert.AreEqual(Utc(2026, 11, 1, 5, 30), onTheDay.End, "01:30 EDT, the first of the two 01:30s.");
+        Assert.AreEqual(Utc(2026, 11, 1, 5, 30), dayAfter.Start, "The repeated 01:30 EST does not start another period.");
+        Assert.AreEqual(TimeSpan.FromHours(25), dayAfter.Length);
+    }
+
+    [TestMethod]
     public void LatestDue_WeeklyAcrossSpringForward_IsOneHourShortOfAWeek()
     {
         var schedule = DigestSchedule.For(Daily("Europe/London", new TimeOnly(9, 0)) with { Cadence = DigestCadence.Weekly, WeeklyOn = DayOfWeek.Monday });
