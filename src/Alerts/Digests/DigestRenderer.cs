@@ -32,7 +32,11 @@ public static class DigestRenderer
 
     private const string Font = "font-family:Arial,Helvetica,sans-serif;";
     private const string Muted = "color:#6B7280;";
+    // overflow-wrap: a stranger's 300-character URL must wrap instead of pushing the table off the screen.
     private const string Cell = "padding:8px 10px;border-bottom:1px solid #E5E7EB;" + Font + "font-size:14px;color:#111827;";
+    private const string TextCell = Cell + "overflow-wrap:anywhere;word-break:break-word;";
+    private const string NoWrap = "white-space:nowrap;";
+    private const int LongestTitle = 160;
     private const string HeadCell = "padding:8px 10px;border-bottom:2px solid #D1D5DB;text-align:left;" + Font + "font-size:12px;color:#6B7280;text-transform:uppercase;";
 
     public static RenderedDigest Render(DigestReport report, ChartEmbedding embedding)
@@ -134,11 +138,11 @@ public static class DigestRenderer
                 .Append("<th style=\"").Append(HeadCell).Append("\">Priority</th></tr>");
             foreach (var risk in report.TopRisks)
             {
-                html.Append("<tr><td style=\"").Append(Cell).Append("\">").Append(Link(risk.Link, risk.Title)).Append("</td>")
-                    .Append("<td style=\"").Append(Cell).Append("\">").Append(E(risk.Brand)).Append("</td>")
+                html.Append("<tr><td style=\"").Append(TextCell).Append("\">").Append(Link(risk.Link, Shorten(risk.Title))).Append("</td>")
+                    .Append("<td style=\"").Append(Cell).Append(NoWrap).Append("\">").Append(E(risk.Brand)).Append("</td>")
                     .Append("<td style=\"").Append(Cell).Append("text-align:right;font-weight:bold;color:").Append(risk.Score >= 0.75 ? "#B91C1C" : "#111827").Append(";\">")
                     .Append(risk.Score.ToString("0.00", Culture)).Append("</td>")
-                    .Append("<td style=\"").Append(Cell).Append("\">").Append(E(risk.Priority)).Append("</td></tr>");
+                    .Append("<td style=\"").Append(Cell).Append(NoWrap).Append("\">").Append(E(risk.Priority)).Append("</td></tr>");
             }
 
             html.Append("</table>");
@@ -160,7 +164,7 @@ public static class DigestRenderer
             {
                 html.Append("<tr><td style=\"").Append(Cell).Append("width:130px;").Append(Muted).Append("\">")
                     .Append(E(Local(spike.At, report.TimeZone).ToString("ddd d MMM HH:mm", Culture))).Append("</td>")
-                    .Append("<td style=\"").Append(Cell).Append("\">").Append(Link(spike.Link, spike.Title))
+                    .Append("<td style=\"").Append(TextCell).Append("\">").Append(Link(spike.Link, Shorten(spike.Title)))
                     .Append(" <span style=\"").Append(Muted).Append("\">(").Append(E(spike.Brand)).Append(")</span></td></tr>");
             }
 
@@ -185,7 +189,7 @@ public static class DigestRenderer
                 .Append("<th style=\"").Append(HeadCell).Append("text-align:right;\">Change</th></tr>");
             foreach (var reason in report.GrowingReasons)
             {
-                html.Append("<tr><td style=\"").Append(Cell).Append("\">").Append(E(reason.Reason)).Append("</td>")
+                html.Append("<tr><td style=\"").Append(TextCell).Append("\">").Append(E(reason.Reason)).Append("</td>")
                     .Append("<td style=\"").Append(Cell).Append("text-align:right;\">").Append(reason.Count.ToString("N0", Culture)).Append("</td>")
                     .Append("<td style=\"").Append(Cell).Append("text-align:right;").Append(Muted).Append("\">").Append(reason.PreviousCount.ToString("N0", Culture)).Append("</td>")
                     .Append("<td style=\"").Append(Cell).Append("text-align:right;color:#B91C1C;font-weight:bold;\">+").Append(reason.Growth.ToString("N0", Culture)).Append("</td></tr>");
@@ -242,7 +246,7 @@ public static class DigestRenderer
 
         foreach (var risk in report.TopRisks)
         {
-            text.Append("- [").Append(risk.Score.ToString("0.00", Culture)).Append("] ").Append(OneLine(risk.Title))
+            text.Append("- [").Append(risk.Score.ToString("0.00", Culture)).Append("] ").Append(OneLine(Shorten(risk.Title)))
                 .Append(" (").Append(OneLine(risk.Brand)).Append(", ").Append(risk.Priority).AppendLine(")");
             if (SafeHref(risk.Link) is { } href)
             {
@@ -259,7 +263,7 @@ public static class DigestRenderer
         foreach (var spike in report.Spikes)
         {
             text.Append("- ").Append(Local(spike.At, report.TimeZone).ToString("ddd d MMM HH:mm", Culture)).Append(' ')
-                .Append(OneLine(spike.Title)).Append(" (").Append(OneLine(spike.Brand)).AppendLine(")");
+                .Append(OneLine(Shorten(spike.Title))).Append(" (").Append(OneLine(spike.Brand)).AppendLine(")");
         }
 
         text.AppendLine().AppendLine("COMPLAINT REASONS THAT GREW MOST");
@@ -306,6 +310,9 @@ public static class DigestRenderer
             : null;
 
     private static string E(string? value) => Encoder.Encode(value ?? "");
+
+    private static string Shorten(string value) =>
+        value.Length <= LongestTitle ? value : string.Concat(value.AsSpan(0, LongestTitle - 1).TrimEnd(), "\u2026");
 
     private static string OneLine(string value) => string.Concat(value.Select(c => char.IsControl(c) ? ' ' : c));
 

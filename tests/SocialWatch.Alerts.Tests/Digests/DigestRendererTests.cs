@@ -84,6 +84,16 @@ public sealed class DigestRendererTests
     }
 
     [TestMethod]
+    public void Render_VeryLongTitle_IsShortenedInBothParts()
+    {
+        var rendered = DigestRenderer.Render(DigestSamples.Busy(), ChartEmbedding.ContentId);
+
+        Assert.Contains("xxxxxxxx\u2026", rendered.Text);
+        Assert.DoesNotContain("nobody returned", rendered.Text);
+        Assert.DoesNotContain("nobody returned", rendered.Html);
+    }
+
+    [TestMethod]
     public void Render_Html_UsesNoStyleSheetsOrScripts()
     {
         var rendered = DigestRenderer.Render(DigestSamples.Busy(), ChartEmbedding.ContentId);

@@ -40,6 +40,7 @@ internal static class DigestSamples
                 new DigestRisk(4807, "Wheelchair left on the tarmac <again> & staff shrugged", "Acme Air", 0.88, "High", new Uri(app, "alerts/4807")),
                 new DigestRisk(4799, "Refund for the 08:12 to Leeds refused twice", "Acme Rail", 0.71, "High", new Uri(app, "alerts/4799")),
                 new DigestRisk(4790, "<script>alert('x')</script> strangers can write anything here", "Acme Rail", 0.55, "Normal", new Uri("javascript:alert(1)")),
+                new DigestRisk(4788, "see https://example.com/" + new string('x', 150) + " for the whole story of my lost suitcase and the three calls nobody returned", "Acme Air", 0.52, "Normal", new Uri(app, "alerts/4788")),
             ],
             Spikes =
             [
