@@ -83,7 +83,7 @@ public static class DigestRenderer
         if (report.IsPartial)
         {
             html.Append("<tr><td style=\"padding:10px 24px;background:#FEF3C7;").Append(Font).Append("font-size:13px;color:#92400E;\">")
-                .Append("Preview: this period has not ended yet, so the figures cover it only up to now.</td></tr>");
+                .Append("Preview: this period has not ended yet; the figures cover it up to now and are compared with the whole previous period.</td></tr>");
         }
 
         // Key figures.
@@ -91,7 +91,7 @@ public static class DigestRenderer
         Kpi(html, "Mentions", report.Volume.Mentions.ToString("N0", Culture), Change(report.VolumeChange, "vs previous period", points: false));
         Kpi(html, "Negative share", Percent(report.Volume.NegativeShare), report.IsQuiet ? "no mentions" : Change(report.NegativeShareChange, "vs previous period", points: true));
         Kpi(html, "Alerts opened", report.Alerts.Opened.ToString(Culture), $"{report.Alerts.Resolved.ToString(Culture)} resolved");
-        Kpi(html, "Still open", report.Alerts.StillOpen.ToString(Culture), "at send time");
+        Kpi(html, "Still open", report.Alerts.StillOpen.ToString(Culture), report.IsPartial ? "now" : "at send time");
         html.Append("</tr></table></td></tr>");
 
         // Chart, or the plain statement that nothing happened.
@@ -216,7 +216,7 @@ public static class DigestRenderer
             .Append("Brands: ").AppendLine(BrandsText(report));
         if (report.IsPartial)
         {
-            text.AppendLine("Preview: this period has not ended yet, so the figures cover it only up to now.");
+            text.AppendLine("Preview: this period has not ended yet; the figures cover it up to now and are compared with the whole previous period.");
         }
 
         text.AppendLine();

@@ -15,6 +15,7 @@ public sealed class DigestScreenshotTests
     [TestMethod]
     [DataRow("busy")]
     [DataRow("quiet")]
+    [DataRow("preview")]
     public async Task Render_SampleDigest_ChromiumDrawsTheWholeEmail(string sample)
     {
         var chromium = ChromiumPaths.FirstOrDefault(File.Exists);
@@ -23,7 +24,12 @@ public sealed class DigestScreenshotTests
             Assert.Inconclusive("Chromium is not installed (apt-get install -y chromium).");
         }
 
-        var report = sample == "busy" ? DigestSamples.Busy() : DigestSamples.Quiet();
+        var report = sample switch
+        {
+            "quiet" => DigestSamples.Quiet(),
+            "preview" => DigestSamples.Busy() with { IsPartial = true },
+            _ => DigestSamples.Busy(),
+        };
         var rendered = DigestRenderer.Render(report, ChartEmbedding.DataUri);
         var directory = Environment.GetEnvironmentVariable("DIGEST_SAMPLE_DIR") is { Length: > 0 } keep
             ? Directory.CreateDirectory(keep).FullName
