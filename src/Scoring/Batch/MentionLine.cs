@@ -112,7 +112,8 @@ internal static class MentionLineParser
         }
         catch (JsonException ex)
         {
-            return new ParsedMention(line, null) { Error = $"line {line}: invalid JSON ({Describe(ex)})" };
+            var id = SalvageId(json);
+            return new ParsedMention(line, id) { Error = $"line {line}: invalid JSON ({Describe(ex)}){IdSuffix(id)}" };
         }
 
         if (dto is null)
@@ -188,6 +189,44 @@ internal static class MentionLineParser
                 Origin = "file",
             },
         };
+    }
+
+    /// <summary>Reads the id off a line that is not valid JSON as a whole, so its error line can still be matched up.</summary>
+    private static string? SalvageId(string json)
+    {
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
+        try
+        {
+            var depth = 0;
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                        depth++;
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        depth--;
+                        break;
+                    case JsonTokenType.PropertyName when depth == 1 && reader.ValueTextEquals("id"u8):
+                        reader.Read();
+                        return reader.TokenType switch
+                        {
+                            JsonTokenType.String => reader.GetString(),
+                            JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
+                            _ => null,
+                        };
+                    default:
+                        break;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // The id comes after the point where the line breaks.
+        }
+
+        return null;
     }
 
     private static string IdSuffix(string? id) => id is null ? "" : $" (id {Truncate(id)})";
