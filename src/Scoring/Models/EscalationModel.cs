@@ -161,17 +161,69 @@ internal sealed class EscalationModel
         "blame" => "blames staff",
         "accusation" => "accuses the brand (fraud, lying)",
         "intensity" => IntensityPhrase(in cues),
-        "negative" => $"very negative ({Percent(value)})",
-        "complaint" => $"complaint ({Percent(value)})",
-        "reach" => $"author reach {Compact(input.Author?.Followers ?? 0)}",
+        "negative" => s_negativePhrases[PercentIndex(value)],
+        "complaint" => s_complaintPhrases[PercentIndex(value)],
+        "reach" => Cached(PhraseKind.Reach, CompactKey(input.Author?.Followers ?? 0), TimeSpan.Zero),
         "verified" => "verified author",
-        "engagement" => $"engagement {Compact(input.Metrics.Total)}",
-        "velocity" => $"reposts doubling every {Duration(input.Velocity?.DoublingTime ?? TimeSpan.Zero)}",
+        "engagement" => Cached(PhraseKind.Engagement, CompactKey(input.Metrics.Total), TimeSpan.Zero),
+        "velocity" => VelocityPhrase(input.Velocity?.DoublingTime ?? TimeSpan.Zero),
         "repostRate" => $"reposts {Compact((long)Math.Round(input.Velocity?.RepostsPerHour ?? 0))}/h",
         "history7d" => $"{Ordinal((input.History?.ComplaintsLast7Days ?? 0) + 1)} complaint this week",
         "history30d" => $"{input.History?.ComplaintsLast30Days ?? 0} earlier complaints in 30 days",
         var other => other,
     };
+
+    // Reasons repeat across millions of mentions; caching the phrases keeps serving free of per-mention string building.
+    private static readonly string[] s_negativePhrases = [.. Enumerable.Range(0, 101).Select(p => $"very negative ({p}%)")];
+    private static readonly string[] s_complaintPhrases = [.. Enumerable.Range(0, 101).Select(p => $"complaint ({p}%)")];
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(PhraseKind, long), string> s_phrases = new();
+    private const int MaxCachedPhrases = 20_000;
+
+    private enum PhraseKind
+    {
+        Reach,
+        Engagement,
+        Velocity,
+    }
+
+    private static int PercentIndex(float p) => Math.Clamp((int)MathF.Round(p * 100f), 0, 100);
+
+    private static string Cached(PhraseKind kind, long key, TimeSpan doubling)
+    {
+        if (s_phrases.TryGetValue((kind, key), out var phrase))
+        {
+            return phrase;
+        }
+
+        phrase = kind switch
+        {
+            PhraseKind.Reach => "author reach " + FromKey(key),
+            PhraseKind.Engagement => "engagement " + FromKey(key),
+            _ => "reposts doubling every " + Duration(doubling),
+        };
+        if (s_phrases.Count < MaxCachedPhrases)
+        {
+            s_phrases.TryAdd((kind, key), phrase);
+        }
+
+        return phrase;
+    }
+
+    /// <summary>Two counts share a key exactly when <see cref="Compact"/> prints them the same.</summary>
+    private static long CompactKey(long n) => n switch
+    {
+        >= 10_000_000 => 4_000_000_000L + (long)Math.Round(n / 1_000_000.0, MidpointRounding.AwayFromZero),
+        >= 1_000_000 => 3_000_000_000L + (long)Math.Round(n / 100_000.0, MidpointRounding.AwayFromZero),
+        >= 10_000 => 2_000_000_000L + (long)Math.Round(n / 1_000.0, MidpointRounding.AwayFromZero),
+        >= 1_000 => 1_000_000_000L + (long)Math.Round(n / 100.0, MidpointRounding.AwayFromZero),
+        _ => Math.Max(0, n),
+    };
+
+    private static string VelocityPhrase(TimeSpan doubling)
+    {
+        var key = doubling.TotalMinutes < 90 ? (long)Math.Max(1, Math.Round(doubling.TotalMinutes)) : 100_000 + (long)Math.Round(doubling.TotalHours * 10);
+        return Cached(PhraseKind.Velocity, key, doubling);
+    }
 
     private static string IntensityPhrase(in CueCounts cues)
     {
@@ -196,12 +248,21 @@ internal sealed class EscalationModel
 
     private static string Percent(float p) => (p * 100f).ToString("0", CultureInfo.InvariantCulture) + "%";
 
-    internal static string Compact(long n) => n switch
+    internal static string Compact(long n) => FromKey(CompactKey(n));
+
+    private static string FromKey(long key)
     {
-        >= 1_000_000 => (n / 1_000_000.0).ToString(n >= 10_000_000 ? "0" : "0.#", CultureInfo.InvariantCulture) + "M",
-        >= 1_000 => (n / 1_000.0).ToString(n >= 10_000 ? "0" : "0.#", CultureInfo.InvariantCulture) + "k",
-        _ => n.ToString(CultureInfo.InvariantCulture),
-    };
+        var unit = key / 1_000_000_000L;
+        var r = key % 1_000_000_000L;
+        return unit switch
+        {
+            4 => r.ToString(CultureInfo.InvariantCulture) + "M",
+            3 => (r / 10.0).ToString("0.#", CultureInfo.InvariantCulture) + "M",
+            2 => r.ToString(CultureInfo.InvariantCulture) + "k",
+            1 => (r / 10.0).ToString("0.#", CultureInfo.InvariantCulture) + "k",
+            _ => r.ToString(CultureInfo.InvariantCulture),
+        };
+    }
 
     private static string Duration(TimeSpan t) => t.TotalMinutes < 90
         ? Math.Max(1, Math.Round(t.TotalMinutes)).ToString(CultureInfo.InvariantCulture) + " min"
