@@ -8,7 +8,8 @@ internal sealed record RetentionSql(string SelectExpired, string SelectByAuthor,
 /// <summary>
 /// Deletes mentions in batches: picks the ids first, then, in one transaction, strips the quoted text from their
 /// alerts, deletes their feedback labels and deletes the mentions (snapshots go with them by cascade).
-/// The ids travel as an array: PostgreSQL reads it with = ANY(@ids), the others expand IN @ids.
+/// The ids travel as an array (PostgreSQL reads it with = ANY(@ids), SQLite expands IN @ids) or, for SQL Server, as a
+/// JSON array read with OPENJSON (@idsJson); Dapper sends only the parameters a statement names.
 /// </summary>
 internal abstract class SqlRetentionStore(SqlDialect dialect, RetentionSql sql) : IRetentionStore
 {
@@ -47,10 +48,11 @@ internal abstract class SqlRetentionStore(SqlDialect dialect, RetentionSql sql) 
             return 0;
         }
 
+        var idsJson = System.Text.Json.JsonSerializer.Serialize(ids);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(sql.ScrubAlerts, new { ids, title }, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(sql.DeleteLabels, new { ids }, transaction, cancellationToken: cancellationToken));
-        var deleted = await connection.ExecuteAsync(new CommandDefinition(sql.DeleteMentions, new { ids }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(sql.ScrubAlerts, new { ids, idsJson, title }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(sql.DeleteLabels, new { ids, idsJson }, transaction, cancellationToken: cancellationToken));
+        var deleted = await connection.ExecuteAsync(new CommandDefinition(sql.DeleteMentions, new { ids, idsJson }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return deleted;
     }

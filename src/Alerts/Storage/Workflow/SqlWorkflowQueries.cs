@@ -11,7 +11,7 @@ internal sealed record WorkflowQuerySql(string CountOpenByAssignee, string FindR
 /// <summary>Read queries of the workflow and the spike detector over the alerts and mentions tables.</summary>
 internal abstract class SqlWorkflowQueries(SqlDialect dialect, IAlertStore alerts, WorkflowQuerySql sql) : IWorkflowQueries, ISpikeDataSource
 {
-    private sealed record AssigneeCount(string AssignedTo, long Open);
+    private sealed record AssigneeCount(string AssignedTo, long OpenCount);
 
     private sealed record WindowRow(long Total, long Negative);
 
@@ -19,7 +19,7 @@ internal abstract class SqlWorkflowQueries(SqlDialect dialect, IAlertStore alert
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<AssigneeCount>(new CommandDefinition(sql.CountOpenByAssignee, new { team }, cancellationToken: cancellationToken));
-        return rows.ToDictionary(r => r.AssignedTo, r => (int)r.Open, StringComparer.OrdinalIgnoreCase);
+        return rows.ToDictionary(r => r.AssignedTo, r => (int)r.OpenCount, StringComparer.OrdinalIgnoreCase);
     }
 
     public async Task<Alert?> FindRecentlyResolvedAsync(string brand, string source, string authorId, DateTimeOffset resolvedSince, CancellationToken cancellationToken)
