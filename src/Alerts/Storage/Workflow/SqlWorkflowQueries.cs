@@ -11,9 +11,19 @@ internal sealed record WorkflowQuerySql(string CountOpenByAssignee, string FindR
 /// <summary>Read queries of the workflow and the spike detector over the alerts and mentions tables.</summary>
 internal abstract class SqlWorkflowQueries(SqlDialect dialect, IAlertStore alerts, WorkflowQuerySql sql) : IWorkflowQueries, ISpikeDataSource
 {
-    private sealed record AssigneeCount(string AssignedTo, long OpenCount);
+    // Settable classes, not positional records: SQLite reports computed columns without a declared type, which
+    // Dapper's constructor matching cannot use, while property mapping converts the values.
+    private sealed class AssigneeCount
+    {
+        public string AssignedTo { get; set; } = "";
+        public long OpenCount { get; set; }
+    }
 
-    private sealed record WindowRow(long Total, long Negative);
+    private sealed class WindowRow
+    {
+        public long Total { get; set; }
+        public long Negative { get; set; }
+    }
 
     public async Task<IReadOnlyDictionary<string, int>> CountOpenByAssigneeAsync(string team, CancellationToken cancellationToken)
     {
