@@ -134,6 +134,7 @@ internal sealed class SqliteMentionStore(SqliteConnectionFactory connections, Ti
             p[25].Value = StorageJson.SerializeReasons(score.Escalation.Reasons);
             p[26].Value = score.ModelVersion;
 
+            // A skipped duplicate returns no row.
             if (command.ExecuteScalar() is long id)
             {
                 inserted.Add(new StoredMention(id, m, score, Redacted: false));
