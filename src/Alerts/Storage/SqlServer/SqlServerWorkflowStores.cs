@@ -151,3 +151,12 @@ internal sealed class SqlServerDataAuditLog(SqlServerDialect dialect) : SqlDataA
         FROM dbo.data_audit WHERE at >= @Since ORDER BY id;
         """;
 }
+
+internal sealed class SqlServerWebhookStore(SqlServerDialect dialect, TimeProvider time)
+    : SqlWebhookStore(dialect, time, new(ListSql, InsertSql, UpdateSql, DeleteSql, SqlServerAdminAudit.AddSql))
+{
+    private const string ListSql = "SELECT id AS Id, body AS Body FROM dbo.webhooks ORDER BY id;";
+    private const string InsertSql = "INSERT INTO dbo.webhooks (body, updated_at, updated_by) OUTPUT inserted.id VALUES (@Body, @At, @Actor);";
+    private const string UpdateSql = "UPDATE dbo.webhooks SET body = @Body, updated_at = @At, updated_by = @Actor WHERE id = @Id;";
+    private const string DeleteSql = "DELETE FROM dbo.webhooks WHERE id = @id;";
+}

@@ -136,3 +136,11 @@ internal sealed class SqliteDataAuditLog(SqliteDialect dialect) : SqlDataAuditLo
         FROM data_audit WHERE at >= @Since ORDER BY id LIMIT @Limit
         """;
 }
+
+internal sealed class SqliteWebhookStore(SqliteDialect dialect, TimeProvider time) : SqlWebhookStore(dialect, time, new(ListSql, InsertSql, UpdateSql, DeleteSql, SqliteAdminAudit.AddSql))
+{
+    private const string ListSql = "SELECT id AS Id, body AS Body FROM webhooks ORDER BY id";
+    private const string InsertSql = "INSERT INTO webhooks (body, updated_at, updated_by) VALUES (@Body, @At, @Actor) RETURNING id";
+    private const string UpdateSql = "UPDATE webhooks SET body = @Body, updated_at = @At, updated_by = @Actor WHERE id = @Id";
+    private const string DeleteSql = "DELETE FROM webhooks WHERE id = @id";
+}
