@@ -105,7 +105,7 @@ internal sealed class SqliteMentionStore(SqliteConnectionFactory connections, Ti
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            var (m, score) = (mentions[row].Mention, mentions[row].Score);
+            var (m, score) = StorageText.Clean(mentions[row]);
             p[0].Value = m.Source;
             p[1].Value = m.ExternalId;
             p[2].Value = m.Brand;
