@@ -63,6 +63,26 @@ public abstract class WorkflowQueriesContract : WorkflowStoreContract
     }
 
     [TestMethod]
+    public async Task LatestSnapshots_GivesTheLastTwoPerMentionOldestFirst()
+    {
+        var queries = Resolve<IWorkflowQueries>();
+        var a = await StoreMentionAsync("1");
+        var b = await StoreMentionAsync("2");
+        var none = await StoreMentionAsync("3");
+        await Resolve<IMentionStore>().AddSnapshotsAsync(
+        [
+            new(a, T0, new(1, 0, 0, 0)), new(a, T0.AddHours(2), new(30, 1, 2, 3)), new(a, T0.AddHours(1), new(10, 0, 0, 0)),
+            new(b, T0, new(5, 5, 5, 5)),
+        ], None);
+
+        var latest = await queries.GetLatestSnapshotsAsync([a, b, none, a], None);
+
+        Assert.AreEqual("1h:10,2h:36", string.Join(",", latest[a].Select(s => $"{(s.At - T0).TotalHours}h:{s.Metrics.Total}")));
+        Assert.HasCount(1, latest[b]);
+        Assert.IsFalse(latest.ContainsKey(none));
+    }
+
+    [TestMethod]
     public async Task SpikeCounts_CountEachWindowHalfOpen_WithNegatives()
     {
         var data = Resolve<ISpikeDataSource>();

@@ -92,7 +92,7 @@ internal sealed class PostgreSqlSpikeStateStore(PostgreSqlDialect dialect) : Sql
 }
 
 internal sealed class PostgreSqlWorkflowQueries(PostgreSqlDialect dialect, IAlertStore alerts)
-    : SqlWorkflowQueries(dialect, alerts, new(CountOpenByAssigneeSql, FindRecentlyResolvedSql, CountAlertsForMentionSql, CountWindowSql))
+    : SqlWorkflowQueries(dialect, alerts, new(CountOpenByAssigneeSql, FindRecentlyResolvedSql, CountAlertsForMentionSql, CountWindowSql, LatestSnapshotsSql))
 {
     private const string CountOpenByAssigneeSql = """
         SELECT assigned_to AS AssignedTo, COUNT(*) AS OpenCount FROM alerts
@@ -105,6 +105,14 @@ internal sealed class PostgreSqlWorkflowQueries(PostgreSqlDialect dialect, IAler
         ORDER BY a.resolved_at DESC LIMIT 1
         """;
     private const string CountAlertsForMentionSql = "SELECT COUNT(*) FROM alerts WHERE mention_id = @mentionId AND kind = 'Mention'";
+    private const string LatestSnapshotsSql = """
+        SELECT mention_id AS MentionId, at AS At, likes AS Likes, reposts AS Reposts, replies AS Replies, quotes AS Quotes FROM (
+            SELECT mention_id, at, likes, reposts, replies, quotes,
+                ROW_NUMBER() OVER (PARTITION BY mention_id ORDER BY at DESC, id DESC) AS recency
+            FROM engagement_snapshots WHERE mention_id = ANY(@ids)
+        ) AS latest
+        WHERE recency <= 2
+        """;
     private const string CountWindowSql = """
         SELECT COUNT(*) AS Total, COALESCE(SUM(CASE WHEN sentiment = 'Negative' THEN 1 ELSE 0 END), 0) AS Negative
         FROM mentions WHERE brand = @brand AND created_at >= @From AND created_at < @To
