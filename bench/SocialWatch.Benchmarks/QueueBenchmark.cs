@@ -10,6 +10,8 @@ using Npgsql;
 using SocialWatch.Alerts;
 using SocialWatch.Alerts.Notifications;
 using SocialWatch.Alerts.Routing;
+using SocialWatch.Alerts.Sla;
+using SocialWatch.Alerts.Spikes;
 using SocialWatch.Alerts.Storage;
 using SocialWatch.Core.Alerts;
 using SocialWatch.Core.Ingest;
@@ -68,6 +70,7 @@ internal sealed class QueueBenchmark : IBenchmark
             await services.GetRequiredService<IStorageMaintenance>().MigrateAsync(CancellationToken.None);
             await GenerateAsync(connectionString, mentions, openAlerts, closedAlerts);
             await QueueLatencyAsync(services, queries);
+            await JobDurationsAsync(services);
             await RoutingThroughputAsync(services, rules, route);
             await server.DropDatabaseAsync("sw_bench_queue");
         }
@@ -139,11 +142,17 @@ internal sealed class QueueBenchmark : IBenchmark
 
     private static ServiceProvider Services(string connectionString)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Storage:Provider"] = "PostgreSql",
             ["ConnectionStrings:SocialWatch"] = connectionString,
-        }).Build();
+        };
+        for (var b = 0; b < Brands; b++)
+        {
+            settings[$"Brands:{b}:Name"] = $"brand-{b}";
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
@@ -237,6 +246,22 @@ internal sealed class QueueBenchmark : IBenchmark
             Array.Sort(times);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"queue query [{name}]: {queries} runs, p50 {Percentile(times, 0.50):F2} ms, p95 {Percentile(times, 0.95):F2} ms, max {times[^1]:F2} ms, {rows / queries} rows/run"));
+        }
+    }
+
+    /// <summary>One run of each recurring job that reads the big tables, as the scheduler would start it.</summary>
+    private static async Task JobDurationsAsync(IServiceProvider services)
+    {
+        foreach (var (name, run) in new (string, Func<Task>)[]
+        {
+            ("SLA sweep over all open alerts", () => services.GetRequiredService<SlaSweepJob>().RunAsync(CancellationToken.None)),
+            ("SLA sweep again (notices already sent)", () => services.GetRequiredService<SlaSweepJob>().RunAsync(CancellationToken.None)),
+            ($"spike detection, {Brands} brands x 13 windows", () => services.GetRequiredService<SpikeDetectionJob>().RunAsync(CancellationToken.None)),
+        })
+        {
+            var watch = Stopwatch.StartNew();
+            await run();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"job [{name}]: {watch.Elapsed.TotalMilliseconds:F0} ms"));
         }
     }
 
