@@ -14,11 +14,12 @@ namespace SocialWatch.Benchmarks;
 /// <summary>
 /// Mentions per second through <see cref="IMentionStore.StoreBatchAsync"/> (insert + cursor move in one transaction)
 /// on SQLite (a file in the temp directory) and on PostgreSQL (the test server: local, fsync off, so an upper bound).
-/// Options: --count N (mentions per run, default 100000), --skip-postgres, --without-author-index (SQLite only).
+/// Options: --count N (mentions per run, default 100000), --batch N (one page size instead of 100 and 1000),
+/// --skip-postgres, --without-author-index (SQLite only).
 /// </summary>
 internal sealed class StorageBenchmark : IBenchmark
 {
-    private static readonly int[] BatchSizes = [100, 1000];
+    private static readonly int[] DefaultBatchSizes = [100, 1000];
 
     // Author ids are random, so this index dirties a different page for almost every row of a page; the option
     // shows what author history costs on SQLite (an experiment, not a supported schema).
@@ -33,12 +34,13 @@ internal sealed class StorageBenchmark : IBenchmark
         var count = OptionValue(args, "--count") ?? 100_000;
         var skipPostgres = args.Contains("--skip-postgres");
         var withoutAuthorIndex = args.Contains("--without-author-index");
+        int[] batchSizes = OptionValue(args, "--batch") is { } batch ? [batch] : DefaultBatchSizes;
         var mentions = Generate(count);
         Console.WriteLine($"storage: {count:N0} scored mentions per run, {Environment.ProcessorCount} CPU(s)");
 
         // Unreported warm-up: the first run would otherwise also pay for JIT tiering of the whole path.
         await RunSqliteAsync(100, mentions.Take(Math.Min(count, 20_000)).ToList(), withoutAuthorIndex, report: false);
-        foreach (var batchSize in BatchSizes)
+        foreach (var batchSize in batchSizes)
         {
             await RunSqliteAsync(batchSize, mentions, withoutAuthorIndex, report: true);
         }
@@ -61,7 +63,7 @@ internal sealed class StorageBenchmark : IBenchmark
 
         try
         {
-            foreach (var batchSize in BatchSizes)
+            foreach (var batchSize in batchSizes)
             {
                 var database = $"sw_bench_{batchSize}";
                 var connectionString = await server.CreateDatabaseAsync(database);
