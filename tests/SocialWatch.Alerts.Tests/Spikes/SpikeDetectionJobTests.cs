@@ -28,7 +28,7 @@ public sealed class SpikeDetectionJobTests
         var h = new WorkflowHarness();
         var o = Options.Create(options ?? new SpikeOptions());
         var job = new SpikeDetectionJob(
-            series, new InMemorySpikeStateStore(), new SpikeDetector(o), new SpikeTracker(o), h.Alerts, h.Planner, h.Notifier, o, h.Time, NullLogger<SpikeDetectionJob>.Instance);
+            series, series, new InMemorySpikeStateStore(), new SpikeDetector(o), new SpikeTracker(o), h.Alerts, h.Planner, h.Notifier, o, h.Time, NullLogger<SpikeDetectionJob>.Instance);
         return (job, h);
     }
 

@@ -1,9 +1,11 @@
+using SocialWatch.Alerts.Retention;
 using SocialWatch.Alerts.Spikes;
+using SocialWatch.Core.Brands;
 
 namespace SocialWatch.Alerts.Tests.Spikes;
 
 /// <summary>Hourly mention counts of one brand, generated from a seeded random source, served as a spike data source.</summary>
-internal sealed class SyntheticMentionSeries(string brand) : ISpikeDataSource
+internal sealed class SyntheticMentionSeries(string brand) : ISpikeDataSource, IBrandCatalog
 {
     private readonly Dictionary<DateTimeOffset, (long Total, long Negative)> _hours = [];
 
@@ -27,11 +29,7 @@ internal sealed class SyntheticMentionSeries(string brand) : ISpikeDataSource
         }
     }
 
-    public Task<IReadOnlyList<string>> GetActiveBrandsAsync(DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<string> brands = [brand];
-        return Task.FromResult(brands);
-    }
+    public IReadOnlyList<Brand> GetBrands() => [new Brand { Name = brand }];
 
     public Task<IReadOnlyList<WindowCount>> CountAsync(string brandName, IReadOnlyList<(DateTimeOffset From, DateTimeOffset To)> windows, CancellationToken cancellationToken)
     {
