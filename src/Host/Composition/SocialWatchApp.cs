@@ -1,10 +1,12 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
+using SocialWatch.Alerts;
 using SocialWatch.Alerts.Digests;
 using SocialWatch.Alerts.Storage;
 using SocialWatch.Scoring;
 using SocialWatch.Core.Storage;
 using SocialWatch.Host.Health;
+using SocialWatch.Host.Jobs;
 
 namespace SocialWatch.Host.Composition;
 
@@ -33,9 +35,12 @@ internal static class SocialWatchApp
         services.AddSingleton(TimeProvider.System);
         services.AddSocialWatchStorage(configuration);
         services.AddSocialWatchScoring(configuration);
+        services.AddSocialWatchAlerts(configuration);
         services.AddSocialWatchDigests(configuration);
         services.AddSocialWatchHangfire(configuration, host);
         services.AddSocialWatchHealth();
+        services.AddTransient<ScheduledJobs>();
+        services.AddHostedService<RecurringJobSetup>();
         services.AddProblemDetails();
     }
 
