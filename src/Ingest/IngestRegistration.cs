@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialWatch.Ingest.Jobs;
 using SocialWatch.Ingest.Pipeline;
+using SocialWatch.Ingest.Sources.Reddit;
 using SocialWatch.Ingest.Sources.X;
 
 namespace SocialWatch.Ingest;
@@ -29,6 +30,7 @@ public static class IngestRegistration
 
         // One line per source; each registers itself only when its configuration enables it.
         services.AddXSource(configuration);
+        services.AddRedditSource(configuration);
         return services;
     }
 }
