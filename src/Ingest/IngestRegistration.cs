@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialWatch.Ingest.Jobs;
 using SocialWatch.Ingest.Pipeline;
+using SocialWatch.Ingest.Sources.Mastodon;
 using SocialWatch.Ingest.Sources.Reddit;
+using SocialWatch.Ingest.Sources.Rss;
 using SocialWatch.Ingest.Sources.X;
 
 namespace SocialWatch.Ingest;
@@ -31,6 +33,8 @@ public static class IngestRegistration
         // One line per source; each registers itself only when its configuration enables it.
         services.AddXSource(configuration);
         services.AddRedditSource(configuration);
+        services.AddMastodonSource(configuration);
+        services.AddRssSource(configuration);
         return services;
     }
 }

@@ -8,7 +8,7 @@ public abstract class SourceOptions
     /// <summary>A source that is disabled (or lacks credentials) is not registered at all.</summary>
     public bool Enabled { get; set; } = true;
 
-    [Required]
+    /// <summary>Root of the source's API; requests use paths relative to it.</summary>
     public Uri? BaseUrl { get; set; }
 
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]

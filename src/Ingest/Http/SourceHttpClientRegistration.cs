@@ -25,7 +25,10 @@ internal static class SourceHttpClientRegistration
         var builder = services.AddHttpClient<TClient>((sp, http) =>
         {
             var options = sp.GetRequiredService<IOptions<TOptions>>().Value;
-            http.BaseAddress = WithTrailingSlash(options.BaseUrl ?? throw new InvalidOperationException($"Sources:{source}:BaseUrl is not set."));
+            if (options.BaseUrl is { } baseUrl)
+            {
+                http.BaseAddress = WithTrailingSlash(baseUrl);
+            }
 
             // The resilience pipeline owns timeouts: a rate-limit wait must not be cut by HttpClient's 100 s default.
             http.Timeout = Timeout.InfiniteTimeSpan;
