@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialWatch.Ingest.Jobs;
 using SocialWatch.Ingest.Pipeline;
+using SocialWatch.Ingest.Sources.Demo;
 using SocialWatch.Ingest.Sources.Mastodon;
 using SocialWatch.Ingest.Sources.Reddit;
 using SocialWatch.Ingest.Sources.Rss;
@@ -35,6 +36,7 @@ public static class IngestRegistration
         services.AddRedditSource(configuration);
         services.AddMastodonSource(configuration);
         services.AddRssSource(configuration);
+        services.AddDemoSource(configuration);
         return services;
     }
 }

@@ -14,6 +14,7 @@ namespace SocialWatch.Ingest.Jobs;
 public sealed class EngagementRefreshJob(
     IEnumerable<IEngagementSource> sources,
     IMentionStore store,
+    IIngestStateStore state,
     IOptions<IngestOptions> options,
     TimeProvider time,
     ILogger<EngagementRefreshJob> logger)
@@ -57,6 +58,16 @@ public sealed class EngagementRefreshJob(
             else
             {
                 snapshots.Add(new EngagementSnapshot(update.MentionId, now, update.Metrics));
+            }
+        }
+
+        // Lookups are billed per post returned, like search reads, and count against the same daily budget.
+        if (source is IBudgetedSource)
+        {
+            var day = DateOnly.FromDateTime(now.UtcDateTime);
+            foreach (var brand in snapshots.GroupBy(s => byId[s.MentionId].Mention.Brand))
+            {
+                await state.AddReadsAsync(source.Name, brand.Key, day, brand.Count(), cancellationToken);
             }
         }
 
