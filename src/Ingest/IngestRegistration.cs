@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialWatch.Ingest.Jobs;
 using SocialWatch.Ingest.Pipeline;
+using SocialWatch.Ingest.Push;
 using SocialWatch.Ingest.Sources.Demo;
 using SocialWatch.Ingest.Sources.Mastodon;
 using SocialWatch.Ingest.Sources.Reddit;
@@ -30,6 +31,9 @@ public static class IngestRegistration
         services.AddTransient<IngestJob>();
         services.AddTransient<EngagementRefreshJob>();
         services.AddTransient<IngestScheduler>();
+        services.AddTransient<MentionInputMapper>();
+        services.AddTransient<MentionIntake>();
+        services.AddTransient<MentionReplay>();
 
         // One line per source; each registers itself only when its configuration enables it.
         services.AddXSource(configuration);
