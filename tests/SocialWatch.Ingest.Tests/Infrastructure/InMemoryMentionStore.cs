@@ -17,6 +17,14 @@ internal sealed class InMemoryMentionStore : IMentionStore
 
     public int FailNextStores { get; set; }
 
+    /// <summary>Zero-based number of the StoreBatchAsync call that throws, like a crash between fetch and commit.</summary>
+    public int? FailOnCall { get; set; }
+
+    /// <summary>Runs inside the next StoreBatchAsync before the cursor check (another host committing first), then clears.</summary>
+    public Action? BeforeNextStore { get; set; }
+
+    public int StoreCalls { get; private set; }
+
     public List<IngestBatch> Batches { get; } = [];
 
     public HashSet<long> OpenAlertMentionIds { get; } = [];
@@ -53,8 +61,16 @@ internal sealed class InMemoryMentionStore : IMentionStore
 
     public Task<StoreBatchResult> StoreBatchAsync(IngestBatch batch, CancellationToken cancellationToken)
     {
+        var before = BeforeNextStore;
+        BeforeNextStore = null;
+        before?.Invoke();
         lock (_lock)
         {
+            if (FailOnCall == StoreCalls++)
+            {
+                throw new InvalidOperationException("The host crashed between fetch and commit.");
+            }
+
             if (FailNextStores > 0)
             {
                 FailNextStores--;
