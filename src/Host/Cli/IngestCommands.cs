@@ -25,10 +25,12 @@ internal static class IngestCommands
         replay.Options.Add(brand);
         replay.SetAction(async (parseResult, cancellationToken) =>
         {
+            var output = parseResult.InvocationConfiguration.Output;
+            var errors = parseResult.InvocationConfiguration.Error;
             var file = parseResult.GetValue(input)!;
             if (!file.Exists)
             {
-                await Console.Error.WriteLineAsync($"replay: input file not found: {file.FullName}");
+                await errors.WriteLineAsync($"replay: input file not found: {file.FullName}");
                 return 2;
             }
 
@@ -36,8 +38,8 @@ internal static class IngestCommands
             await using var scope = provider.CreateAsyncScope();
             var replayer = scope.ServiceProvider.GetRequiredService<MentionReplay>();
             using var reader = file.OpenText();
-            var result = await replayer.ReplayAsync(reader, parseResult.GetValue(brand), Console.Error, cancellationToken);
-            Console.WriteLine(string.Create(
+            var result = await replayer.ReplayAsync(reader, parseResult.GetValue(brand), errors, cancellationToken);
+            await output.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
                 $"replay: {result.Lines} lines, {result.Stored} stored, {result.Duplicates} already stored, {result.Filtered} filtered out, {result.Invalid} invalid"));
             return result.Invalid > 0 ? 1 : 0;
