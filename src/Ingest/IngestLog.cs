@@ -54,4 +54,7 @@ internal static partial class IngestLog
 
     [LoggerMessage(17, LogLevel.Warning, "{Source}: the access token was refused; fetching a new one and retrying once")]
     public static partial void TokenRejected(ILogger logger, string source);
+
+    [LoggerMessage(18, LogLevel.Error, "{Source}: engagement refresh failed; the other sources were refreshed and the job will be retried")]
+    public static partial void RefreshFailed(ILogger logger, string source, Exception exception);
 }

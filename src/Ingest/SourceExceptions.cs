@@ -6,12 +6,12 @@ public sealed class SourceResponseException : Exception
     public SourceResponseException(string source, string what, string message, Exception? innerException = null)
         : base($"{source}: {what}: {message}", innerException)
     {
-        Source = source;
+        SourceName = source;
         What = what;
     }
 
     /// <summary>The source's name ("x", "reddit"...).</summary>
-    public new string Source { get; }
+    public string SourceName { get; }
 
     /// <summary>The request it was about, e.g. the query key or the endpoint.</summary>
     public string What { get; }
@@ -21,7 +21,7 @@ public sealed class SourceResponseException : Exception
 public sealed class RateLimitedException(string source, DateTimeOffset resetsAt, TimeSpan wait)
     : Exception($"{source}: rate limited until {resetsAt:u} ({wait:g} away, longer than this run may wait); the job fails and is retried later.")
 {
-    public new string Source { get; } = source;
+    public string SourceName { get; } = source;
     public DateTimeOffset ResetsAt { get; } = resetsAt;
 }
 
@@ -32,7 +32,7 @@ public sealed class RateLimitedException(string source, DateTimeOffset resetsAt,
 public sealed class UsageCapExceededException(string source, DateTimeOffset until, string detail)
     : Exception($"{source}: usage cap exceeded until {until:u}: {detail}")
 {
-    public new string Source { get; } = source;
+    public string SourceName { get; } = source;
     public DateTimeOffset Until { get; } = until;
     public string Detail { get; } = detail;
 }

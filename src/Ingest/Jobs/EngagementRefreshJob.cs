@@ -15,6 +15,7 @@ public sealed class EngagementRefreshJob(
     IEnumerable<IEngagementSource> sources,
     IMentionStore store,
     IIngestStateStore state,
+    IOperatorAlerts operatorAlerts,
     IOptions<IngestOptions> options,
     TimeProvider time,
     ILogger<EngagementRefreshJob> logger)
@@ -23,9 +24,38 @@ public sealed class EngagementRefreshJob(
     [AutomaticRetry(Attempts = 3)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        // One source failing must not starve the others of their refresh; the job still fails at the end so it is retried.
+        var failures = new List<Exception>();
         foreach (var source in sources)
         {
-            await RefreshAsync(source, cancellationToken);
+            if (await state.GetPauseAsync(source.Name, cancellationToken) is { } pause && pause.Until > time.GetUtcNow())
+            {
+                continue;
+            }
+
+            try
+            {
+                await RefreshAsync(source, cancellationToken);
+            }
+            catch (UsageCapExceededException ex)
+            {
+                await state.PauseSourceAsync(source.Name, ex.Until, ex.Detail, cancellationToken);
+                IngestLog.UsageCapExceeded(logger, "engagement refresh", source.Name, ex.Until, ex.Detail);
+                await operatorAlerts.RaiseAsync(
+                    source.Name,
+                    $"{source.Name} refuses further reads (usage cap: {ex.Detail}). Polling of {source.Name} is paused until {ex.Until:u}; raise the plan's cap to resume earlier.",
+                    cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                IngestLog.RefreshFailed(logger, source.Name, ex);
+                failures.Add(ex);
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new AggregateException($"Engagement refresh failed for {failures.Count} source(s).", failures);
         }
     }
 

@@ -139,7 +139,7 @@ public sealed class XMentionSourceTests : IDisposable
 
         var error = await Assert.ThrowsExactlyAsync<RateLimitedException>(() => _harness.RunAsync(QueryKey));
 
-        Assert.AreEqual("x", error.Source);
+        Assert.AreEqual("x", error.SourceName);
         Assert.HasCount(1, _server.LogEntries);
         Assert.IsNull(await _harness.Store.GetCursorAsync(QueryKey, CancellationToken.None));
     }
