@@ -106,8 +106,12 @@ public sealed class MentionNormalizer(IOptions<IngestOptions> options, TimeProvi
         return cleaned[..cut].TrimEnd();
     }
 
+    /// <summary>
+    /// Zero-width spaces and the bidirectional overrides and isolates that make text display differently from what it
+    /// says. Joiners (U+200C/U+200D) and direction marks stay: emoji sequences and right-to-left scripts need them.
+    /// </summary>
     private static bool IsInvisibleFormatting(char c) =>
-        c is (>= '\u200B' and <= '\u200F') or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\uFEFF';
+        c is '\u200B' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\uFEFF';
 
     private static bool IsExcluded(string text, Brand brand) =>
         brand.ExcludedTerms.Exists(term => !string.IsNullOrWhiteSpace(term) && text.Contains(term.Trim(), StringComparison.OrdinalIgnoreCase));

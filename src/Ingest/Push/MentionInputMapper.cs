@@ -14,6 +14,12 @@ public sealed partial class MentionInputMapper(IOptionsMonitor<BrandsOptions> br
 {
     private const int MaxIdLength = 256;
 
+    /// <summary>
+    /// Names of the built-in pollers. A pushed mention may not claim one: it would take the (source, id) of a real post
+    /// and dedupe would then drop the genuine one when the poller reads it.
+    /// </summary>
+    private static readonly string[] ReservedSources = ["x", "reddit", "mastodon", "rss", "demo", "bluesky"];
+
     /// <summary>Reads a body holding one mention object or an array of them. Throws <see cref="JsonException"/> for malformed JSON.</summary>
     public static IReadOnlyList<MentionInput> ParseBody(ReadOnlySpan<byte> json)
     {
@@ -38,7 +44,8 @@ public sealed partial class MentionInputMapper(IOptionsMonitor<BrandsOptions> br
 
     /// <param name="brandOverride">Brand for every item (the replay verb's --brand); otherwise each item's "brand".</param>
     /// <param name="defaultSource">Source name for items that do not say ("push", "replay").</param>
-    public (MappedMention? Mapped, MentionInputError? Error) Map(MentionInput input, int index, string? brandOverride, string defaultSource)
+    /// <param name="allowPollerSources">True for the operator's own replay files; false for mentions pushed by other systems.</param>
+    public (MappedMention? Mapped, MentionInputError? Error) Map(MentionInput input, int index, string? brandOverride, string defaultSource, bool allowPollerSources = false)
     {
         var errors = new List<string>();
         var id = input.Id?.Trim();
@@ -71,6 +78,10 @@ public sealed partial class MentionInputMapper(IOptionsMonitor<BrandsOptions> br
         if (!SourceName().IsMatch(source))
         {
             errors.Add("\"source\" must be 1-32 lower-case letters, digits, '-' or '_'.");
+        }
+        else if (!allowPollerSources && ReservedSources.Contains(source))
+        {
+            errors.Add($"\"source\" '{source}' belongs to a built-in poller; pushed mentions use their own source name.");
         }
 
         if (input.Url is not null && Pipeline.MentionNormalizer.SafeUrl(input.Url) is null)

@@ -39,7 +39,7 @@ public sealed class MentionReplay(MentionInputMapper mapper, MentionIntake intak
                 continue;
             }
 
-            var (mapped, error) = mapper.Map(item, lines, brand, Channel);
+            var (mapped, error) = mapper.Map(item, lines, brand, Channel, allowPollerSources: true);
             if (error is not null)
             {
                 invalid++;

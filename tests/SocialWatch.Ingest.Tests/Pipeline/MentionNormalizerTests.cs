@@ -28,6 +28,16 @@ public sealed class MentionNormalizerTests
     }
 
     [TestMethod]
+    public void Normalize_KeepsJoinersThatEmojiAndScriptsNeed()
+    {
+        const string family = "\U0001F468\u200D\U0001F469\u200D\U0001F467 trip ruined, \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645";
+
+        var normalized = _normalizer.Normalize(Sample(family), _brand);
+
+        Assert.AreEqual(family, normalized!.Text);
+    }
+
+    [TestMethod]
     public void Normalize_CapsTheTextWithoutSplittingASurrogatePair()
     {
         var text = new string('a', 139) + "😀 and more";

@@ -74,6 +74,19 @@ public sealed class MentionInputMapperTests : IDisposable
     }
 
     [TestMethod]
+    public void Map_PushedMentionClaimingAPollersSource_IsRefused_ButReplayMayUseIt()
+    {
+        var input = new MentionInput { Id = "1790000000000000000", Text = "fake", Brand = "Acme Air", Source = "x" };
+
+        var (_, pushError) = Mapper().Map(input, 0, null, "push");
+        var (replayed, replayError) = Mapper().Map(input, 0, null, "replay", allowPollerSources: true);
+
+        StringAssert.Contains(pushError!.Errors.Single(), "belongs to a built-in poller");
+        Assert.IsNull(replayError);
+        Assert.AreEqual("x", replayed!.Mention.Source);
+    }
+
+    [TestMethod]
     public void Map_BrandOverride_ReplacesTheItemsBrand()
     {
         var (mapped, error) = Mapper().Map(new MentionInput { Id = "1", Text = "x" }, 0, "Acme Air", "replay");
