@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Common;
 using Hangfire.Server;
 using Hangfire.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using SocialWatch.Ingest.Jobs;
 using SocialWatch.Ingest.Tests.Infrastructure;
 
@@ -10,6 +11,8 @@ namespace SocialWatch.Ingest.Tests.Jobs;
 [TestClass]
 public sealed class IngestSchedulerTests : IDisposable
 {
+    private static readonly string[] FirstPoll = ["demo-0", "demo-1", "demo-2"];
+
     private readonly IngestHarness _harness = new(new Dictionary<string, string?>
     {
         ["Sources:Demo:Enabled"] = "true",
@@ -71,6 +74,44 @@ public sealed class IngestSchedulerTests : IDisposable
         }
 
         ((IDisposable)performing.Items["DistributedLock"]).Dispose();
+    }
+
+    [TestMethod]
+    public async Task ScheduledJob_RunByAHangfireServer_StoresTheQuerysMentions()
+    {
+        _harness.Get<IngestScheduler>().ScheduleAll();
+        var options = new BackgroundJobServerOptions
+        {
+            WorkerCount = 1,
+            SchedulePollingInterval = TimeSpan.FromMilliseconds(100),
+            Activator = new ScopedActivator(_harness.Provider),
+        };
+        using var server = new BackgroundJobServer(options, _harness.JobStorage);
+
+        _harness.Get<IRecurringJobManager>().Trigger("ingest:Acme Air:demo:samples");
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (_harness.Store.Mentions.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        // The recurring schedule may fire once more during the test; the triggered run stored the first poll's mentions.
+        var ids = _harness.Store.Mentions.Select(m => m.Mention.ExternalId).ToList();
+        CollectionAssert.IsSubsetOf(FirstPoll, ids);
+        Assert.IsTrue(_harness.Store.Mentions.All(m => m.Mention.Source == "demo"));
+    }
+
+    /// <summary>Resolves job classes from the container in a scope per job, as Hangfire.AspNetCore does in the host.</summary>
+    private sealed class ScopedActivator(IServiceProvider services) : JobActivator
+    {
+        public override JobActivatorScope BeginScope(JobActivatorContext context) => new Scope(services.CreateScope());
+
+        private sealed class Scope(IServiceScope scope) : JobActivatorScope
+        {
+            public override object Resolve(Type type) => scope.ServiceProvider.GetRequiredService(type);
+
+            public override void DisposeScope() => scope.Dispose();
+        }
     }
 
     private Dictionary<string, RecurringJobDto> RecurringJobs()
