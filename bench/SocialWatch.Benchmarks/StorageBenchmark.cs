@@ -14,11 +14,16 @@ namespace SocialWatch.Benchmarks;
 /// <summary>
 /// Mentions per second through <see cref="IMentionStore.StoreBatchAsync"/> (insert + cursor move in one transaction)
 /// on SQLite (a file in the temp directory) and on PostgreSQL (the test server: local, fsync off, so an upper bound).
-/// Options: --count N (mentions per run, default 100000), --skip-postgres.
+/// Options: --count N (mentions per run, default 100000), --batch N (one page size instead of 100 and 1000),
+/// --skip-postgres, --without-author-index (SQLite only).
 /// </summary>
 internal sealed class StorageBenchmark : IBenchmark
 {
-    private static readonly int[] BatchSizes = [100, 1000];
+    private static readonly int[] DefaultBatchSizes = [100, 1000];
+
+    // Author ids are random, so this index dirties a different page for almost every row of a page; the option
+    // shows what author history costs on SQLite (an experiment, not a supported schema).
+    private const string DropAuthorIndexSql = "DROP INDEX ix_mentions_author";
 
     public string Name => "storage";
 
@@ -28,26 +33,16 @@ internal sealed class StorageBenchmark : IBenchmark
     {
         var count = OptionValue(args, "--count") ?? 100_000;
         var skipPostgres = args.Contains("--skip-postgres");
+        var withoutAuthorIndex = args.Contains("--without-author-index");
+        int[] batchSizes = OptionValue(args, "--batch") is { } batch ? [batch] : DefaultBatchSizes;
         var mentions = Generate(count);
         Console.WriteLine($"storage: {count:N0} scored mentions per run, {Environment.ProcessorCount} CPU(s)");
 
-        foreach (var batchSize in BatchSizes)
+        // Unreported warm-up: the first run would otherwise also pay for JIT tiering of the whole path.
+        await RunSqliteAsync(100, mentions.Take(Math.Min(count, 20_000)).ToList(), withoutAuthorIndex, report: false);
+        foreach (var batchSize in batchSizes)
         {
-            var file = Path.Combine(Path.GetTempPath(), $"socialwatch-bench-{Guid.NewGuid():N}.db");
-            try
-            {
-                var connections = new SqliteConnectionFactory($"Data Source={file}");
-                await new SqliteStorageMaintenance(connections, NullLogger<SqliteStorageMaintenance>.Instance).MigrateAsync(CancellationToken.None);
-                await MeasureAsync("sqlite", batchSize, new SqliteMentionStore(connections, TimeProvider.System), mentions);
-            }
-            finally
-            {
-                SqliteConnection.ClearAllPools();
-                foreach (var path in new[] { file, file + "-wal", file + "-shm" })
-                {
-                    File.Delete(path);
-                }
-            }
+            await RunSqliteAsync(batchSize, mentions, withoutAuthorIndex, report: true);
         }
 
         if (skipPostgres)
@@ -68,7 +63,7 @@ internal sealed class StorageBenchmark : IBenchmark
 
         try
         {
-            foreach (var batchSize in BatchSizes)
+            foreach (var batchSize in batchSizes)
             {
                 var database = $"sw_bench_{batchSize}";
                 var connectionString = await server.CreateDatabaseAsync(database);
@@ -89,7 +84,34 @@ internal sealed class StorageBenchmark : IBenchmark
         return 0;
     }
 
-    private static async Task MeasureAsync(string dialect, int batchSize, IMentionStore store, IReadOnlyList<ScoredMention> mentions)
+    private static async Task RunSqliteAsync(int batchSize, IReadOnlyList<ScoredMention> mentions, bool withoutAuthorIndex, bool report)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"socialwatch-bench-{Guid.NewGuid():N}.db");
+        try
+        {
+            var connections = new SqliteConnectionFactory($"Data Source={file}");
+            await new SqliteStorageMaintenance(connections, NullLogger<SqliteStorageMaintenance>.Instance).MigrateAsync(CancellationToken.None);
+            if (withoutAuthorIndex)
+            {
+                await using var connection = await connections.OpenAsync(CancellationToken.None);
+                using var drop = connection.CreateCommand();
+                drop.CommandText = DropAuthorIndexSql;
+                await drop.ExecuteNonQueryAsync();
+            }
+
+            await MeasureAsync("sqlite", batchSize, new SqliteMentionStore(connections, TimeProvider.System), mentions, report);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
+    private static async Task MeasureAsync(string dialect, int batchSize, IMentionStore store, IReadOnlyList<ScoredMention> mentions, bool report = true)
     {
         var batches = mentions.Chunk(batchSize).ToList();
 
@@ -135,6 +157,11 @@ internal sealed class StorageBenchmark : IBenchmark
         }
 
         empty.Stop();
+        if (!report)
+        {
+            return;
+        }
+
         Console.WriteLine(
             $"{dialect,-11} batch {batchSize,5}: {newRate,10:N0} new mentions/s ({inserted:N0} in {stopwatch.Elapsed.TotalSeconds:F2} s, "
             + $"{inserted / cpu.TotalSeconds:N0}/s per CPU-second of this process); "

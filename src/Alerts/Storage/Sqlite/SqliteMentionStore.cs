@@ -1,7 +1,6 @@
 using System.Text;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 using SocialWatch.Core.Mentions;
 using SocialWatch.Core.Storage;
 
@@ -43,6 +42,7 @@ internal sealed class SqliteMentionStore(SqliteConnectionFactory connections, Ti
             $likes, $reposts, $replies, $quotes, $url, $lang, $conversation_id, $created_at, $ingested_at, 0,
             $sentiment, $p_negative, $p_neutral, $p_positive, $complaint, $escalation_score, $escalation_level, $reasons, $model_version)
         ON CONFLICT (source, external_id) DO NOTHING
+        RETURNING id
         """;
 
     private static readonly string[] InsertMentionParameters =
@@ -105,7 +105,7 @@ internal sealed class SqliteMentionStore(SqliteConnectionFactory connections, Ti
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            var (m, score) = (mentions[row].Mention, mentions[row].Score);
+            var (m, score) = StorageText.Clean(mentions[row]);
             p[0].Value = m.Source;
             p[1].Value = m.ExternalId;
             p[2].Value = m.Brand;
@@ -134,10 +134,10 @@ internal sealed class SqliteMentionStore(SqliteConnectionFactory connections, Ti
             p[25].Value = StorageJson.SerializeReasons(score.Escalation.Reasons);
             p[26].Value = score.ModelVersion;
 
-            // ExecuteNonQuery plus last_insert_rowid avoids opening a data reader per row (RETURNING would).
-            if (command.ExecuteNonQuery() == 1)
+            // A skipped duplicate returns no row.
+            if (command.ExecuteScalar() is long id)
             {
-                inserted.Add(new StoredMention(raw.sqlite3_last_insert_rowid(connection.Handle), m, score, Redacted: false));
+                inserted.Add(new StoredMention(id, m, score, Redacted: false));
             }
         }
 
