@@ -13,6 +13,7 @@ using SocialWatch.Core.Storage;
 using SocialWatch.Ingest;
 using SocialWatch.Ingest.Jobs;
 using SocialWatch.Ingest.Sources.X;
+using SocialWatch.Scoring.Runtime;
 using SocialWatch.TestSupport;
 
 namespace SocialWatch.Benchmarks;
@@ -21,7 +22,8 @@ namespace SocialWatch.Benchmarks;
 /// Mentions per second from raw X-shaped API pages to stored rows: the real X source parses and maps each page (served
 /// from memory by an in-process HTTP handler, behind the real resilience pipeline), then the ingest job runs the real
 /// pipeline (normalise, dedupe, score, store with the cursor in one transaction) on SQLite and PostgreSQL.
-/// Options: --pages N (100 posts each, default 500), --skip-postgres.
+/// Scoring uses the shipped models (<c>models/current</c>, or <c>--model DIR</c>) through the real batch scorer.
+/// Options: --pages N (100 posts each, default 500), --model DIR, --skip-postgres.
 /// </summary>
 internal sealed class IngestBenchmark : IBenchmark
 {
@@ -38,18 +40,31 @@ internal sealed class IngestBenchmark : IBenchmark
     {
         var pages = OptionValue(args, "--pages") ?? 500;
         var skipPostgres = args.Contains("--skip-postgres");
+        var modelIndex = Array.IndexOf(args, "--model");
+        var modelDirectory = Path.GetFullPath(modelIndex >= 0 && modelIndex + 1 < args.Length ? args[modelIndex + 1] : Path.Combine("models", "current"));
         var feed = new PageFeed(WarmupPages, pages);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest: {pages:N0} pages x {PostsPerPage} posts ({feed.Bytes / 1024 / 1024:N0} MiB of JSON, ~5% repeated across pages), {Environment.ProcessorCount} CPU(s)"));
-        Console.WriteLine("ingest: SCORING EXCLUDED: the scoring branch is not merged here, so the scorer is a constant placeholder; these figures cover parse, normalise, dedupe and store only.");
+        IMentionScorer scorer;
+        if (File.Exists(Path.Combine(modelDirectory, "manifest.json")))
+        {
+            var loaded = MentionScorer.Load(modelDirectory);
+            scorer = loaded;
+            Console.WriteLine($"ingest: scoring included: model {loaded.ModelVersion} from {modelDirectory}");
+        }
+        else
+        {
+            scorer = new ConstantScorer();
+            Console.WriteLine($"ingest: SCORING EXCLUDED: no model at {modelDirectory} (run from the repository root or pass --model); the figures cover parse, normalise, dedupe and store only.");
+        }
 
         // The same run with a store that keeps nothing: what the ingest side (HTTP handler, parse, map, normalise,
         // dedupe, job bookkeeping) costs on its own, so the storage share of the figures below can be read off.
-        await MeasureAsync("no store", "Sqlite", "Data Source=:memory:", feed, discardStore: true);
+        await MeasureAsync("no store", "Sqlite", "Data Source=:memory:", feed, scorer, discardStore: true);
 
         var file = Path.Combine(Path.GetTempPath(), $"socialwatch-ingest-bench-{Guid.NewGuid():N}.db");
         try
         {
-            await MeasureAsync("sqlite", "Sqlite", $"Data Source={file}", feed);
+            await MeasureAsync("sqlite", "Sqlite", $"Data Source={file}", feed, scorer);
         }
         finally
         {
@@ -80,7 +95,7 @@ internal sealed class IngestBenchmark : IBenchmark
         {
             const string database = "sw_ingest_bench";
             var connectionString = await server.CreateDatabaseAsync(database);
-            await MeasureAsync("postgresql", "PostgreSql", connectionString, feed);
+            await MeasureAsync("postgresql", "PostgreSql", connectionString, feed, scorer);
             Npgsql.NpgsqlConnection.ClearAllPools();
             await server.DropDatabaseAsync(database);
         }
@@ -92,7 +107,7 @@ internal sealed class IngestBenchmark : IBenchmark
         return 0;
     }
 
-    private static async Task MeasureAsync(string label, string storageProvider, string connectionString, PageFeed feed, bool discardStore = false)
+    private static async Task MeasureAsync(string label, string storageProvider, string connectionString, PageFeed feed, IMentionScorer scorer, bool discardStore = false)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -111,7 +126,7 @@ internal sealed class IngestBenchmark : IBenchmark
         services.AddSocialWatchStorage(configuration);
         services.AddSocialWatchIngest(configuration);
         services.AddHttpClient<XClient>().ConfigurePrimaryHttpMessageHandler(() => new PageHandler(feed));
-        services.AddSingleton<IMentionScorer, ConstantScorer>();
+        services.AddSingleton(scorer);
         services.AddSingleton<IOperatorAlerts, NoOperatorAlerts>();
         if (discardStore)
         {
@@ -257,7 +272,7 @@ internal sealed class IngestBenchmark : IBenchmark
         }
     }
 
-    /// <summary>Placeholder while the scoring branch is not merged: the figure printed says scoring is excluded.</summary>
+    /// <summary>Placeholder when no model is found: the figure printed then says scoring is excluded.</summary>
     private sealed class ConstantScorer : IMentionScorer
     {
         private static readonly MentionScore Score = new(
