@@ -31,4 +31,8 @@ public abstract class SourceOptions
 
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Largest response body read; a larger one fails the request instead of filling memory.</summary>
+    [Range(1_024, 512 * 1024 * 1024)]
+    public int MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
 }

@@ -32,6 +32,7 @@ internal static class SourceHttpClientRegistration
 
             // The resilience pipeline owns timeouts: a rate-limit wait must not be cut by HttpClient's 100 s default.
             http.Timeout = Timeout.InfiniteTimeSpan;
+            http.MaxResponseContentBufferSize = options.MaxResponseBytes;
         });
 
         builder.AddResilienceHandler($"{source}-source", (pipeline, context) =>

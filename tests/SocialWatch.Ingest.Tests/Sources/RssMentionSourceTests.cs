@@ -60,6 +60,8 @@ public sealed class RssMentionSourceTests : IDisposable
             ["Sources:Rss:Feeds:0:Name"] = "reviews",
             ["Sources:Rss:Feeds:0:Url"] = _server.Url + "/feed.xml",
             ["Sources:Rss:RetryBaseDelay"] = "00:00:00.010",
+            ["Sources:Rss:MaxRetries"] = "0",
+            ["Sources:Rss:MaxResponseBytes"] = "4096",
         });
     }
 
@@ -124,6 +126,17 @@ public sealed class RssMentionSourceTests : IDisposable
 
         await Assert.ThrowsExactlyAsync<SourceResponseException>(() => _harness.RunAsync(QueryKey));
 
+        Assert.IsEmpty(_harness.Store.Mentions);
+    }
+
+    [TestMethod]
+    public async Task Run_FeedLargerThanTheLimit_FailsWithAClearError()
+    {
+        GivenFeed(Rss.Replace("Great crew.", new string('x', 10_000), StringComparison.Ordinal));
+
+        var error = await Assert.ThrowsExactlyAsync<SourceResponseException>(() => _harness.RunAsync(QueryKey));
+
+        StringAssert.Contains(error.Message, "rss: Acme Air:rss:reviews: the request failed");
         Assert.IsEmpty(_harness.Store.Mentions);
     }
 

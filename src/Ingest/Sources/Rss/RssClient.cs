@@ -3,14 +3,13 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
-using Microsoft.Extensions.Options;
 using SocialWatch.Ingest.Http;
 using SocialWatch.Ingest.Text;
 
 namespace SocialWatch.Ingest.Sources.Rss;
 
 /// <summary>Reads and parses RSS 2.0 and Atom documents. DTDs are refused, so a feed cannot expand entities or reach files.</summary>
-internal sealed class RssClient(HttpClient http, IOptions<RssOptions> options, TimeProvider time)
+internal sealed class RssClient(HttpClient http, TimeProvider time)
 {
     public const string SourceName = "rss";
 
@@ -26,7 +25,7 @@ internal sealed class RssClient(HttpClient http, IOptions<RssOptions> options, T
         HttpResponseMessage response;
         try
         {
-            response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            response = await http.GetAsync(url, cancellationToken);
         }
         catch (HttpRequestException ex)
         {
@@ -35,19 +34,9 @@ internal sealed class RssClient(HttpClient http, IOptions<RssOptions> options, T
 
         using (response)
         {
-            if (response.Content.Headers.ContentLength > options.Value.MaxFeedBytes)
-            {
-                throw new SourceResponseException(SourceName, queryKey, $"the feed is {response.Content.Headers.ContentLength} bytes, more than the {options.Value.MaxFeedBytes} allowed");
-            }
-
             var body = await SourceJson.ReadBodyAsync(response, SourceName, queryKey, cancellationToken);
             SourceHttpClientRegistration.ThrowIfRateLimited(response, RateLimits, SourceName, time);
             SourceJson.EnsureSuccess(response, body, SourceName, queryKey);
-            if (body.Length > options.Value.MaxFeedBytes)
-            {
-                throw new SourceResponseException(SourceName, queryKey, $"the feed is {body.Length} bytes, more than the {options.Value.MaxFeedBytes} allowed");
-            }
-
             return Parse(body, queryKey);
         }
     }

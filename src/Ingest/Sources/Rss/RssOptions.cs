@@ -10,6 +10,9 @@ public sealed class RssOptions : SourceOptions, IValidatableObject
     public RssOptions()
     {
         PollInterval = TimeSpan.FromMinutes(10);
+
+        // A feed is a list of recent items, not an archive.
+        MaxResponseBytes = 5 * 1024 * 1024;
     }
 
     public List<RssFeedOptions> Feeds { get; set; } = [];
@@ -17,10 +20,6 @@ public sealed class RssOptions : SourceOptions, IValidatableObject
     /// <summary>Item ids remembered per feed so that an item is scored once even if the feed keeps it for weeks.</summary>
     [Range(10, 10_000)]
     public int RememberedItems { get; set; } = 500;
-
-    /// <summary>Larger feed documents are refused: a feed is a list of recent items, not an archive.</summary>
-    [Range(1_024, 64 * 1024 * 1024)]
-    public int MaxFeedBytes { get; set; } = 5 * 1024 * 1024;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
