@@ -67,6 +67,12 @@ public sealed class MentionNormalizer(IOptions<IngestOptions> options, TimeProvi
             return "";
         }
 
+        // Most text needs nothing: return it as it is rather than copying it.
+        if (value.Length <= maxLength && !char.IsWhiteSpace(value[0]) && !char.IsWhiteSpace(value[^1]) && !NeedsCleaning(value, keepNewlines))
+        {
+            return value;
+        }
+
         var builder = new StringBuilder(Math.Min(value.Length, maxLength));
         for (var i = 0; i < value.Length; i++)
         {
@@ -104,6 +110,20 @@ public sealed class MentionNormalizer(IOptions<IngestOptions> options, TimeProvi
 
         var cut = char.IsHighSurrogate(cleaned[maxLength - 1]) ? maxLength - 1 : maxLength;
         return cleaned[..cut].TrimEnd();
+    }
+
+    private static bool NeedsCleaning(string value, bool keepNewlines)
+    {
+        foreach (var c in value)
+        {
+            if (c == '\r' || ((c == '\n' || c == '\t') && !keepNewlines)
+                || (c != '\n' && c != '\t' && (char.IsControl(c) || IsInvisibleFormatting(c))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

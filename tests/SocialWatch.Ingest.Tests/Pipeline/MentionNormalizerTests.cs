@@ -28,6 +28,16 @@ public sealed class MentionNormalizerTests
     }
 
     [TestMethod]
+    public void Clean_ReturnsAlreadyCleanTextWithoutCopying_AndStillCleansTheRest()
+    {
+        const string clean = "Lost bag\nat gate B12";
+
+        Assert.AreSame(clean, MentionNormalizer.Clean(clean, 140, keepNewlines: true));
+        Assert.AreEqual("Lost bag at gate B12", MentionNormalizer.Clean(clean, 140, keepNewlines: false));
+        Assert.AreEqual("Lost", MentionNormalizer.Clean(clean, 4, keepNewlines: true));
+    }
+
+    [TestMethod]
     public void Normalize_KeepsJoinersThatEmojiAndScriptsNeed()
     {
         const string family = "\U0001F468\u200D\U0001F469\u200D\U0001F467 trip ruined, \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645";
