@@ -13,7 +13,9 @@ namespace SocialWatch.Ingest.Sources.Reddit;
 internal sealed class RedditTokenCache : IDisposable
 {
     private readonly SemaphoreSlim _refresh = new(1, 1);
-    private (string Token, DateTimeOffset RefreshAt)? _current;
+
+    // A reference, swapped whole, so a reader never sees the token of one fetch with the expiry of another.
+    private volatile CachedToken? _current;
 
     public async Task<string> GetAsync(Func<CancellationToken, Task<(string Token, DateTimeOffset RefreshAt)>> fetch, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -30,8 +32,9 @@ internal sealed class RedditTokenCache : IDisposable
                 return again.Token;
             }
 
-            _current = await fetch(cancellationToken);
-            return _current.Value.Token;
+            var (token, refreshAt) = await fetch(cancellationToken);
+            _current = new CachedToken(token, refreshAt);
+            return token;
         }
         finally
         {
@@ -44,11 +47,14 @@ internal sealed class RedditTokenCache : IDisposable
     /// <summary>Forgets a token the API refused, unless another caller already replaced it.</summary>
     public void Invalidate(string token)
     {
-        if (_current is { } cached && cached.Token == token)
+        var cached = _current;
+        if (cached is not null && cached.Token == token)
         {
-            _current = null;
+            Interlocked.CompareExchange(ref _current, null, cached);
         }
     }
+
+    private sealed record CachedToken(string Token, DateTimeOffset RefreshAt);
 }
 
 /// <summary>Posts the client-credentials grant to Reddit's token endpoint.</summary>
