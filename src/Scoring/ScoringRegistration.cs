@@ -39,6 +39,7 @@ public static class ScoringRegistration
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ModelRepository>>()));
         services.AddTransient<RetrainModelJob>();
+        services.AddTransient<RollbackModel>();
         return services;
     }
 

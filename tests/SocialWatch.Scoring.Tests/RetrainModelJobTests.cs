@@ -93,6 +93,11 @@ public sealed class RetrainModelJobTests
         Assert.AreEqual(outcome.CandidateVersion, scorer.ModelVersion);
         Assert.AreEqual(outcome.CandidateVersion, repository.CurrentVersion);
         Assert.AreNotEqual(before, scorer.ModelVersion);
+
+        var restored = new RollbackModel(repository, scorer).Run();
+
+        Assert.AreEqual(before, restored);
+        Assert.AreEqual(before, scorer.ModelVersion, "the running scorer serves the restored model");
     }
 
     [TestMethod]

@@ -25,7 +25,7 @@ internal static class ScoringCommands
         {
             var inputFile = parseResult.GetValue(input)!;
             var outputFile = parseResult.GetValue(output)!;
-            var modelDirectory = parseResult.GetValue(model)?.FullName ?? Path.Combine(Directory.GetCurrentDirectory(), "models", "current");
+            var modelDirectory = parseResult.GetValue(model)?.FullName ?? DefaultModelDirectory();
             try
             {
                 var scorer = MentionScorer.Load(modelDirectory);
@@ -235,5 +235,12 @@ internal static class ScoringCommands
                 }
             }
         }
+    }
+
+    /// <summary>models/current under the working directory (a checkout), else the copy shipped beside the host.</summary>
+    private static string DefaultModelDirectory()
+    {
+        var local = Path.Combine(Directory.GetCurrentDirectory(), "models", "current");
+        return Directory.Exists(local) ? local : Path.Combine(AppContext.BaseDirectory, "models", "current");
     }
 }

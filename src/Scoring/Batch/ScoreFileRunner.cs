@@ -22,7 +22,7 @@ public sealed record ScoreFileResult(long Records, long Scored, long Rejected, T
 /// </summary>
 public sealed class ScoreFileRunner(IMentionScorer scorer)
 {
-    private const int BatchSize = 16_384;
+    private const int BatchSize = 4_096;
 
     private static readonly JsonWriterOptions s_writerOptions = new()
     {
@@ -141,10 +141,24 @@ public sealed class ScoreFileRunner(IMentionScorer scorer)
             },
             state => state.Writer.Dispose());
 
-        foreach (var line in lines)
+        // One write per batch: per-line async writes cost more than scoring the line.
+        var total = lines.Sum(l => l.Length + 1);
+        var block = ArrayPool<byte>.Shared.Rent(total);
+        try
         {
-            await output.WriteAsync(line, cancellationToken);
-            output.WriteByte((byte)'\n');
+            var at = 0;
+            foreach (var line in lines)
+            {
+                line.CopyTo(block, at);
+                at += line.Length;
+                block[at++] = (byte)'\n';
+            }
+
+            await output.WriteAsync(block.AsMemory(0, at), cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(block);
         }
 
         return (inputs.Count, parsed.Length - inputs.Count);

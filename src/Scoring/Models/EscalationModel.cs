@@ -174,7 +174,7 @@ internal sealed class EscalationModel
     };
 
     // Reasons repeat across millions of mentions; caching the phrases keeps serving free of per-mention string building.
-    private static readonly string[] s_negativePhrases = [.. Enumerable.Range(0, 101).Select(p => $"very negative ({p}%)")];
+    private static readonly string[] s_negativePhrases = [.. Enumerable.Range(0, 101).Select(p => $"negative tone ({p}%)")];
     private static readonly string[] s_complaintPhrases = [.. Enumerable.Range(0, 101).Select(p => $"complaint ({p}%)")];
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(PhraseKind, long), string> s_phrases = new();
     private const int MaxCachedPhrases = 20_000;
