@@ -57,6 +57,7 @@ public static class AlertsRegistration
         services.TryAddSingleton<SpikeTracker>();
         services.TryAddSingleton<MentionRouter>();
         services.TryAddSingleton<IMentionsStoredHandler>(sp => sp.GetRequiredService<MentionRouter>());
+        services.TryAddSingleton<IOperatorAlerts, OperatorAlertRaiser>();
 
         // One class per use case, resolved by the web layer per request.
         services.TryAddTransient<ClaimAlert>();

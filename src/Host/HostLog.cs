@@ -5,6 +5,6 @@ internal static partial class HostLog
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Applied {Count} schema migration(s)")]
     public static partial void MigrationsApplied(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Recurring jobs scheduled ({DigestCount} digest subscription(s))")]
-    public static partial void RecurringJobsScheduled(ILogger logger, int digestCount);
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Recurring jobs scheduled: {PollCount} source poll(s), {DigestCount} digest subscription(s)")]
+    public static partial void RecurringJobsScheduled(ILogger logger, int pollCount, int digestCount);
 }

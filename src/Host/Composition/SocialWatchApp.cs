@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SocialWatch.Alerts;
 using SocialWatch.Alerts.Digests;
 using SocialWatch.Alerts.Storage;
+using SocialWatch.Ingest;
 using SocialWatch.Scoring;
 using SocialWatch.Core.Storage;
 using SocialWatch.Host.Health;
@@ -35,6 +36,7 @@ internal static class SocialWatchApp
         services.AddSingleton(TimeProvider.System);
         services.AddSocialWatchStorage(configuration);
         services.AddSocialWatchScoring(configuration);
+        services.AddSocialWatchIngest(configuration);
         services.AddSocialWatchAlerts(configuration);
         services.AddSocialWatchDigests(configuration);
         services.AddSocialWatchHangfire(configuration, host);

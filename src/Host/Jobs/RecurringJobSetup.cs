@@ -1,5 +1,6 @@
 using Hangfire;
 using SocialWatch.Alerts.Digests;
+using SocialWatch.Ingest.Jobs;
 
 namespace SocialWatch.Host.Jobs;
 
@@ -19,8 +20,9 @@ internal sealed class RecurringJobSetup(IServiceProvider services, IRecurringJob
         jobs.AddOrUpdate<ScheduledJobs>("scoring:retrain", j => j.RetrainModelsAsync(CancellationToken.None), Cron.Daily(4), utc);
 
         using var scope = services.CreateScope();
+        var polls = scope.ServiceProvider.GetRequiredService<IngestScheduler>().ScheduleAll();
         var digests = await scope.ServiceProvider.GetRequiredService<DigestScheduler>().ScheduleAllAsync(cancellationToken);
-        HostLog.RecurringJobsScheduled(logger, digests);
+        HostLog.RecurringJobsScheduled(logger, polls.Count, digests);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
