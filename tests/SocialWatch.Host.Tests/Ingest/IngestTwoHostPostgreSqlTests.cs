@@ -26,9 +26,6 @@ public sealed class IngestTwoHostPostgreSqlTests
     private const int Pages = 6;
     private const int PostsPerPage = 20;
 
-    [ClassCleanup]
-    public static Task StopServerAsync() => PostgresServer.StopSharedAsync();
-
     [TestMethod]
     public async Task TwoHostsPollingTheSameQueryAtOnce_StoreAndRouteEveryPostExactlyOnce()
     {

@@ -20,9 +20,6 @@ public sealed class TwoHostProcessesTests
 
     public TestContext TestContext { get; set; } = null!;
 
-    [ClassCleanup]
-    public static Task StopServerAsync() => PostgresServer.StopSharedAsync();
-
     [TestMethod]
     public async Task TwoHostProcesses_OnOnePostgreSql_StoreEveryPostOnce_AndRunEachPollOnce()
     {
