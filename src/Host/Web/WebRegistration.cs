@@ -1,0 +1,184 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SocialWatch.Alerts.Promises;
+using SocialWatch.Alerts.Workflow;
+using SocialWatch.Host.Web.Admin;
+using SocialWatch.Host.Web.Alerts;
+using SocialWatch.Host.Web.Api;
+using SocialWatch.Host.Web.Auth;
+using SocialWatch.Host.Web.Charts;
+using SocialWatch.Host.Web.Live;
+
+namespace SocialWatch.Host.Web;
+
+/// <summary>The web UI, its JSON API, sign-in and live updates.</summary>
+public static class WebRegistration
+{
+    public static IServiceCollection AddSocialWatchWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WebOptions>().BindConfiguration(WebOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        var options = configuration.GetSection(WebOptions.SectionName).Get<WebOptions>() ?? new WebOptions();
+
+        var authentication = services
+            .AddAuthentication(o =>
+            {
+                o.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                o.DefaultChallengeScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+            })
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "socialwatch.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.LoginPath = "/login";
+                o.LogoutPath = "/logout";
+                o.AccessDeniedPath = "/denied";
+                o.ExpireTimeSpan = options.SessionLifetime;
+                o.SlidingExpiration = true;
+                o.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+
+        if (options.Oidc.Enabled)
+        {
+            authentication.AddOpenIdConnect(o =>
+            {
+                o.Authority = options.Oidc.Authority;
+                o.ClientId = options.Oidc.ClientId;
+                o.ClientSecret = options.Oidc.ClientSecret;
+                o.ResponseType = "code";
+                o.UsePkce = true;
+                o.SaveTokens = false;
+                o.GetClaimsFromUserInfoEndpoint = true;
+                o.Scope.Add("email");
+                o.TokenValidationParameters.NameClaimType = "preferred_username";
+                o.TokenValidationParameters.RoleClaimType = ClaimTypes.Role;
+                o.Events.OnTokenValidated = context =>
+                {
+                    OidcRoles.Map(context.Principal!, options.Oidc);
+                    return Task.CompletedTask;
+                };
+            });
+        }
+
+        string[] interactive = [CookieAuthenticationDefaults.AuthenticationScheme];
+        string[] anyScheme = [CookieAuthenticationDefaults.AuthenticationScheme, ApiKeyAuthenticationHandler.SchemeName];
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(interactive).RequireAuthenticatedUser().Build())
+            .AddPolicy(SocialWatchPolicies.Agent, p => p.AddAuthenticationSchemes(interactive).RequireRole(SocialWatchRoles.Agent, SocialWatchRoles.Manager))
+            .AddPolicy(SocialWatchPolicies.Pr, p => p.AddAuthenticationSchemes(interactive).RequireRole(SocialWatchRoles.Pr, SocialWatchRoles.Manager))
+            .AddPolicy(SocialWatchPolicies.Manager, p => p.AddAuthenticationSchemes(interactive).RequireRole(SocialWatchRoles.Manager))
+            .AddPolicy(SocialWatchPolicies.Admin, p => p.AddAuthenticationSchemes(interactive).RequireRole(SocialWatchRoles.Admin))
+            .AddPolicy(SocialWatchPolicies.Reader, p => p.AddAuthenticationSchemes(anyScheme).RequireAssertion(c =>
+                c.User.IsInRole(SocialWatchRoles.Agent) || c.User.IsInRole(SocialWatchRoles.Pr) || c.User.IsInRole(SocialWatchRoles.Manager)
+                || c.User.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiKeyScopes.Integration)))
+            .AddPolicy(SocialWatchPolicies.Push, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiKeyScopes.Push));
+
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = AntiforgeryCheck.HeaderName;
+            o.Cookie.Name = "socialwatch.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AllowAnonymousToPage("/Login");
+            o.Conventions.AllowAnonymousToPage("/Denied");
+            o.Conventions.AuthorizeFolder("/Triage", SocialWatchPolicies.Agent);
+            o.Conventions.AuthorizeFolder("/Alerts", SocialWatchPolicies.Agent);
+            o.Conventions.AuthorizeFolder("/Dashboard", SocialWatchPolicies.Pr);
+            o.Conventions.AuthorizeFolder("/Admin", SocialWatchPolicies.Admin);
+        });
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<LocalAccounts>();
+        services.AddScoped<DemoUserSeeder>();
+        services.AddScoped<TeamScope>();
+        services.AddScoped<AlertActionRunner>();
+        services.AddScoped<AdminAudit>();
+        services.AddSingleton<DashboardCharts>();
+        services.AddSingleton<LiveAlertFeed>();
+
+        // The workflow's use cases; registered here too so the web works whatever order the composition uses.
+        services.TryAddScoped<ClaimAlert>();
+        services.TryAddScoped<AcknowledgeAlert>();
+        services.TryAddScoped<RespondToAlert>();
+        services.TryAddScoped<ResolveAlert>();
+        services.TryAddScoped<DismissAlert>();
+        services.TryAddScoped<RecordPromise>();
+        services.TryAddScoped<MarkPromiseKept>();
+        return services;
+    }
+
+    /// <summary>
+    /// Authentication, authorization, anti-forgery, pages, the live stream and the JSON API. Call after routing-free
+    /// middleware (exception handler, static files) and before mapping anything that needs a signed-in user.
+    /// </summary>
+    public static async Task UseSocialWatchWebAsync(this WebApplication app)
+    {
+        using (var scope = app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoUserSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
+        }
+
+        app.Use(SecurityHeaders);
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapRazorPages();
+        app.MapLiveAlerts();
+        app.MapChartEndpoints();
+        app.MapAlertApi();
+        app.MapMentionApi();
+        app.MapFeedbackApi();
+    }
+
+    /// <summary>API callers and the live stream get a status code; people get the sign-in or denied page.</summary>
+    private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/live") || path.StartsWithSegments("/charts"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+
+        // Scripts only from this host: even an encoding slip cannot run a stranger's inline script.
+        headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        return next();
+    }
+
+    internal static IOptions<WebOptions> Options(this HttpContext context) => context.RequestServices.GetRequiredService<IOptions<WebOptions>>();
+}
+
+/// <summary>What an API key may do.</summary>
+public static class ApiKeyScopes
+{
+    public const string Push = "push";
+    public const string Integration = "integration";
+
+    public static IReadOnlyList<string> All { get; } = [Push, Integration];
+}
