@@ -1,0 +1,63 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using SocialWatch.Alerts.Teams;
+
+namespace SocialWatch.Alerts.Notifications;
+
+/// <summary>
+/// E-mails at once what a lead must not miss: a new or reopened critical alert (to the lead and the configured
+/// addresses) and SLA warnings and breaches (escalated to the team's lead).
+/// </summary>
+public sealed class CriticalEmailSink(IEmailSender sender, ITeamStore teams, IOptions<NotificationOptions> options) : IAlertEventSink
+{
+    public async Task DeliverAsync(AlertEvent alertEvent, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var critical = alertEvent.Alert.Priority >= o.CriticalPriority;
+        var escalation = alertEvent.Kind is AlertEventKind.SlaWarning or AlertEventKind.SlaBreached or AlertEventKind.PromiseBroken;
+        var raisedCritical = critical && alertEvent.Kind is AlertEventKind.Created or AlertEventKind.Reopened or AlertEventKind.SpikeDetected;
+        if (!escalation && !raisedCritical)
+        {
+            return;
+        }
+
+        var lead = (await teams.GetAsync(alertEvent.Alert.Team, cancellationToken))?.LeadEmail;
+        var to = new List<string>();
+        if (!string.IsNullOrWhiteSpace(lead))
+        {
+            to.Add(lead);
+        }
+
+        if (raisedCritical)
+        {
+            to.AddRange(o.CriticalEmailTo);
+        }
+
+        to = [.. to.Distinct(StringComparer.OrdinalIgnoreCase)];
+        if (to.Count == 0)
+        {
+            return;
+        }
+
+        await sender.SendAsync(Build(alertEvent, to, o.DashboardBaseUrl), cancellationToken);
+    }
+
+    internal static EmailMessage Build(AlertEvent alertEvent, IReadOnlyList<string> to, Uri? dashboardBaseUrl)
+    {
+        var a = alertEvent.Alert;
+        var text = AlertMessageText.Compose(alertEvent, dashboardBaseUrl);
+
+        // Subjects are plain text but still must not carry line breaks from a stranger's post into mail headers.
+        var subject = $"[SocialWatch] {AlertMessageText.Headline(alertEvent)} ({a.Priority}): {a.Brand}: {a.Title}"
+            .ReplaceLineEndings(" ");
+        if (subject.Length > 200)
+        {
+            subject = string.Concat(subject.AsSpan(0, 199), "…");
+        }
+
+        var html = "<html><body><pre style=\"font-family:sans-serif;white-space:pre-wrap\">"
+            + WebUtility.HtmlEncode(text)
+            + "</pre></body></html>";
+        return new EmailMessage(to, subject, html, text);
+    }
+}

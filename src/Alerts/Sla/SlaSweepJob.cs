@@ -1,0 +1,128 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SocialWatch.Alerts.Notifications;
+using SocialWatch.Alerts.Routing;
+using SocialWatch.Alerts.Workflow;
+using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Storage;
+
+namespace SocialWatch.Alerts.Sla;
+
+/// <summary>
+/// Recurring job (every minute). For each open alert: tightens its deadlines when its mention spreads fast (and
+/// raises its priority when it spreads very fast), then warns the team lead before a deadline and again when it is
+/// missed. Each notice is sent once per deadline.
+/// </summary>
+public sealed class SlaSweepJob(
+    IAlertStore alerts,
+    IMentionStore mentions,
+    ISlaNoticeLog notices,
+    DeadlinePlanner planner,
+    SlaCalculator calculator,
+    IAlertNotifier notifier,
+    IOptions<SlaOptions> options,
+    IOptions<RoutingOptions> routing,
+    TimeProvider time,
+    ILogger<SlaSweepJob> logger)
+{
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var policy = await planner.GetPolicyAsync(routing.Value.DefaultSlaPolicy, cancellationToken);
+        var open = await alerts.GetOpenAsync(new OpenAlertQuery { Limit = options.Value.SweepLimit }, cancellationToken);
+        foreach (var alert in open)
+        {
+            var current = await TightenAsync(alert, policy, now, cancellationToken);
+            await WarnAsync(current, SlaDeadlineKind.FirstResponse, current.FirstResponseDueAt, now, cancellationToken);
+            await WarnAsync(current, SlaDeadlineKind.Resolution, current.ResolveDueAt, now, cancellationToken);
+        }
+    }
+
+    /// <summary>The first-response clock runs until someone responds; a reopened case needs a response again.</summary>
+    public static bool AwaitsResponse(Alert alert) => alert.State is AlertState.New or AlertState.Acknowledged;
+
+    private async Task<Alert> TightenAsync(Alert alert, SlaPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (alert is not { Kind: AlertKind.Mention, MentionId: { } mentionId })
+        {
+            return alert;
+        }
+
+        var velocity = EngagementVelocityCalculator.FromSnapshots(await mentions.GetSnapshotsAsync(mentionId, cancellationToken));
+        if (velocity?.DoublingTime is not { } doubling)
+        {
+            return alert;
+        }
+
+        var raise = calculator.ShouldRaisePriority(velocity) && alert.Priority < AlertPriority.Urgent;
+        var priority = raise ? Priorities.Raise(alert.Priority) : alert.Priority;
+        var target = SlaCalculator.TargetFor(policy, priority);
+        var firstDue = AwaitsResponse(alert)
+            ? calculator.Tighten(alert.FirstResponseDueAt, now, target.FirstResponse, velocity)
+            : alert.FirstResponseDueAt;
+        var resolveDue = calculator.Tighten(alert.ResolveDueAt, now, target.Resolution, velocity);
+        if (!raise && firstDue == alert.FirstResponseDueAt && resolveDue == alert.ResolveDueAt)
+        {
+            return alert;
+        }
+
+        try
+        {
+            var updated = await alerts.ApplyAsync(
+                new AlertChange
+                {
+                    AlertId = alert.Id,
+                    ExpectedVersion = alert.Version,
+                    Actor = "sla",
+                    At = now,
+                    Priority = raise ? priority : null,
+                    FirstResponseDueAt = firstDue != alert.FirstResponseDueAt ? firstDue : null,
+                    ResolveDueAt = resolveDue != alert.ResolveDueAt ? resolveDue : null,
+                    Note = $"Spreading: engagement doubles every {doubling:hh\\:mm}; deadlines tightened",
+                },
+                cancellationToken);
+            WorkflowLog.Tightened(logger, alert.Id, doubling);
+            notifier.Publish(new AlertEvent(AlertEventKind.Changed, updated, now, "sla", "deadlines tightened"));
+            return updated;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // An agent changed the alert meanwhile; the next sweep tightens it from the fresh state.
+            return alert;
+        }
+    }
+
+    private async Task WarnAsync(Alert alert, SlaDeadlineKind kind, DateTimeOffset? dueAt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (dueAt is not { } due || (kind == SlaDeadlineKind.FirstResponse && !AwaitsResponse(alert)))
+        {
+            return;
+        }
+
+        SlaNoticeLevel level;
+        if (now >= due)
+        {
+            level = SlaNoticeLevel.Breach;
+        }
+        else if (now >= due - options.Value.WarnBefore)
+        {
+            level = SlaNoticeLevel.Warning;
+        }
+        else
+        {
+            return;
+        }
+
+        if (!await notices.TryRecordAsync(alert.Id, kind, level, due, now, cancellationToken))
+        {
+            return;
+        }
+
+        WorkflowLog.SlaNotice(logger, level.ToString(), alert.Id, kind.ToString(), due);
+        var what = kind == SlaDeadlineKind.FirstResponse ? "first response" : "resolution";
+        var detail = level == SlaNoticeLevel.Breach
+            ? $"SLA breached: {what} was due {due:u}"
+            : $"SLA warning: {what} due {due:u}";
+        notifier.Publish(new AlertEvent(level == SlaNoticeLevel.Breach ? AlertEventKind.SlaBreached : AlertEventKind.SlaWarning, alert, now, "sla", detail));
+    }
+}

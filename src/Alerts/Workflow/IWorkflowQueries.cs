@@ -1,0 +1,19 @@
+using SocialWatch.Core.Alerts;
+
+namespace SocialWatch.Alerts.Workflow;
+
+/// <summary>Read queries the workflow needs beyond <see cref="Core.Storage.IAlertStore"/>.</summary>
+public interface IWorkflowQueries
+{
+    /// <summary>Open alerts per assignee in a team (members without any are absent).</summary>
+    Task<IReadOnlyDictionary<string, int>> CountOpenByAssigneeAsync(string team, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The most recently resolved mention alert of a brand whose mention has the same source and author, resolved at
+    /// or after <paramref name="resolvedSince"/>; null when there is none.
+    /// </summary>
+    Task<Alert?> FindRecentlyResolvedAsync(string brand, string source, string authorId, DateTimeOffset resolvedSince, CancellationToken cancellationToken);
+
+    /// <summary>True when an alert was already raised for the mention (a repeated hand-over must not raise two).</summary>
+    Task<bool> HasAlertForMentionAsync(long mentionId, CancellationToken cancellationToken);
+}

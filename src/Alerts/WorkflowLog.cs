@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Logging;
+
+namespace SocialWatch.Alerts;
+
+/// <summary>Log messages of routing, workflow, SLA, promises, spikes, notifications and retention.</summary>
+internal static partial class WorkflowLog
+{
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Alert {AlertId} raised for mention {MentionId}: team {Team}, rule {Rule}")]
+    public static partial void AlertRaised(ILogger logger, long alertId, long mentionId, string team, string rule);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Alert {AlertId} reopened by re-complaint in mention {MentionId}")]
+    public static partial void Reopened(ILogger logger, long alertId, long mentionId);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Promise {PromiseId} on alert {AlertId} was not kept; raised alert {BrokenAlertId}")]
+    public static partial void PromiseBroken(ILogger logger, long promiseId, long alertId, long brokenAlertId);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "SLA {Level} on alert {AlertId}: {Deadline} due {DueAt}")]
+    public static partial void SlaNotice(ILogger logger, string level, long alertId, string deadline, DateTimeOffset dueAt);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Alert {AlertId} deadlines tightened: engagement doubles every {DoublingTime}")]
+    public static partial void Tightened(ILogger logger, long alertId, TimeSpan doublingTime);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Spike for brand {Brand}: {Count} mentions in the window against {Expected:F1} expected, negative share {NegativeShare:P0}; alert {AlertId}")]
+    public static partial void SpikeRaised(ILogger logger, string brand, long count, double expected, double negativeShare, long alertId);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Notification queue full; dropped {Kind} event of alert {AlertId}")]
+    public static partial void NotificationDropped(ILogger logger, string kind, long alertId);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Error, Message = "Notification sink {Sink} failed for alert {AlertId}")]
+    public static partial void SinkFailed(ILogger logger, Exception exception, string sink, long alertId);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "Webhook {Webhook} answered {Status} on attempt {Attempt}; retrying in {Delay}")]
+    public static partial void WebhookRetry(ILogger logger, string webhook, int status, int attempt, TimeSpan delay);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Error, Message = "Webhook {Webhook} gave up after {Attempts} attempts for alert {AlertId} (last status {Status})")]
+    public static partial void WebhookGaveUp(ILogger logger, string webhook, int attempts, long alertId, int status);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Information, Message = "Retention purge of brand {Brand}: {Mentions} mentions older than {Cutoff} removed")]
+    public static partial void Purged(ILogger logger, string brand, int mentions, DateTimeOffset cutoff);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Information, Message = "Erased data of author {AuthorId} on {Source}: {Mentions} mentions, by {Actor}")]
+    public static partial void Erased(ILogger logger, string source, string authorId, int mentions, string actor);
+
+    [LoggerMessage(EventId = 2013, Level = LogLevel.Warning, Message = "Dashboard subscriber too slow; dropped {Kind} event of alert {AlertId}")]
+    public static partial void StreamDropped(ILogger logger, string kind, long alertId);
+}
