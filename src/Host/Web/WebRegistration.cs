@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SocialWatch.Alerts.Promises;
 using SocialWatch.Alerts.Workflow;
-using SocialWatch.Host.Web.Admin;
 using SocialWatch.Host.Web.Alerts;
 using SocialWatch.Host.Web.Api;
 using SocialWatch.Host.Web.Auth;
@@ -104,7 +103,6 @@ public static class WebRegistration
         services.AddScoped<DemoUserSeeder>();
         services.AddScoped<TeamScope>();
         services.AddScoped<AlertActionRunner>();
-        services.AddScoped<AdminAudit>();
         services.AddSingleton<DashboardCharts>();
         services.AddSingleton<LiveAlertFeed>();
 

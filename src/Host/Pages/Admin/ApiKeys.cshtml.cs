@@ -3,13 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SocialWatch.Alerts.Access;
 using SocialWatch.Host.Web;
-using SocialWatch.Host.Web.Admin;
 using SocialWatch.Host.Web.Auth;
 
 namespace SocialWatch.Host.Pages.Admin;
 
 /// <summary>API keys for the push endpoint and integrations: created here, shown once, stored hashed.</summary>
-public sealed class ApiKeysModel(IApiKeyStore keys, AdminAudit audit, TimeProvider time) : PageModel
+public sealed class ApiKeysModel(IApiKeyStore keys, TimeProvider time) : PageModel
 {
     public IReadOnlyList<ApiKey> Keys { get; private set; } = [];
 
@@ -55,7 +54,6 @@ public sealed class ApiKeysModel(IApiKeyStore keys, AdminAudit audit, TimeProvid
                 CreatedAt = time.GetUtcNow(),
             },
             cancellationToken);
-        await audit.RecordAsync(User, "api key", stored.Name, "created", $"scopes {string.Join(",", scopes)}, prefix {stored.Prefix}", cancellationToken);
 
         // Rendered directly (no redirect): the key must not pass through TempData cookies or logs.
         NewKey = key;
@@ -66,10 +64,6 @@ public sealed class ApiKeysModel(IApiKeyStore keys, AdminAudit audit, TimeProvid
     public async Task<IActionResult> OnPostRevokeAsync(long id, CancellationToken cancellationToken)
     {
         var revoked = await keys.RevokeAsync(id, User.Identity!.Name!, time.GetUtcNow(), cancellationToken);
-        if (revoked)
-        {
-            await audit.RecordAsync(User, "api key", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "revoked", null, cancellationToken);
-        }
 
         Message = revoked ? "Key revoked." : "That key is already revoked.";
         return RedirectToPage();

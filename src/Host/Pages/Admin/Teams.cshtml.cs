@@ -3,12 +3,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SocialWatch.Alerts.Access;
 using SocialWatch.Alerts.Teams;
-using SocialWatch.Host.Web.Admin;
 
 namespace SocialWatch.Host.Pages.Admin;
 
 /// <summary>Teams and their members (the people whose queue shows the team's alerts).</summary>
-public sealed class TeamsModel(ITeamStore teams, IUserStore users, AdminAudit audit) : PageModel
+public sealed class TeamsModel(ITeamStore teams, IUserStore users) : PageModel
 {
     public IReadOnlyList<TeamProfile> Teams { get; private set; } = [];
 
@@ -52,7 +51,6 @@ public sealed class TeamsModel(ITeamStore teams, IUserStore users, AdminAudit au
             Members = members.Select(m => existing?.Members.FirstOrDefault(x => string.Equals(x.UserId, m, StringComparison.OrdinalIgnoreCase)) ?? new TeamMember(m, null, Input.Capacity)).ToList(),
         };
         await teams.SaveAsync(team, User.Identity!.Name!, cancellationToken);
-        await audit.RecordAsync(User, "team", team.Name, existing is null ? "created" : "changed", $"members {string.Join(",", members)}", cancellationToken);
         Message = $"Team {team.Name} saved.";
         return RedirectToPage();
     }

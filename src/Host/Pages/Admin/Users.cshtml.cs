@@ -3,13 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SocialWatch.Alerts.Access;
 using SocialWatch.Host.Web;
-using SocialWatch.Host.Web.Admin;
 using SocialWatch.Host.Web.Auth;
 
 namespace SocialWatch.Host.Pages.Admin;
 
 /// <summary>Local accounts and their roles.</summary>
-public sealed class UsersModel(IUserStore users, AdminAudit audit, TimeProvider time) : PageModel
+public sealed class UsersModel(IUserStore users, TimeProvider time) : PageModel
 {
     public IReadOnlyList<WebUser> Users { get; private set; } = [];
 
@@ -54,7 +53,6 @@ public sealed class UsersModel(IUserStore users, AdminAudit audit, TimeProvider 
             return Page();
         }
 
-        await audit.RecordAsync(User, "user", user.UserName, "created", $"roles {string.Join(",", roles)}", cancellationToken);
         Message = $"User {user.UserName} created.";
         return RedirectToPage();
     }
@@ -74,7 +72,6 @@ public sealed class UsersModel(IUserStore users, AdminAudit audit, TimeProvider 
         }
 
         await users.SaveAsync(user with { Disabled = !user.Disabled }, User.Identity!.Name!, cancellationToken);
-        await audit.RecordAsync(User, "user", user.UserName, user.Disabled ? "enabled" : "disabled", null, cancellationToken);
         Message = $"User {user.UserName} {(user.Disabled ? "enabled" : "disabled")}.";
         return RedirectToPage();
     }
