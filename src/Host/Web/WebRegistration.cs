@@ -1,9 +1,12 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using SocialWatch.Alerts.Promises;
 using SocialWatch.Alerts.Workflow;
@@ -88,6 +91,7 @@ public static class WebRegistration
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
 
+        var webAssembly = typeof(WebRegistration).Assembly;
         services.AddRazorPages(o =>
         {
             o.Conventions.AllowAnonymousToPage("/Login");
@@ -96,7 +100,19 @@ public static class WebRegistration
             o.Conventions.AuthorizeFolder("/Alerts", SocialWatchPolicies.Agent);
             o.Conventions.AuthorizeFolder("/Dashboard", SocialWatchPolicies.Pr);
             o.Conventions.AuthorizeFolder("/Admin", SocialWatchPolicies.Admin);
+        })
+        .ConfigureApplicationPartManager(parts =>
+        {
+            // The pages live in this assembly even when the entry assembly is another one (a test host, a worker).
+            if (!parts.ApplicationParts.OfType<AssemblyPart>().Any(p => p.Assembly == webAssembly))
+            {
+                foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(webAssembly).GetApplicationParts(webAssembly))
+                {
+                    parts.ApplicationParts.Add(part);
+                }
+            }
         });
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<LocalAccounts>();
@@ -129,7 +145,11 @@ public static class WebRegistration
         }
 
         app.Use(SecurityHeaders);
-        app.UseStaticFiles();
+
+        // Scripts and styles are embedded in the assembly, so they are served whatever the content root is.
+        var assets = new EmbeddedFileProvider(typeof(WebRegistration).Assembly, "SocialWatch.Host.wwwroot");
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = assets });
+        app.Environment.WebRootFileProvider = new CompositeFileProvider(assets, app.Environment.WebRootFileProvider);
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
