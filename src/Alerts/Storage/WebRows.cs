@@ -159,3 +159,11 @@ internal sealed class SpikeRow<TTime>
     public string Brand { get; set; } = "";
     public TTime At { get; set; }
 }
+
+internal sealed class CountRow
+{
+    public string Key { get; set; } = "";
+    public long Count { get; set; }
+
+    public CountBy ToCount() => new(Key, (int)Count);
+}

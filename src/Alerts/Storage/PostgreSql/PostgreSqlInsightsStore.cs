@@ -107,8 +107,8 @@ internal sealed class PostgreSqlInsightsStore(PostgreSqlConnectionFactory connec
     public async Task<IReadOnlyList<CountBy>> GetSourceBreakdownAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<CountBy>(new CommandDefinition(SourcesSql, new { since = PostgreSqlTime.ToDb(since), until = PostgreSqlTime.ToDb(until) }, cancellationToken: cancellationToken));
-        return rows.ToList();
+        var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(SourcesSql, new { since = PostgreSqlTime.ToDb(since), until = PostgreSqlTime.ToDb(until) }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToCount()).ToList();
     }
 
     private const string ReasonsSql = """
@@ -123,8 +123,8 @@ internal sealed class PostgreSqlInsightsStore(PostgreSqlConnectionFactory connec
     public async Task<IReadOnlyList<CountBy>> GetReasonBreakdownAsync(int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<CountBy>(new CommandDefinition(ReasonsSql, new { limit }, cancellationToken: cancellationToken));
-        return rows.ToList();
+        var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(ReasonsSql, new { limit }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToCount()).ToList();
     }
 
     private const string SlaSql = """

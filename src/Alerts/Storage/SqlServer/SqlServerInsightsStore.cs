@@ -108,8 +108,8 @@ internal sealed class SqlServerInsightsStore(SqlServerConnectionFactory connecti
     public async Task<IReadOnlyList<CountBy>> GetSourceBreakdownAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<CountBy>(new CommandDefinition(SourcesSql, new { since = SqlServerTime.ToDb(since), until = SqlServerTime.ToDb(until) }, cancellationToken: cancellationToken));
-        return rows.ToList();
+        var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(SourcesSql, new { since = SqlServerTime.ToDb(since), until = SqlServerTime.ToDb(until) }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToCount()).ToList();
     }
 
     private const string ReasonsSql = """
@@ -123,8 +123,8 @@ internal sealed class SqlServerInsightsStore(SqlServerConnectionFactory connecti
     public async Task<IReadOnlyList<CountBy>> GetReasonBreakdownAsync(int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<CountBy>(new CommandDefinition(ReasonsSql, new { limit }, cancellationToken: cancellationToken));
-        return rows.ToList();
+        var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(ReasonsSql, new { limit }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToCount()).ToList();
     }
 
     private const string SlaSql = """

@@ -142,8 +142,8 @@ internal sealed class SqliteInsightsStore(SqliteConnectionFactory connections) :
     public async Task<IReadOnlyList<CountBy>> GetSourceBreakdownAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<CountBy>(new CommandDefinition(SourcesSql, new { since = SqliteTime.ToDb(since), until = SqliteTime.ToDb(until) }, cancellationToken: cancellationToken));
-        return rows.ToList();
+        var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(SourcesSql, new { since = SqliteTime.ToDb(since), until = SqliteTime.ToDb(until) }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToCount()).ToList();
     }
 
     private const string ReasonsSql = """
@@ -158,8 +158,8 @@ internal sealed class SqliteInsightsStore(SqliteConnectionFactory connections) :
     public async Task<IReadOnlyList<CountBy>> GetReasonBreakdownAsync(int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<CountBy>(new CommandDefinition(ReasonsSql, new { limit }, cancellationToken: cancellationToken));
-        return rows.ToList();
+        var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(ReasonsSql, new { limit }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToCount()).ToList();
     }
 
     // Breached: the first response is late, or the resolution is. Due soon: the first response is due within the

@@ -13,6 +13,9 @@ public sealed class DashboardCharts
     public const int Width = 640;
     public const int Height = 280;
 
+    /// <summary>Named in the SVG, so the browser draws it with the page's own sans-serif family.</summary>
+    private const string FontName = "DejaVu Sans";
+
     private static readonly Color[] Palette =
     [
         Color.FromHex("#2563eb"), Color.FromHex("#d97706"), Color.FromHex("#059669"), Color.FromHex("#7c3aed"),
@@ -126,6 +129,7 @@ public sealed class DashboardCharts
     private static Plot NewPlot(string title, string? yLabel)
     {
         var plot = new Plot();
+        plot.Font.Set(FontName);
         plot.Title(title, size: 14);
         if (yLabel is not null)
         {
