@@ -61,12 +61,17 @@ internal sealed class Browser : IAsyncDisposable
     }
 }
 
-/// <summary>Full-page screenshots under the test results folder, for people to look at.</summary>
+/// <summary>
+/// Full-page screenshots for people to look at: attached to the test results and kept in the folder named by
+/// SOCIALWATCH_SCREENSHOTS (default: "screenshots" beside the test assembly), which outlives the test run.
+/// </summary>
 internal static class Screenshots
 {
     public static async Task TakeAsync(IPage page, TestContext context, string name)
     {
-        var directory = Path.Combine(context.TestRunResultsDirectory ?? Path.GetTempPath(), "screenshots");
+        var directory = Environment.GetEnvironmentVariable("SOCIALWATCH_SCREENSHOTS") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, name + ".png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });

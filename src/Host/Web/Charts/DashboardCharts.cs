@@ -105,24 +105,24 @@ public sealed class DashboardCharts
         return plot.GetSvgXml(Width, Height);
     }
 
-    /// <summary>Total engagement of one mention at each refresh.</summary>
+    /// <summary>
+    /// Total engagement of one mention: zero when it was posted, then each refresh (or, before the first refresh, the
+    /// counters read at ingest).
+    /// </summary>
     public string Engagement(IReadOnlyList<EngagementSnapshot> snapshots, StoredMention mention)
     {
         var plot = NewPlot("Engagement over time", "interactions");
-        var points = snapshots
-            .Select(s => (At: s.At, Total: (double)s.Metrics.Total))
-            .Prepend((At: mention.Mention.CreatedAt, Total: 0))
-            .OrderBy(p => p.At)
-            .ToList();
-        if (points.Count < 2)
-        {
-            return Empty(plot, "no refresh yet");
-        }
-
+        var m = mention.Mention;
+        var readings = snapshots.Count > 0
+            ? snapshots.Select(s => (At: s.At, Total: (double)s.Metrics.Total))
+            : [(At: m.IngestedAt > m.CreatedAt ? m.IngestedAt : m.CreatedAt.AddMinutes(1), Total: (double)m.Metrics.Total)];
+        var points = readings.Prepend((At: m.CreatedAt, Total: 0)).OrderBy(p => p.At).ToList();
         var line = plot.Add.Scatter(points.Select(p => p.At.UtcDateTime.ToOADate()).ToArray(), points.Select(p => p.Total).ToArray());
         line.Color = Palette[0];
         line.LineWidth = 2;
+        line.MarkerSize = 6;
         plot.Axes.DateTimeTicksBottom();
+        plot.Axes.Margins(bottom: 0);
         return plot.GetSvgXml(Width, 220);
     }
 
