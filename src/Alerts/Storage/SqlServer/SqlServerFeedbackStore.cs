@@ -1,0 +1,45 @@
+using Dapper;
+using SocialWatch.Core.Scoring;
+using SocialWatch.Core.Storage;
+
+namespace SocialWatch.Alerts.Storage.SqlServer;
+
+internal sealed class SqlServerFeedbackStore(SqlServerConnectionFactory connections) : IFeedbackStore
+{
+    private const string AddLabelSql = """
+        INSERT INTO dbo.feedback_labels ([text], brand, sentiment, complaint, escalate, origin, mention_id, actor, created_at)
+        OUTPUT inserted.id
+        VALUES (@Text, @Brand, @Sentiment, @Complaint, @Escalate, @Origin, @MentionId, @Actor, @CreatedAt);
+        """;
+
+    public async Task<long> AddAsync(FeedbackLabel label, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(AddLabelSql, new
+        {
+            label.Text,
+            label.Brand,
+            Sentiment = label.Sentiment?.ToString(),
+            label.Complaint,
+            label.Escalate,
+            label.Origin,
+            label.MentionId,
+            label.Actor,
+            CreatedAt = SqlServerTime.ToDb(label.CreatedAt),
+        }, cancellationToken: cancellationToken));
+    }
+
+    private const string GetLabelsSql = """
+        SELECT TOP (@limit) id AS Id, [text] AS Text, brand AS Brand, sentiment AS Sentiment, complaint AS Complaint,
+            escalate AS Escalate, origin AS Origin, mention_id AS MentionId, actor AS Actor, created_at AS CreatedAt
+        FROM dbo.feedback_labels WHERE id > @afterId ORDER BY id;
+        """;
+
+    public async Task<IReadOnlyList<FeedbackLabel>> GetAsync(long afterId, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<FeedbackRow<DateTimeOffset>>(
+            new CommandDefinition(GetLabelsSql, new { afterId, limit = Math.Max(0, limit) }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToLabel(SqlServerTime.FromDb)).ToList();
+    }
+}

@@ -1,0 +1,320 @@
+using System.Text;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using SocialWatch.Core.Mentions;
+using SocialWatch.Core.Storage;
+
+namespace SocialWatch.Alerts.Storage.Sqlite;
+
+internal sealed class SqliteMentionStore(SqliteConnectionFactory connections, TimeProvider timeProvider) : IMentionStore
+{
+    private const string MentionColumns = """
+        id AS Id, source AS Source, external_id AS ExternalId, brand AS Brand, text AS Text,
+        author_id AS AuthorId, author_handle AS AuthorHandle, author_display_name AS AuthorDisplayName,
+        author_followers AS AuthorFollowers, author_verified AS AuthorVerified,
+        likes AS Likes, reposts AS Reposts, replies AS Replies, quotes AS Quotes,
+        url AS Url, lang AS Lang, conversation_id AS ConversationId, created_at AS CreatedAt, ingested_at AS IngestedAt,
+        redacted AS Redacted, sentiment AS Sentiment, p_negative AS PNegative, p_neutral AS PNeutral, p_positive AS PPositive,
+        complaint AS Complaint, escalation_score AS EscalationScore, escalation_level AS EscalationLevel,
+        reasons AS Reasons, model_version AS ModelVersion
+        """;
+
+    // The first poll of a query may only create the cursor (or fill one stored as null); a second host
+    // that also read the first page finds the row and changes nothing.
+    private const string CreateCursorSql = """
+        INSERT INTO cursors (query_key, value, updated_at) VALUES (@QueryKey, @NewCursor, @UpdatedAt)
+        ON CONFLICT (query_key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+        WHERE cursors.value IS NULL
+        """;
+
+    private const string MoveCursorSql = """
+        UPDATE cursors SET value = @NewCursor, updated_at = @UpdatedAt
+        WHERE query_key = @QueryKey AND value = @ExpectedCursor
+        """;
+
+    private const string InsertMentionSql = """
+        INSERT INTO mentions (
+            source, external_id, brand, text, author_id, author_handle, author_display_name, author_followers, author_verified,
+            likes, reposts, replies, quotes, url, lang, conversation_id, created_at, ingested_at, redacted,
+            sentiment, p_negative, p_neutral, p_positive, complaint, escalation_score, escalation_level, reasons, model_version)
+        VALUES (
+            $source, $external_id, $brand, $text, $author_id, $author_handle, $author_display_name, $author_followers, $author_verified,
+            $likes, $reposts, $replies, $quotes, $url, $lang, $conversation_id, $created_at, $ingested_at, 0,
+            $sentiment, $p_negative, $p_neutral, $p_positive, $complaint, $escalation_score, $escalation_level, $reasons, $model_version)
+        ON CONFLICT (source, external_id) DO NOTHING
+        RETURNING id
+        """;
+
+    private static readonly string[] InsertMentionParameters =
+    [
+        "$source", "$external_id", "$brand", "$text", "$author_id", "$author_handle", "$author_display_name", "$author_followers",
+        "$author_verified", "$likes", "$reposts", "$replies", "$quotes", "$url", "$lang", "$conversation_id", "$created_at",
+        "$ingested_at", "$sentiment", "$p_negative", "$p_neutral", "$p_positive", "$complaint", "$escalation_score",
+        "$escalation_level", "$reasons", "$model_version",
+    ];
+
+    public async Task<StoreBatchResult> StoreBatchAsync(IngestBatch batch, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+
+        // BEGIN IMMEDIATE: the write lock is taken before the cursor is checked, so no other writer can move it between check and commit.
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var cursor = new
+        {
+            batch.QueryKey,
+            batch.NewCursor,
+            batch.ExpectedCursor,
+            UpdatedAt = SqliteTime.ToDb(timeProvider.GetUtcNow()),
+        };
+        var moved = await connection.ExecuteAsync(new CommandDefinition(
+            batch.ExpectedCursor is null ? CreateCursorSql : MoveCursorSql, cursor, transaction, cancellationToken: cancellationToken));
+        if (moved == 0)
+        {
+            throw new CursorConflictException(batch.QueryKey);
+        }
+
+        var inserted = InsertMentions(connection, transaction, batch.Mentions, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new StoreBatchResult(batch.Mentions.Count, inserted);
+    }
+
+    // One prepared statement re-bound per row: SQLite has no network round trip, so this is the fastest bulk path.
+    private static List<StoredMention> InsertMentions(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<ScoredMention> mentions, CancellationToken cancellationToken)
+    {
+        var inserted = new List<StoredMention>(mentions.Count);
+        if (mentions.Count == 0)
+        {
+            return inserted;
+        }
+
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = InsertMentionSql;
+        var p = new SqliteParameter[InsertMentionParameters.Length];
+        for (var i = 0; i < p.Length; i++)
+        {
+            p[i] = command.Parameters.Add(new SqliteParameter { ParameterName = InsertMentionParameters[i] });
+        }
+
+        command.Prepare();
+        for (var row = 0; row < mentions.Count; row++)
+        {
+            if ((row & 255) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var (m, score) = (mentions[row].Mention, mentions[row].Score);
+            p[0].Value = m.Source;
+            p[1].Value = m.ExternalId;
+            p[2].Value = m.Brand;
+            p[3].Value = m.Text;
+            p[4].Value = m.Author.Id;
+            p[5].Value = m.Author.Handle;
+            p[6].Value = (object?)m.Author.DisplayName ?? DBNull.Value;
+            p[7].Value = m.Author.Followers;
+            p[8].Value = m.Author.Verified ? 1 : 0;
+            p[9].Value = m.Metrics.Likes;
+            p[10].Value = m.Metrics.Reposts;
+            p[11].Value = m.Metrics.Replies;
+            p[12].Value = m.Metrics.Quotes;
+            p[13].Value = (object?)m.Url ?? DBNull.Value;
+            p[14].Value = (object?)m.Language ?? DBNull.Value;
+            p[15].Value = (object?)m.ConversationId ?? DBNull.Value;
+            p[16].Value = SqliteTime.ToDb(m.CreatedAt);
+            p[17].Value = SqliteTime.ToDb(m.IngestedAt);
+            p[18].Value = score.Sentiment.Label.ToString();
+            p[19].Value = (double)score.Sentiment.Negative;
+            p[20].Value = (double)score.Sentiment.Neutral;
+            p[21].Value = (double)score.Sentiment.Positive;
+            p[22].Value = (double)score.Complaint;
+            p[23].Value = (double)score.Escalation.Score;
+            p[24].Value = score.Escalation.Level.ToString();
+            p[25].Value = StorageJson.SerializeReasons(score.Escalation.Reasons);
+            p[26].Value = score.ModelVersion;
+
+            if (command.ExecuteScalar() is long id)
+            {
+                inserted.Add(new StoredMention(id, m, score, Redacted: false));
+            }
+        }
+
+        return inserted;
+    }
+
+    private const string GetCursorSql = "SELECT value FROM cursors WHERE query_key = @queryKey";
+
+    public async Task<string?> GetCursorAsync(string queryKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<string?>(
+            new CommandDefinition(GetCursorSql, new { queryKey }, cancellationToken: cancellationToken));
+    }
+
+    private const string GetMentionSql = $"SELECT {MentionColumns} FROM mentions WHERE id = @id";
+
+    public async Task<StoredMention?> GetMentionAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<MentionRow<long>>(
+            new CommandDefinition(GetMentionSql, new { id }, cancellationToken: cancellationToken));
+        return row?.ToStoredMention(SqliteTime.FromDb);
+    }
+
+    private const string FindMentionSql = $"SELECT {MentionColumns} FROM mentions WHERE source = @source AND external_id = @externalId";
+
+    public async Task<StoredMention?> FindMentionAsync(string source, string externalId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<MentionRow<long>>(
+            new CommandDefinition(FindMentionSql, new { source, externalId }, cancellationToken: cancellationToken));
+        return row?.ToStoredMention(SqliteTime.FromDb);
+    }
+
+    private const string GetMentionsSql = $"SELECT {MentionColumns} FROM mentions";
+
+    public async Task<IReadOnlyList<StoredMention>> GetMentionsAsync(MentionQuery query, CancellationToken cancellationToken)
+    {
+        // SQLite does not fold "@p IS NULL OR column = @p" at bind time, so only the filters in use go into the
+        // statement and the planner can pick the brand, author or id index.
+        var sql = new StringBuilder(GetMentionsSql);
+        var conditions = new List<string>();
+        if (query.Brand is not null)
+        {
+            conditions.Add("brand = @Brand");
+        }
+
+        if (query.Source is not null)
+        {
+            conditions.Add("source = @Source");
+        }
+
+        if (query.AuthorId is not null)
+        {
+            conditions.Add("author_id = @AuthorId");
+        }
+
+        if (query.Since is not null)
+        {
+            conditions.Add("created_at >= @Since");
+        }
+
+        if (query.Until is not null)
+        {
+            conditions.Add("created_at < @Until");
+        }
+
+        if (query.BeforeId is not null)
+        {
+            conditions.Add("id < @BeforeId");
+        }
+
+        if (conditions.Count > 0)
+        {
+            sql.Append(" WHERE ").AppendJoin(" AND ", conditions);
+        }
+
+        sql.Append(" ORDER BY id DESC LIMIT @Limit");
+        var parameters = new
+        {
+            query.Brand,
+            query.Source,
+            query.AuthorId,
+            Since = SqliteTime.ToDb(query.Since),
+            Until = SqliteTime.ToDb(query.Until),
+            query.BeforeId,
+            Limit = Math.Max(0, query.Limit),
+        };
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<MentionRow<long>>(
+            new CommandDefinition(sql.ToString(), parameters, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToStoredMention(SqliteTime.FromDb)).ToList();
+    }
+
+    private const string GetMentionsWithOpenAlertsSql = $"""
+        SELECT {MentionColumns} FROM mentions
+        WHERE source = @source AND redacted = 0
+          AND id IN (SELECT a.mention_id FROM alerts a WHERE a.is_open = 1 AND a.mention_id IS NOT NULL)
+        ORDER BY id DESC
+        LIMIT @limit
+        """;
+
+    public async Task<IReadOnlyList<StoredMention>> GetMentionsWithOpenAlertsAsync(string source, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<MentionRow<long>>(
+            new CommandDefinition(GetMentionsWithOpenAlertsSql, new { source, limit }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToStoredMention(SqliteTime.FromDb)).ToList();
+    }
+
+    private const string InsertSnapshotSql = """
+        INSERT INTO engagement_snapshots (mention_id, at, likes, reposts, replies, quotes)
+        VALUES (@MentionId, @At, @Likes, @Reposts, @Replies, @Quotes)
+        """;
+
+    private const string UpdateMetricsSql = """
+        UPDATE mentions SET likes = @Likes, reposts = @Reposts, replies = @Replies, quotes = @Quotes WHERE id = @MentionId
+        """;
+
+    public async Task AddSnapshotsAsync(IReadOnlyList<EngagementSnapshot> snapshots, CancellationToken cancellationToken)
+    {
+        if (snapshots.Count == 0)
+        {
+            return;
+        }
+
+        // Oldest first, so a mention ends up with the metrics of its latest snapshot.
+        var rows = snapshots.OrderBy(s => s.At).Select(s => new
+        {
+            s.MentionId,
+            At = SqliteTime.ToDb(s.At),
+            s.Metrics.Likes,
+            s.Metrics.Reposts,
+            s.Metrics.Replies,
+            s.Metrics.Quotes,
+        }).ToList();
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(InsertSnapshotSql, rows, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(UpdateMetricsSql, rows, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private const string GetSnapshotsSql = """
+        SELECT mention_id AS MentionId, at AS At, likes AS Likes, reposts AS Reposts, replies AS Replies, quotes AS Quotes
+        FROM engagement_snapshots WHERE mention_id = @mentionId ORDER BY at, id
+        """;
+
+    public async Task<IReadOnlyList<EngagementSnapshot>> GetSnapshotsAsync(long mentionId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<SnapshotRow<long>>(
+            new CommandDefinition(GetSnapshotsSql, new { mentionId }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToSnapshot(SqliteTime.FromDb)).ToList();
+    }
+
+    private const string RedactSql = """
+        UPDATE mentions
+        SET text = '', author_id = '', author_handle = '', author_display_name = NULL, author_followers = 0,
+            author_verified = 0, url = NULL, redacted = 1
+        WHERE source = @Source AND external_id = @ExternalId AND redacted = 0
+        """;
+
+    public async Task<int> RedactAsync(string source, IReadOnlyList<string> externalIds, CancellationToken cancellationToken)
+    {
+        if (externalIds.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var redacted = await connection.ExecuteAsync(new CommandDefinition(
+            RedactSql, externalIds.Distinct(StringComparer.Ordinal).Select(id => new { Source = source, ExternalId = id }), transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return redacted;
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SocialWatch.Alerts.Storage.PostgreSql;
+using SocialWatch.Alerts.Storage.Sqlite;
+using SocialWatch.Alerts.Storage.SqlServer;
+using SocialWatch.Core.Storage;
+
+namespace SocialWatch.Alerts.Storage;
+
+public static class StorageRegistration
+{
+    /// <summary>
+    /// Registers the stores of the configured dialect (<c>Storage:Provider</c>, <c>ConnectionStrings:SocialWatch</c>):
+    /// <see cref="IMentionStore"/>, <see cref="IAlertStore"/>, <see cref="IIngestStateStore"/>,
+    /// <see cref="IFeedbackStore"/> and <see cref="IStorageMaintenance"/>, all singletons. The settings are validated
+    /// at start-up; <see cref="StorageConfiguration.Validate"/> gives the same messages before the host is built.
+    /// </summary>
+    public static IServiceCollection AddSocialWatchStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        // Bound by hand rather than BindConfiguration: the binder throws on an unknown enum name before any
+        // validator runs, and the operator should see the one-line message of StorageConfiguration instead.
+        services.AddOptions<StorageOptions>()
+            .Configure(options => StorageConfiguration.Bind(configuration, options))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>>(new StorageOptionsValidator(configuration));
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.TryAddSingleton(sp => new SqliteConnectionFactory(ConnectionString(sp)));
+        services.TryAddSingleton(sp => new PostgreSqlConnectionFactory(ConnectionString(sp)));
+        services.TryAddSingleton(sp => new SqlServerConnectionFactory(ConnectionString(sp)));
+
+        services.TryAddSingleton<SqliteMentionStore>();
+        services.TryAddSingleton<SqliteAlertStore>();
+        services.TryAddSingleton<SqliteIngestStateStore>();
+        services.TryAddSingleton<SqliteFeedbackStore>();
+        services.TryAddSingleton<SqliteStorageMaintenance>();
+        services.TryAddSingleton<PostgreSqlMentionStore>();
+        services.TryAddSingleton<PostgreSqlAlertStore>();
+        services.TryAddSingleton<PostgreSqlIngestStateStore>();
+        services.TryAddSingleton<PostgreSqlFeedbackStore>();
+        services.TryAddSingleton<PostgreSqlStorageMaintenance>();
+        services.TryAddSingleton<SqlServerMentionStore>();
+        services.TryAddSingleton<SqlServerAlertStore>();
+        services.TryAddSingleton<SqlServerIngestStateStore>();
+        services.TryAddSingleton<SqlServerFeedbackStore>();
+        services.TryAddSingleton<SqlServerStorageMaintenance>();
+
+        services.TryAddSingleton<IMentionStore>(sp => Pick<IMentionStore, SqliteMentionStore, PostgreSqlMentionStore, SqlServerMentionStore>(sp));
+        services.TryAddSingleton<IAlertStore>(sp => Pick<IAlertStore, SqliteAlertStore, PostgreSqlAlertStore, SqlServerAlertStore>(sp));
+        services.TryAddSingleton<IIngestStateStore>(sp => Pick<IIngestStateStore, SqliteIngestStateStore, PostgreSqlIngestStateStore, SqlServerIngestStateStore>(sp));
+        services.TryAddSingleton<IFeedbackStore>(sp => Pick<IFeedbackStore, SqliteFeedbackStore, PostgreSqlFeedbackStore, SqlServerFeedbackStore>(sp));
+        services.TryAddSingleton<IStorageMaintenance>(sp => Pick<IStorageMaintenance, SqliteStorageMaintenance, PostgreSqlStorageMaintenance, SqlServerStorageMaintenance>(sp));
+        return services;
+    }
+
+    private static string ConnectionString(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString;
+
+    private static TService Pick<TService, TSqlite, TPostgreSql, TSqlServer>(IServiceProvider services)
+        where TSqlite : TService
+        where TPostgreSql : TService
+        where TSqlServer : TService
+        where TService : notnull =>
+        services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider switch
+        {
+            StorageProvider.Sqlite => services.GetRequiredService<TSqlite>(),
+            StorageProvider.PostgreSql => services.GetRequiredService<TPostgreSql>(),
+            StorageProvider.SqlServer => services.GetRequiredService<TSqlServer>(),
+            var other => throw new InvalidOperationException($"Storage provider {other} is not supported."),
+        };
+
+    private sealed class StorageOptionsValidator(IConfiguration configuration) : IValidateOptions<StorageOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, StorageOptions options)
+        {
+            var errors = StorageConfiguration.Validate(configuration);
+            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+using SocialWatch.Alerts.Storage;
+using SocialWatch.Core.Storage;
+using SocialWatch.Host.Health;
+
+namespace SocialWatch.Host.Composition;
+
+/// <summary>The composition root: every project's services wired into one web host.</summary>
+internal static class SocialWatchApp
+{
+    /// <summary>
+    /// Creates the builder with configuration loaded from the app's own folder, so that the service starts
+    /// the same way whatever directory it is launched from.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args) =>
+        WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+    /// <summary>Registers everything; call only after <see cref="ConfigurationCheck.Validate"/> passed.</summary>
+    public static void AddServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var host = configuration.GetSection(SocialWatchHostOptions.SectionName).Get<SocialWatchHostOptions>() ?? new SocialWatchHostOptions();
+
+        services.AddOptions<SocialWatchHostOptions>().BindConfiguration(SocialWatchHostOptions.SectionName);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSocialWatchStorage(configuration);
+        services.AddSocialWatchHangfire(configuration, host);
+        services.AddSocialWatchHealth();
+        services.AddProblemDetails();
+    }
+
+    public static async Task ConfigureAsync(WebApplication app)
+    {
+        var host = app.Services.GetRequiredService<IOptions<SocialWatchHostOptions>>().Value;
+        if (host.MigrateOnStart)
+        {
+            var applied = await app.Services.GetRequiredService<IStorageMaintenance>().MigrateAsync(app.Lifetime.ApplicationStopping);
+            HostLog.MigrationsApplied(app.Logger, applied.Count);
+        }
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapSocialWatchHealth();
+
+        if (host.Web)
+        {
+            app.MapHangfireDashboard("/hangfire");
+        }
+    }
+}

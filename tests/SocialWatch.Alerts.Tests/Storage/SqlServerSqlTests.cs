@@ -1,0 +1,90 @@
+using System.Reflection;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+using SocialWatch.Alerts.Storage;
+using SocialWatch.Alerts.Storage.SqlServer;
+
+namespace SocialWatch.Alerts.Tests.Storage;
+
+/// <summary>
+/// No SQL Server runs on the build machines, so every SQL Server statement and migration script is at least
+/// parsed as T-SQL (SQL Server 2022 grammar). Statements are found by reflection, so a new one cannot escape.
+/// </summary>
+[TestClass]
+public sealed class SqlServerSqlTests
+{
+    // Fewer than this means the discovery broke, not that the store shrank.
+    private const int MinimumStatements = 25;
+
+    public static IEnumerable<object[]> Statements() => SqlServerStatements().Select(s => new object[] { s.Name, s.Sql });
+
+    public static IEnumerable<object[]> Scripts() =>
+        MigrationRunner.LoadScripts(StorageProvider.SqlServer).Select(s => new object[] { s.Name, s.Contents });
+
+    [TestMethod]
+    public void Discovery_FindsEveryStatementOfTheSqlServerStores()
+    {
+        var statements = SqlServerStatements();
+
+        Assert.IsGreaterThanOrEqualTo(MinimumStatements, statements.Count, string.Join(", ", statements.Select(s => s.Name)));
+        var names = statements.Select(s => s.Name).ToList();
+        CollectionAssert.Contains(names, "SqlServerMentionStore.InsertMentionsSql");
+        CollectionAssert.Contains(names, "SqlServerAlertStore.ApplyChangeSql");
+        CollectionAssert.Contains(names, "SqlServerIngestStateStore.AddReadsSql");
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Statements))]
+    public void Statement_ParsesAsTSql(string name, string sql)
+    {
+        var errors = Parse(sql);
+
+        Assert.IsEmpty(errors, $"{name}: {string.Join("; ", errors)}");
+    }
+
+    [TestMethod]
+    public void MigrationScripts_AreEmbeddedAndNumbered()
+    {
+        var names = MigrationRunner.LoadScripts(StorageProvider.SqlServer).Select(s => s.Name).ToList();
+
+        Assert.IsNotEmpty(names);
+        Assert.AreEqual("0001_initial.sql", names[0]);
+        foreach (var name in names)
+        {
+            StringAssert.Matches(name, new System.Text.RegularExpressions.Regex(@"^\d{4}_[a-z0-9_]+\.sql$"));
+        }
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Scripts))]
+    public void MigrationScript_ParsesAsTSql(string name, string script)
+    {
+        var errors = Parse(script);
+
+        Assert.IsEmpty(errors, $"{name}: {string.Join("; ", errors)}");
+    }
+
+    [TestMethod]
+    public void Parse_RejectsSqlFromAnotherDialect()
+    {
+        var errors = Parse("SELECT id FROM dbo.mentions ORDER BY id DESC LIMIT 10");
+
+        Assert.IsNotEmpty(errors);
+    }
+
+    private static List<string> Parse(string sql)
+    {
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(sql);
+        parser.Parse(reader, out var errors);
+        return errors.Select(e => $"line {e.Line}, column {e.Column}: {e.Message}").ToList();
+    }
+
+    private static List<(string Name, string Sql)> SqlServerStatements() =>
+        typeof(SqlServerMentionStore).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(SqlServerMentionStore).Namespace)
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+                .Where(f => f is { IsLiteral: true } && f.FieldType == typeof(string) && f.Name.EndsWith("Sql", StringComparison.Ordinal))
+                .Select(f => ($"{t.Name}.{f.Name}", (string)f.GetRawConstantValue()!)))
+            .OrderBy(s => s.Item1, StringComparer.Ordinal)
+            .ToList();
+}

@@ -1,0 +1,102 @@
+using System.Net;
+using System.Text.Json;
+
+namespace SocialWatch.Host.Tests.Composition;
+
+[TestClass]
+public sealed class ServeCommandTests
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestMethod]
+    public async Task Serve_WithUnknownStorageProvider_StopsWithOneClearLine()
+    {
+        using var dir = new TempDirectory();
+        await using var host = HostProcess.Start([], new Dictionary<string, string?> { ["Storage__Provider"] = "Oracle" }, dir.Path);
+
+        var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.AreEqual(2, exitCode);
+        var lines = host.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.HasCount(1, lines, host.StandardError);
+        StringAssert.Contains(lines[0], "Storage:Provider 'Oracle'");
+        Assert.DoesNotContain("   at ", host.StandardError + host.StandardOutput, "no stack trace");
+    }
+
+    [TestMethod]
+    public async Task Serve_WithPostgreSqlButNoConnectionString_StopsWithOneClearLine()
+    {
+        using var dir = new TempDirectory();
+        await using var host = HostProcess.Start(
+            [],
+            new Dictionary<string, string?> { ["Storage__Provider"] = "PostgreSql", ["ConnectionStrings__SocialWatch"] = "" },
+            dir.Path);
+
+        var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.AreEqual(2, exitCode);
+        var lines = host.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.HasCount(1, lines, host.StandardError);
+        StringAssert.Contains(lines[0], "ConnectionStrings:SocialWatch");
+    }
+
+    [TestMethod]
+    public async Task Serve_WithUnknownHangfireStorage_StopsWithOneClearLine()
+    {
+        using var dir = new TempDirectory();
+        await using var host = HostProcess.Start([], new Dictionary<string, string?> { ["Hangfire__Storage"] = "Redis" }, dir.Path);
+
+        var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.AreEqual(2, exitCode);
+        StringAssert.Contains(host.StandardError, "Hangfire:Storage 'Redis' is not supported");
+    }
+
+    [TestMethod]
+    public async Task Serve_OnEmbeddedDefault_AnswersHealthWithDatabaseAndHangfire()
+    {
+        using var dir = new TempDirectory();
+        var port = HostProcess.FreePort();
+        await using var host = HostProcess.Start(["--urls", $"http://127.0.0.1:{port}"], new Dictionary<string, string?>(), dir.Path);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        var (status, body) = await PollHealthAsync(http, host, TestContext.CancellationToken);
+
+        Assert.AreEqual(HttpStatusCode.OK, status, body);
+        using var json = JsonDocument.Parse(body);
+        var checks = json.RootElement.GetProperty("checks");
+        Assert.AreEqual("Healthy", checks.GetProperty("database").GetProperty("status").GetString(), body);
+        Assert.AreEqual("Sqlite", checks.GetProperty("database").GetProperty("data").GetProperty("provider").GetString(), body);
+        Assert.AreEqual("InMemory", checks.GetProperty("hangfire").GetProperty("data").GetProperty("storage").GetString(), body);
+        Assert.IsTrue(File.Exists(Path.Combine(dir.Path, "data", "socialwatch.db")), "the SQLite file lives under ./data/");
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body)> PollHealthAsync(HttpClient http, HostProcess host, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            Assert.IsFalse(host.HasExited, $"host exited: {host.StandardError}{host.StandardOutput}");
+            try
+            {
+                using var response = await http.GetAsync(new Uri("/health", UriKind.Relative), cancellationToken);
+                var body = await response.Content.ReadAsStringAsync(cancellationToken);
+
+                // Hangfire's server registers itself a moment after start-up.
+                if (response.StatusCode == HttpStatusCode.OK && body.Contains("\"servers\":", StringComparison.Ordinal) && !body.Contains("\"servers\":0", StringComparison.Ordinal))
+                {
+                    return (response.StatusCode, body);
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(250, cancellationToken);
+        }
+
+        Assert.Fail($"no healthy /health answer in time.\n{host.StandardError}\n{host.StandardOutput}");
+        return default;
+    }
+}
