@@ -2,14 +2,19 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialWatch.Alerts.Notifications;
+using SocialWatch.Alerts.Retention;
 using SocialWatch.Alerts.Sla;
 using SocialWatch.Core.Alerts;
 using SocialWatch.Core.Storage;
 
 namespace SocialWatch.Alerts.Spikes;
 
-/// <summary>Recurring job (every 5 minutes): per brand, the rolling window against its seasonal baseline.</summary>
+/// <summary>
+/// Recurring job (every 5 minutes): per configured brand, the rolling window against its seasonal baseline. The brand
+/// list comes from configuration because finding "brands with recent mentions" would scan the whole mentions table.
+/// </summary>
 public sealed class SpikeDetectionJob(
+    IBrandCatalog brands,
     ISpikeDataSource data,
     ISpikeStateStore states,
     SpikeDetector detector,
@@ -25,9 +30,9 @@ public sealed class SpikeDetectionJob(
     {
         var now = time.GetUtcNow();
         var (current, baselineWindows) = detector.Windows(now);
-        foreach (var brand in await data.GetActiveBrandsAsync(current.From, cancellationToken))
+        foreach (var brand in brands.GetBrands())
         {
-            await RunBrandAsync(brand, current, baselineWindows, now, cancellationToken);
+            await RunBrandAsync(brand.Name, current, baselineWindows, now, cancellationToken);
         }
     }
 

@@ -21,8 +21,8 @@ public sealed record SpikeSignal(
 }
 
 /// <summary>
-/// Spike test against a brand's own seasonal baseline: the same time of week in past weeks. Volume must beat both
-/// a robust bar (median + z·MAD, which ignores past spikes in the baseline) and a Poisson tail test (which keeps
+/// Spike test against a brand's own seasonal baseline: the same time of week in past weeks. Volume must beat a
+/// robust bar (median + z·MAD, which ignores past spikes in the baseline), a minimum ratio to the median, and a Poisson tail test (which keeps
 /// low-volume brands, where 1 → 4 mentions is noise, quiet); the negative share must rise by a margin and pass a
 /// binomial tail test against the baseline share, shrunk towards a prior when history is thin.
 /// </summary>
@@ -64,7 +64,7 @@ public sealed class SpikeDetector(IOptions<SpikeOptions> options)
         var spread = Math.Max(MadScale * mad, Math.Sqrt(lambda));
         var bar = median + _o.RobustZ * spread;
         var count = current.Total;
-        var volume = count >= _o.MinCount && count > bar && PoissonUpperTail(count, lambda) < _o.Alpha;
+        var volume = count >= _o.MinCount && count > bar && count >= _o.MinRatio * median && PoissonUpperTail(count, lambda) < _o.Alpha;
 
         var baselineTotal = baseline.Sum(b => b.Total);
         var baselineNegative = baseline.Sum(b => b.Negative);

@@ -30,6 +30,13 @@ public sealed class SpikeOptions
     [Range(1.0, 20.0)]
     public double RobustZ { get; set; } = 4.0;
 
+    /// <summary>
+    /// The window must hold at least this multiple of the baseline median. Twelve baseline samples estimate the spread
+    /// only roughly, and a busy brand's ordinary +50 % hour is not news for PR.
+    /// </summary>
+    [Range(1.0, 100.0)]
+    public double MinRatio { get; set; } = 2.0;
+
     /// <summary>Tail probability under Poisson noise around the baseline below which a count is a spike.</summary>
     [Range(1e-9, 0.1)]
     public double Alpha { get; set; } = 0.001;

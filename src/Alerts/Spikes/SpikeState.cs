@@ -22,9 +22,6 @@ public interface ISpikeStateStore
 /// <summary>Mention counts for the spike detector.</summary>
 public interface ISpikeDataSource
 {
-    /// <summary>Brands with at least one mention created since <paramref name="since"/>.</summary>
-    Task<IReadOnlyList<string>> GetActiveBrandsAsync(DateTimeOffset since, CancellationToken cancellationToken);
-
     /// <summary>Mentions of the brand created in each window [From, To), with how many were scored negative.</summary>
     Task<IReadOnlyList<WindowCount>> CountAsync(string brand, IReadOnlyList<(DateTimeOffset From, DateTimeOffset To)> windows, CancellationToken cancellationToken);
 }

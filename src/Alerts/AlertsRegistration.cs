@@ -1,0 +1,125 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SocialWatch.Alerts.Notifications;
+using SocialWatch.Alerts.Promises;
+using SocialWatch.Alerts.Reopen;
+using SocialWatch.Alerts.Retention;
+using SocialWatch.Alerts.Routing;
+using SocialWatch.Alerts.Sla;
+using SocialWatch.Alerts.Spikes;
+using SocialWatch.Alerts.Storage;
+using SocialWatch.Alerts.Storage.PostgreSql;
+using SocialWatch.Alerts.Storage.Sqlite;
+using SocialWatch.Alerts.Storage.SqlServer;
+using SocialWatch.Alerts.Storage.Workflow;
+using SocialWatch.Alerts.Teams;
+using SocialWatch.Alerts.Workflow;
+using SocialWatch.Core.Ingest;
+
+namespace SocialWatch.Alerts;
+
+public static class AlertsRegistration
+{
+    /// <summary>
+    /// Registers the alert workflow: routing (<see cref="IMentionsStoredHandler"/>), the agents' use cases, SLA,
+    /// promises, re-complaints, spike detection, retention, the notification pipeline (queue, background worker,
+    /// webhooks, critical e-mail, <see cref="IAlertEventStream"/> for the dashboard) and the workflow stores of the
+    /// configured dialect. Call <c>AddSocialWatchStorage</c> too (it provides the connections and Core stores), and
+    /// register an <see cref="IEmailSender"/>.
+    /// </summary>
+    public static IServiceCollection AddSocialWatchAlerts(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReopenOptions>().BindConfiguration(ReopenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SpikeOptions>().BindConfiguration(SpikeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName).ValidateDataAnnotations()
+            .Validate(
+                o => o.Webhooks.All(w => !string.IsNullOrWhiteSpace(w.Name) && w.Url is { IsAbsoluteUri: true } url && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)),
+                $"Every entry of {NotificationOptions.SectionName}:Webhooks needs a Name and an absolute http(s) Url.")
+            .ValidateOnStart();
+
+        AddWorkflowStores(services);
+        services.TryAddSingleton<IBrandCatalog>(_ => new ConfigurationBrandCatalog(configuration));
+
+        // Domain services: stateless, so one instance serves every request and job.
+        services.TryAddSingleton<RoutingRuleEvaluator>();
+        services.TryAddSingleton<SlaCalculator>();
+        services.TryAddSingleton<DeadlinePlanner>();
+        services.TryAddSingleton<RoundRobinAssigner>();
+        services.TryAddSingleton<ReopenOnReComplaint>();
+        services.TryAddSingleton<SpikeDetector>();
+        services.TryAddSingleton<SpikeTracker>();
+        services.TryAddSingleton<MentionRouter>();
+        services.TryAddSingleton<IMentionsStoredHandler>(sp => sp.GetRequiredService<MentionRouter>());
+
+        // One class per use case, resolved by the web layer per request.
+        services.TryAddTransient<ClaimAlert>();
+        services.TryAddTransient<AcknowledgeAlert>();
+        services.TryAddTransient<RespondToAlert>();
+        services.TryAddTransient<ResolveAlert>();
+        services.TryAddTransient<DismissAlert>();
+        services.TryAddTransient<RecordPromise>();
+        services.TryAddTransient<MarkPromiseKept>();
+        services.TryAddTransient<EraseAuthorData>();
+
+        // Recurring jobs (the Host schedules them).
+        services.TryAddTransient<SlaSweepJob>();
+        services.TryAddTransient<PromiseCheckJob>();
+        services.TryAddTransient<SpikeDetectionJob>();
+        services.TryAddTransient<RetentionPurgeJob>();
+
+        // Notifications: publishers write to a bounded queue; the worker fans out to the sinks.
+        services.TryAddSingleton<ChannelAlertNotifier>();
+        services.TryAddSingleton<IAlertNotifier>(sp => sp.GetRequiredService<ChannelAlertNotifier>());
+        services.TryAddSingleton<AlertEventStream>();
+        services.TryAddSingleton<IAlertEventStream>(sp => sp.GetRequiredService<AlertEventStream>());
+        services.AddSingleton<IAlertEventSink>(sp => sp.GetRequiredService<AlertEventStream>());
+        services.AddSingleton<IAlertEventSink, WebhookSink>();
+        services.AddSingleton<IAlertEventSink, CriticalEmailSink>();
+        services.AddHttpClient<WebhookClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHostedService<NotificationWorker>();
+        return services;
+    }
+
+    private static void AddWorkflowStores(IServiceCollection services)
+    {
+        services.TryAddSingleton<SqliteDialect>();
+        services.TryAddSingleton<PostgreSqlDialect>();
+        services.TryAddSingleton<SqlServerDialect>();
+
+        AddStore<ITeamStore, SqliteTeamStore, PostgreSqlTeamStore, SqlServerTeamStore>(services);
+        AddStore<IRoutingRuleStore, SqliteRoutingRuleStore, PostgreSqlRoutingRuleStore, SqlServerRoutingRuleStore>(services);
+        AddStore<ISlaPolicyStore, SqliteSlaPolicyStore, PostgreSqlSlaPolicyStore, SqlServerSlaPolicyStore>(services);
+        AddStore<IPromiseStore, SqlitePromiseStore, PostgreSqlPromiseStore, SqlServerPromiseStore>(services);
+        AddStore<ISlaNoticeLog, SqliteSlaNoticeLog, PostgreSqlSlaNoticeLog, SqlServerSlaNoticeLog>(services);
+        AddStore<ISpikeStateStore, SqliteSpikeStateStore, PostgreSqlSpikeStateStore, SqlServerSpikeStateStore>(services);
+        AddStore<IWorkflowQueries, SqliteWorkflowQueries, PostgreSqlWorkflowQueries, SqlServerWorkflowQueries>(services);
+        AddStore<IRetentionStore, SqliteRetentionStore, PostgreSqlRetentionStore, SqlServerRetentionStore>(services);
+        AddStore<IDataAuditLog, SqliteDataAuditLog, PostgreSqlDataAuditLog, SqlServerDataAuditLog>(services);
+        services.TryAddSingleton<ISpikeDataSource>(sp => (ISpikeDataSource)sp.GetRequiredService<IWorkflowQueries>());
+    }
+
+    private static void AddStore<TService, TSqlite, TPostgreSql, TSqlServer>(IServiceCollection services)
+        where TService : class
+        where TSqlite : class, TService
+        where TPostgreSql : class, TService
+        where TSqlServer : class, TService
+    {
+        services.TryAddSingleton<TSqlite>();
+        services.TryAddSingleton<TPostgreSql>();
+        services.TryAddSingleton<TSqlServer>();
+        services.TryAddSingleton<TService>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider switch
+        {
+            StorageProvider.Sqlite => sp.GetRequiredService<TSqlite>(),
+            StorageProvider.PostgreSql => sp.GetRequiredService<TPostgreSql>(),
+            StorageProvider.SqlServer => sp.GetRequiredService<TSqlServer>(),
+            var other => throw new InvalidOperationException($"Storage provider {other} is not supported."),
+        });
+    }
+}

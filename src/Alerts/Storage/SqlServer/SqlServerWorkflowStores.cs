@@ -1,0 +1,153 @@
+using SocialWatch.Alerts.Storage.Workflow;
+using SocialWatch.Core.Storage;
+
+namespace SocialWatch.Alerts.Storage.SqlServer;
+
+// The workflow stores in SQL Server: the logic lives in the Sql* bases under Storage/Workflow, the SQL here.
+// Upserts lock the key range (UPDLOCK, HOLDLOCK) so that two hosts inserting the same key serialise instead of
+// one failing on the primary key. COUNT_BIG and bigint sums keep counts the same type as in the other dialects.
+
+internal sealed class SqlServerTeamStore(SqlServerDialect dialect, TimeProvider time)
+    : SqlTeamStore(dialect, time, new(GetSql, ListSql, UpsertSql, GetLastAssigneeSql, SetLastAssigneeSql, SqlServerAdminAudit.AddSql))
+{
+    private const string GetSql = "SELECT body FROM dbo.teams WHERE name = @name;";
+    private const string ListSql = "SELECT body FROM dbo.teams ORDER BY name;";
+    private const string UpsertSql = """
+        UPDATE dbo.teams WITH (UPDLOCK, HOLDLOCK) SET body = @Body, updated_at = @At, updated_by = @Actor WHERE name = @Name;
+        IF @@ROWCOUNT = 0
+            INSERT INTO dbo.teams (name, body, updated_at, updated_by) VALUES (@Name, @Body, @At, @Actor);
+        """;
+    private const string GetLastAssigneeSql = "SELECT last_assignee FROM dbo.team_rotation WHERE team = @team;";
+    private const string SetLastAssigneeSql = """
+        UPDATE dbo.team_rotation WITH (UPDLOCK, HOLDLOCK) SET last_assignee = @userId, updated_at = @At WHERE team = @team;
+        IF @@ROWCOUNT = 0
+            INSERT INTO dbo.team_rotation (team, last_assignee, updated_at) VALUES (@team, @userId, @At);
+        """;
+}
+
+internal static class SqlServerAdminAudit
+{
+    public const string AddSql = """
+        INSERT INTO dbo.admin_audit (at, actor, entity, entity_key, action, body) VALUES (@At, @Actor, @Entity, @EntityKey, @Action, @Body);
+        """;
+}
+
+internal sealed class SqlServerRoutingRuleStore(SqlServerDialect dialect, TimeProvider time)
+    : SqlRoutingRuleStore(dialect, time, new(ListSql, InsertSql, UpdateSql, DeleteSql, SqlServerAdminAudit.AddSql))
+{
+    private const string ListSql = "SELECT id AS Id, body AS Body FROM dbo.routing_rules ORDER BY position, id;";
+    private const string InsertSql = """
+        INSERT INTO dbo.routing_rules (position, body, updated_at, updated_by) OUTPUT inserted.id VALUES (@Position, @Body, @At, @Actor);
+        """;
+    private const string UpdateSql = "UPDATE dbo.routing_rules SET position = @Position, body = @Body, updated_at = @At, updated_by = @Actor WHERE id = @Id;";
+    private const string DeleteSql = "DELETE FROM dbo.routing_rules WHERE id = @id;";
+}
+
+internal sealed class SqlServerSlaPolicyStore(SqlServerDialect dialect, TimeProvider time)
+    : SqlSlaPolicyStore(dialect, time, new(GetSql, ListSql, UpsertSql, SqlServerAdminAudit.AddSql))
+{
+    private const string GetSql = "SELECT body FROM dbo.sla_policies WHERE name = @name;";
+    private const string ListSql = "SELECT body FROM dbo.sla_policies ORDER BY name;";
+    private const string UpsertSql = """
+        UPDATE dbo.sla_policies WITH (UPDLOCK, HOLDLOCK) SET body = @Body, updated_at = @At, updated_by = @Actor WHERE name = @Name;
+        IF @@ROWCOUNT = 0
+            INSERT INTO dbo.sla_policies (name, body, updated_at, updated_by) VALUES (@Name, @Body, @At, @Actor);
+        """;
+}
+
+internal sealed class SqlServerPromiseStore(SqlServerDialect dialect)
+    : SqlPromiseStore(dialect, new(InsertSql, GetSql, ListForAlertSql, MarkKeptSql, GetOverdueSql, MarkBrokenSql))
+{
+    private const string Columns = """
+        id AS Id, alert_id AS AlertId, [text] AS Text, due_at AS DueAt, created_by AS CreatedBy, created_at AS CreatedAt,
+        kept_at AS KeptAt, kept_by AS KeptBy, broken_alert_id AS BrokenAlertId
+        """;
+
+    private const string InsertSql = """
+        INSERT INTO dbo.promises (alert_id, [text], due_at, created_by, created_at) OUTPUT inserted.id
+        VALUES (@AlertId, @Text, @DueAt, @CreatedBy, @CreatedAt);
+        """;
+    private const string GetSql = $"SELECT {Columns} FROM dbo.promises WHERE id = @id;";
+    private const string ListForAlertSql = $"SELECT {Columns} FROM dbo.promises WHERE alert_id = @alertId ORDER BY due_at, id;";
+    private const string MarkKeptSql = "UPDATE dbo.promises SET kept_at = @At, kept_by = @actor WHERE id = @id AND kept_at IS NULL;";
+    private const string GetOverdueSql = $"""
+        SELECT TOP (@Limit) {Columns} FROM dbo.promises
+        WHERE kept_at IS NULL AND broken_alert_id IS NULL AND due_at <= @Now
+        ORDER BY due_at, id;
+        """;
+    private const string MarkBrokenSql = "UPDATE dbo.promises SET broken_alert_id = @brokenAlertId WHERE id = @id AND broken_alert_id IS NULL;";
+}
+
+internal sealed class SqlServerSlaNoticeLog(SqlServerDialect dialect) : SqlSlaNoticeLog(dialect, InsertIfAbsentSql)
+{
+    private const string InsertIfAbsentSql = """
+        INSERT INTO dbo.sla_notices (alert_id, deadline, level, due_at, at)
+        SELECT @alertId, @Deadline, @Level, @DueAt, @At
+        WHERE NOT EXISTS (
+            SELECT 1 FROM dbo.sla_notices WITH (UPDLOCK, HOLDLOCK)
+            WHERE alert_id = @alertId AND deadline = @Deadline AND level = @Level AND due_at = @DueAt);
+        """;
+}
+
+internal sealed class SqlServerSpikeStateStore(SqlServerDialect dialect) : SqlSpikeStateStore(dialect, new(GetSql, UpsertSql))
+{
+    private const string GetSql = """
+        SELECT brand AS Brand, active AS Active, started_at AS StartedAt, last_elevated_at AS LastElevatedAt,
+            alert_id AS AlertId, cool_down_until AS CoolDownUntil
+        FROM dbo.spike_states WHERE brand = @brand;
+        """;
+    private const string UpsertSql = """
+        UPDATE dbo.spike_states WITH (UPDLOCK, HOLDLOCK)
+        SET active = @Active, started_at = @StartedAt, last_elevated_at = @LastElevatedAt, alert_id = @AlertId, cool_down_until = @CoolDownUntil
+        WHERE brand = @Brand;
+        IF @@ROWCOUNT = 0
+            INSERT INTO dbo.spike_states (brand, active, started_at, last_elevated_at, alert_id, cool_down_until)
+            VALUES (@Brand, @Active, @StartedAt, @LastElevatedAt, @AlertId, @CoolDownUntil);
+        """;
+}
+
+internal sealed class SqlServerWorkflowQueries(SqlServerDialect dialect, IAlertStore alerts)
+    : SqlWorkflowQueries(dialect, alerts, new(CountOpenByAssigneeSql, FindRecentlyResolvedSql, CountAlertsForMentionSql, CountWindowSql))
+{
+    private const string CountOpenByAssigneeSql = """
+        SELECT assigned_to AS AssignedTo, COUNT_BIG(*) AS OpenCount FROM dbo.alerts
+        WHERE team = @team AND is_open = 1 AND assigned_to IS NOT NULL GROUP BY assigned_to;
+        """;
+    private const string FindRecentlyResolvedSql = """
+        SELECT TOP (1) a.id FROM dbo.mentions m JOIN dbo.alerts a ON a.mention_id = m.id
+        WHERE m.author_id = @authorId AND m.source = @source AND a.brand = @brand AND a.kind = N'Mention'
+            AND a.state = N'Resolved' AND a.resolved_at >= @Since
+        ORDER BY a.resolved_at DESC;
+        """;
+    private const string CountAlertsForMentionSql = "SELECT COUNT_BIG(*) FROM dbo.alerts WHERE mention_id = @mentionId AND kind = N'Mention';";
+    private const string CountWindowSql = """
+        SELECT COUNT_BIG(*) AS Total, COALESCE(SUM(CASE WHEN sentiment = N'Negative' THEN CAST(1 AS bigint) ELSE 0 END), 0) AS Negative
+        FROM dbo.mentions WHERE brand = @brand AND created_at >= @From AND created_at < @To;
+        """;
+}
+
+internal sealed class SqlServerRetentionStore(SqlServerDialect dialect)
+    : SqlRetentionStore(dialect, new(SelectExpiredSql, SelectByAuthorSql, ScrubAlertsSql, DeleteLabelsSql, DeleteMentionsSql))
+{
+    private const string SelectExpiredSql = """
+        SELECT TOP (@Limit) m.id FROM dbo.mentions m
+        WHERE m.brand = @brand AND m.created_at < @Cutoff
+            AND NOT EXISTS (SELECT 1 FROM dbo.alerts a WHERE a.mention_id = m.id AND a.is_open = 1)
+        ORDER BY m.created_at;
+        """;
+    private const string SelectByAuthorSql = "SELECT id FROM dbo.mentions WHERE author_id = @authorId AND source = @source;";
+    private const string ScrubAlertsSql = "UPDATE dbo.alerts SET title = @title, mention_id = NULL WHERE mention_id IN (SELECT CAST([value] AS bigint) FROM OPENJSON(@idsJson));";
+    private const string DeleteLabelsSql = "DELETE FROM dbo.feedback_labels WHERE mention_id IN (SELECT CAST([value] AS bigint) FROM OPENJSON(@idsJson));";
+    private const string DeleteMentionsSql = "DELETE FROM dbo.mentions WHERE id IN (SELECT CAST([value] AS bigint) FROM OPENJSON(@idsJson));";
+}
+
+internal sealed class SqlServerDataAuditLog(SqlServerDialect dialect) : SqlDataAuditLog(dialect, new(InsertSql, ListSql))
+{
+    private const string InsertSql = """
+        INSERT INTO dbo.data_audit (action, subject, actor, at, [count], detail) VALUES (@Action, @Subject, @Actor, @At, @Count, @Detail);
+        """;
+    private const string ListSql = """
+        SELECT TOP (@Limit) id AS Id, action AS Action, subject AS Subject, actor AS Actor, at AS At, [count] AS Count, detail AS Detail
+        FROM dbo.data_audit WHERE at >= @Since ORDER BY id;
+        """;
+}

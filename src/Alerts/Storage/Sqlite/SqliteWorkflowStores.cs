@@ -1,0 +1,138 @@
+using SocialWatch.Alerts.Storage.Workflow;
+using SocialWatch.Core.Storage;
+
+namespace SocialWatch.Alerts.Storage.Sqlite;
+
+// The workflow stores in SQLite: the logic lives in the Sql* bases under Storage/Workflow, the SQL here.
+
+internal sealed class SqliteTeamStore(SqliteDialect dialect, TimeProvider time) : SqlTeamStore(dialect, time, new(GetSql, ListSql, UpsertSql, GetLastAssigneeSql, SetLastAssigneeSql, SqliteAdminAudit.AddSql))
+{
+    private const string GetSql = "SELECT body FROM teams WHERE name = @name";
+    private const string ListSql = "SELECT body FROM teams ORDER BY name";
+    private const string UpsertSql = """
+        INSERT INTO teams (name, body, updated_at, updated_by) VALUES (@Name, @Body, @At, @Actor)
+        ON CONFLICT (name) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at, updated_by = excluded.updated_by
+        """;
+    private const string GetLastAssigneeSql = "SELECT last_assignee FROM team_rotation WHERE team = @team";
+    private const string SetLastAssigneeSql = """
+        INSERT INTO team_rotation (team, last_assignee, updated_at) VALUES (@team, @userId, @At)
+        ON CONFLICT (team) DO UPDATE SET last_assignee = excluded.last_assignee, updated_at = excluded.updated_at
+        """;
+}
+
+internal static class SqliteAdminAudit
+{
+    public const string AddSql = """
+        INSERT INTO admin_audit (at, actor, entity, entity_key, action, body) VALUES (@At, @Actor, @Entity, @EntityKey, @Action, @Body)
+        """;
+}
+
+internal sealed class SqliteRoutingRuleStore(SqliteDialect dialect, TimeProvider time) : SqlRoutingRuleStore(dialect, time, new(ListSql, InsertSql, UpdateSql, DeleteSql, SqliteAdminAudit.AddSql))
+{
+    private const string ListSql = "SELECT id AS Id, body AS Body FROM routing_rules ORDER BY position, id";
+    private const string InsertSql = """
+        INSERT INTO routing_rules (position, body, updated_at, updated_by) VALUES (@Position, @Body, @At, @Actor) RETURNING id
+        """;
+    private const string UpdateSql = "UPDATE routing_rules SET position = @Position, body = @Body, updated_at = @At, updated_by = @Actor WHERE id = @Id";
+    private const string DeleteSql = "DELETE FROM routing_rules WHERE id = @id";
+}
+
+internal sealed class SqliteSlaPolicyStore(SqliteDialect dialect, TimeProvider time) : SqlSlaPolicyStore(dialect, time, new(GetSql, ListSql, UpsertSql, SqliteAdminAudit.AddSql))
+{
+    private const string GetSql = "SELECT body FROM sla_policies WHERE name = @name";
+    private const string ListSql = "SELECT body FROM sla_policies ORDER BY name";
+    private const string UpsertSql = """
+        INSERT INTO sla_policies (name, body, updated_at, updated_by) VALUES (@Name, @Body, @At, @Actor)
+        ON CONFLICT (name) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at, updated_by = excluded.updated_by
+        """;
+}
+
+internal sealed class SqlitePromiseStore(SqliteDialect dialect) : SqlPromiseStore(dialect, new(InsertSql, GetSql, ListForAlertSql, MarkKeptSql, GetOverdueSql, MarkBrokenSql))
+{
+    private const string Columns = """
+        id AS Id, alert_id AS AlertId, text AS Text, due_at AS DueAt, created_by AS CreatedBy, created_at AS CreatedAt,
+        kept_at AS KeptAt, kept_by AS KeptBy, broken_alert_id AS BrokenAlertId
+        """;
+
+    private const string InsertSql = """
+        INSERT INTO promises (alert_id, text, due_at, created_by, created_at) VALUES (@AlertId, @Text, @DueAt, @CreatedBy, @CreatedAt) RETURNING id
+        """;
+    private const string GetSql = $"SELECT {Columns} FROM promises WHERE id = @id";
+    private const string ListForAlertSql = $"SELECT {Columns} FROM promises WHERE alert_id = @alertId ORDER BY due_at, id";
+    private const string MarkKeptSql = "UPDATE promises SET kept_at = @At, kept_by = @actor WHERE id = @id AND kept_at IS NULL";
+    private const string GetOverdueSql = $"""
+        SELECT {Columns} FROM promises
+        WHERE kept_at IS NULL AND broken_alert_id IS NULL AND due_at <= @Now
+        ORDER BY due_at, id LIMIT @Limit
+        """;
+    private const string MarkBrokenSql = "UPDATE promises SET broken_alert_id = @brokenAlertId WHERE id = @id AND broken_alert_id IS NULL";
+}
+
+internal sealed class SqliteSlaNoticeLog(SqliteDialect dialect) : SqlSlaNoticeLog(dialect, InsertIfAbsentSql)
+{
+    private const string InsertIfAbsentSql = """
+        INSERT INTO sla_notices (alert_id, deadline, level, due_at, at) VALUES (@alertId, @Deadline, @Level, @DueAt, @At)
+        ON CONFLICT DO NOTHING
+        """;
+}
+
+internal sealed class SqliteSpikeStateStore(SqliteDialect dialect) : SqlSpikeStateStore(dialect, new(GetSql, UpsertSql))
+{
+    private const string GetSql = """
+        SELECT brand AS Brand, active AS Active, started_at AS StartedAt, last_elevated_at AS LastElevatedAt,
+            alert_id AS AlertId, cool_down_until AS CoolDownUntil
+        FROM spike_states WHERE brand = @brand
+        """;
+    private const string UpsertSql = """
+        INSERT INTO spike_states (brand, active, started_at, last_elevated_at, alert_id, cool_down_until)
+        VALUES (@Brand, @Active, @StartedAt, @LastElevatedAt, @AlertId, @CoolDownUntil)
+        ON CONFLICT (brand) DO UPDATE SET active = excluded.active, started_at = excluded.started_at,
+            last_elevated_at = excluded.last_elevated_at, alert_id = excluded.alert_id, cool_down_until = excluded.cool_down_until
+        """;
+}
+
+internal sealed class SqliteWorkflowQueries(SqliteDialect dialect, IAlertStore alerts)
+    : SqlWorkflowQueries(dialect, alerts, new(CountOpenByAssigneeSql, FindRecentlyResolvedSql, CountAlertsForMentionSql, CountWindowSql))
+{
+    private const string CountOpenByAssigneeSql = """
+        SELECT assigned_to AS AssignedTo, COUNT(*) AS OpenCount FROM alerts
+        WHERE team = @team AND is_open = 1 AND assigned_to IS NOT NULL GROUP BY assigned_to
+        """;
+    private const string FindRecentlyResolvedSql = """
+        SELECT a.id FROM mentions m JOIN alerts a ON a.mention_id = m.id
+        WHERE m.author_id = @authorId AND m.source = @source AND a.brand = @brand AND a.kind = 'Mention'
+            AND a.state = 'Resolved' AND a.resolved_at >= @Since
+        ORDER BY a.resolved_at DESC LIMIT 1
+        """;
+    private const string CountAlertsForMentionSql = "SELECT COUNT(*) FROM alerts WHERE mention_id = @mentionId AND kind = 'Mention'";
+    private const string CountWindowSql = """
+        SELECT COUNT(*) AS Total, COALESCE(SUM(CASE WHEN sentiment = 'Negative' THEN 1 ELSE 0 END), 0) AS Negative
+        FROM mentions WHERE brand = @brand AND created_at >= @From AND created_at < @To
+        """;
+}
+
+internal sealed class SqliteRetentionStore(SqliteDialect dialect)
+    : SqlRetentionStore(dialect, new(SelectExpiredSql, SelectByAuthorSql, ScrubAlertsSql, DeleteLabelsSql, DeleteMentionsSql))
+{
+    private const string SelectExpiredSql = """
+        SELECT m.id FROM mentions m
+        WHERE m.brand = @brand AND m.created_at < @Cutoff
+            AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.mention_id = m.id AND a.is_open = 1)
+        ORDER BY m.created_at LIMIT @Limit
+        """;
+    private const string SelectByAuthorSql = "SELECT id FROM mentions WHERE author_id = @authorId AND source = @source";
+    private const string ScrubAlertsSql = "UPDATE alerts SET title = @title, mention_id = NULL WHERE mention_id IN @ids";
+    private const string DeleteLabelsSql = "DELETE FROM feedback_labels WHERE mention_id IN @ids";
+    private const string DeleteMentionsSql = "DELETE FROM mentions WHERE id IN @ids";
+}
+
+internal sealed class SqliteDataAuditLog(SqliteDialect dialect) : SqlDataAuditLog(dialect, new(InsertSql, ListSql))
+{
+    private const string InsertSql = """
+        INSERT INTO data_audit (action, subject, actor, at, count, detail) VALUES (@Action, @Subject, @Actor, @At, @Count, @Detail)
+        """;
+    private const string ListSql = """
+        SELECT id AS Id, action AS Action, subject AS Subject, actor AS Actor, at AS At, count AS Count, detail AS Detail
+        FROM data_audit WHERE at >= @Since ORDER BY id LIMIT @Limit
+        """;
+}

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SocialWatch.Alerts.Notifications;
+
+namespace SocialWatch.Alerts.Tests.Notifications;
+
+[TestClass]
+public sealed class NotificationWorkerTests
+{
+    [TestMethod]
+    public async Task Worker_FailingSink_DoesNotStopTheOthersOrTheLoop()
+    {
+        var notifier = new ChannelAlertNotifier(Options.Create(new NotificationOptions()), NullLogger<ChannelAlertNotifier>.Instance);
+        using var recorder = new RecordingSink();
+        using var worker = new NotificationWorker(notifier, [new FailingSink(), recorder], NullLogger<NotificationWorker>.Instance);
+        await worker.StartAsync(CancellationToken.None);
+
+        notifier.Publish(NotificationTestData.Event(AlertEventKind.Created));
+        notifier.Publish(NotificationTestData.Event(AlertEventKind.SlaBreached));
+        var both = await recorder.WaitForAsync(2, TimeSpan.FromSeconds(10));
+        await worker.StopAsync(CancellationToken.None);
+
+        Assert.AreEqual("Created,SlaBreached", string.Join(",", both.Select(e => e.Kind)));
+    }
+
+    private sealed class FailingSink : IAlertEventSink
+    {
+        public Task DeliverAsync(AlertEvent alertEvent, CancellationToken cancellationToken) => throw new HttpRequestException("mail server down");
+    }
+
+    private sealed class RecordingSink : IAlertEventSink, IDisposable
+    {
+        private readonly List<AlertEvent> _events = [];
+        private readonly SemaphoreSlim _signal = new(0);
+
+        public Task DeliverAsync(AlertEvent alertEvent, CancellationToken cancellationToken)
+        {
+            lock (_events)
+            {
+                _events.Add(alertEvent);
+            }
+
+            _signal.Release();
+            return Task.CompletedTask;
+        }
+
+        public void Dispose() => _signal.Dispose();
+
+        public async Task<List<AlertEvent>> WaitForAsync(int count, TimeSpan timeout)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                Assert.IsTrue(await _signal.WaitAsync(timeout), "event not delivered in time");
+            }
+
+            lock (_events)
+            {
+                return [.. _events];
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using SocialWatch.Alerts.Notifications;
+using SocialWatch.Alerts.Tests.Fakes;
+using SocialWatch.Alerts.Workflow;
+using SocialWatch.Core.Alerts;
+
+namespace SocialWatch.Alerts.Tests.Reopen;
+
+[TestClass]
+public sealed class ReopenOnReComplaintTests
+{
+    private static async Task<(WorkflowHarness H, Alert Resolved)> ResolvedCaseAsync()
+    {
+        var h = new WorkflowHarness();
+        var first = Mentions.Stored(1, authorId: "carol");
+        h.Mentions.Add(first);
+        await h.Router.OnStoredAsync([first], CancellationToken.None);
+        var alert = h.Alerts.All.Single();
+        var responded = await h.Respond.ExecuteAsync(new AlertCommand(alert.Id, alert.Version, "ann"), CancellationToken.None);
+        var resolved = await h.Resolve.ExecuteAsync(new AlertCommand(alert.Id, responded.Version, "ann"), CancellationToken.None);
+        return (h, resolved);
+    }
+
+    [TestMethod]
+    public async Task NewComplaintWithinTheWindow_ReopensTheCaseWithHigherPriorityAndFreshDeadlines()
+    {
+        var (h, resolved) = await ResolvedCaseAsync();
+        h.Time.Advance(TimeSpan.FromDays(3));
+        var again = Mentions.Stored(2, authorId: "carol", text: "Still broken!");
+        h.Mentions.Add(again);
+
+        await h.Router.OnStoredAsync([again], CancellationToken.None);
+
+        var reopened = h.Alerts.All.Single();
+        Assert.AreEqual((resolved.Id, AlertState.New, AlertPriority.High), (reopened.Id, reopened.State, reopened.Priority));
+        Assert.AreEqual(h.Time.GetUtcNow().AddHours(1), reopened.FirstResponseDueAt, "High target from now");
+        var audit = await h.Alerts.GetAuditAsync(reopened.Id, CancellationToken.None);
+        Assert.AreEqual((AlertState.Resolved, AlertState.New, "system"), (audit[^1].From, audit[^1].To, audit[^1].Actor));
+        Assert.AreEqual(AlertEventKind.Reopened, h.Notifier.Events[^1].Kind);
+    }
+
+    [TestMethod]
+    public async Task NewComplaintAfterTheWindow_OpensANewCase()
+    {
+        var (h, _) = await ResolvedCaseAsync();
+        h.Time.Advance(TimeSpan.FromDays(8));
+        var again = Mentions.Stored(2, authorId: "carol");
+        h.Mentions.Add(again);
+
+        await h.Router.OnStoredAsync([again], CancellationToken.None);
+
+        Assert.AreEqual("Resolved,New", string.Join(",", h.Alerts.All.Select(a => a.State)));
+    }
+
+    [TestMethod]
+    public async Task ComplaintFromAnotherAuthor_OpensANewCase()
+    {
+        var (h, _) = await ResolvedCaseAsync();
+        var other = Mentions.Stored(2, authorId: "dave");
+        h.Mentions.Add(other);
+
+        await h.Router.OnStoredAsync([other], CancellationToken.None);
+
+        Assert.HasCount(2, h.Alerts.All);
+    }
+
+    [TestMethod]
+    public async Task ReopenedCase_MustBeRespondedToAgain()
+    {
+        var (h, _) = await ResolvedCaseAsync();
+        var again = Mentions.Stored(2, authorId: "carol");
+        h.Mentions.Add(again);
+        await h.Router.OnStoredAsync([again], CancellationToken.None);
+        h.Notifier.Events.Clear();
+        h.Time.Advance(TimeSpan.FromHours(1));
+
+        await h.SlaSweep.RunAsync(CancellationToken.None);
+
+        Assert.AreEqual(AlertEventKind.SlaBreached, h.Notifier.Events.Single().Kind);
+    }
+}
