@@ -8,8 +8,7 @@ using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
-using SocialWatch.Alerts.Promises;
-using SocialWatch.Alerts.Workflow;
+using SocialWatch.Alerts.Storage;
 using SocialWatch.Host.Web.Alerts;
 using SocialWatch.Host.Web.Api;
 using SocialWatch.Host.Web.Auth;
@@ -23,6 +22,13 @@ public static class WebRegistration
 {
     public static IServiceCollection AddSocialWatchWeb(this IServiceCollection services, IConfiguration configuration)
     {
+        if (services.Any(s => s.ServiceType == typeof(WebMarker)))
+        {
+            return services;
+        }
+
+        services.AddSingleton<WebMarker>();
+        services.AddSocialWatchWebStorage();
         services.AddOptions<WebOptions>().BindConfiguration(WebOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         var options = configuration.GetSection(WebOptions.SectionName).Get<WebOptions>() ?? new WebOptions();
 
@@ -122,14 +128,6 @@ public static class WebRegistration
         services.AddSingleton<DashboardCharts>();
         services.AddSingleton<LiveAlertFeed>();
 
-        // The workflow's use cases; registered here too so the web works whatever order the composition uses.
-        services.TryAddScoped<ClaimAlert>();
-        services.TryAddScoped<AcknowledgeAlert>();
-        services.TryAddScoped<RespondToAlert>();
-        services.TryAddScoped<ResolveAlert>();
-        services.TryAddScoped<DismissAlert>();
-        services.TryAddScoped<RecordPromise>();
-        services.TryAddScoped<MarkPromiseKept>();
         return services;
     }
 
@@ -139,6 +137,11 @@ public static class WebRegistration
     /// </summary>
     public static async Task UseSocialWatchWebAsync(this WebApplication app)
     {
+        if (!((IApplicationBuilder)app).Properties.TryAdd(nameof(UseSocialWatchWebAsync), true))
+        {
+            return;
+        }
+
         using (var scope = app.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<DemoUserSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
@@ -191,6 +194,9 @@ public static class WebRegistration
 
     internal static IOptions<WebOptions> Options(this HttpContext context) => context.RequestServices.GetRequiredService<IOptions<WebOptions>>();
 }
+
+/// <summary>Marks that the web is registered, so a second call adds nothing twice.</summary>
+internal sealed class WebMarker;
 
 /// <summary>What an API key may do.</summary>
 public static class ApiKeyScopes

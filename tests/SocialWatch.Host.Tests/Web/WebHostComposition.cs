@@ -1,81 +1,44 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SocialWatch.Alerts;
 using SocialWatch.Alerts.Notifications;
-using SocialWatch.Alerts.Promises;
-using SocialWatch.Alerts.Storage;
-using SocialWatch.Alerts.Teams;
-using SocialWatch.Core.Storage;
+using SocialWatch.Host.Composition;
 using SocialWatch.Host.Web;
 
 namespace SocialWatch.Host.Tests.Web;
 
 /// <summary>
-/// Composes the web host the way the service does. TEMPORARY: stands in for SocialWatchApp (Host/Composition) until
-/// that lands on this branch; then this becomes a call to it.
+/// Composes the host exactly as <c>serve</c> does (SocialWatchApp), in-process so that tests can reach its services.
+/// The web and alert registrations are idempotent, so calling them here is a no-op once the composition has them.
 /// </summary>
 internal static class WebHostComposition
 {
     public static async Task<WebApplication> BuildAsync(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSocialWatchStorage(builder.Configuration);
-        builder.Services.AddSocialWatchWebStorage();
-        builder.Services.AddOptions<NotificationOptions>();
-        builder.Services.AddSingleton<ChannelAlertNotifier>();
-        builder.Services.AddSingleton<IAlertNotifier>(sp => sp.GetRequiredService<ChannelAlertNotifier>());
-        builder.Services.AddSingleton<AlertEventStream>();
-        builder.Services.AddSingleton<IAlertEventStream>(sp => sp.GetRequiredService<AlertEventStream>());
-        builder.Services.AddSingleton<IAlertEventSink>(sp => sp.GetRequiredService<AlertEventStream>());
-        builder.Services.AddHostedService<NotificationWorker>();
-        builder.Services.AddSingleton<ITeamStore, MemoryTeamStore>();
-        builder.Services.AddSingleton<IPromiseStore, MemoryPromiseStore>();
+        var builder = SocialWatchApp.CreateBuilder([.. args, "--applicationName", typeof(WebRegistration).Assembly.GetName().Name!]);
+        SocialWatchApp.AddServices(builder);
+        if (!builder.Services.Any(s => s.ServiceType == typeof(IAlertEventStream)))
+        {
+            builder.Services.AddSocialWatchAlerts(builder.Configuration);
+        }
+
+        builder.Services.TryAddSingleton<IEmailSender, CollectingEmailSender>();
         builder.Services.AddSocialWatchWeb(builder.Configuration);
         var app = builder.Build();
-        await app.Services.GetRequiredService<IStorageMaintenance>().MigrateAsync(CancellationToken.None);
+        await SocialWatchApp.ConfigureAsync(app);
         await app.UseSocialWatchWebAsync();
         return app;
     }
 
-    private sealed class MemoryTeamStore : ITeamStore
+    /// <summary>Keeps e-mails in memory: tests send none to a real server.</summary>
+    internal sealed class CollectingEmailSender : IEmailSender
     {
-        private readonly ConcurrentDictionary<string, TeamProfile> _teams = new(StringComparer.OrdinalIgnoreCase);
+        public ConcurrentQueue<EmailMessage> Sent { get; } = new();
 
-        public Task<TeamProfile?> GetAsync(string name, CancellationToken cancellationToken) => Task.FromResult(_teams.GetValueOrDefault(name));
-
-        public Task<IReadOnlyList<TeamProfile>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<TeamProfile>>([.. _teams.Values.OrderBy(t => t.Name)]);
-
-        public Task SaveAsync(TeamProfile team, string actor, CancellationToken cancellationToken)
+        public Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
         {
-            _teams[team.Name] = team;
+            Sent.Enqueue(message);
             return Task.CompletedTask;
         }
-
-        public Task<string?> GetLastAssigneeAsync(string team, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
-
-        public Task SetLastAssigneeAsync(string team, string userId, CancellationToken cancellationToken) => Task.CompletedTask;
-    }
-
-    private sealed class MemoryPromiseStore : IPromiseStore
-    {
-        private readonly ConcurrentDictionary<long, Promise> _promises = new();
-        private long _nextId;
-
-        public Task<Promise> AddAsync(Promise promise, CancellationToken cancellationToken)
-        {
-            var stored = promise with { Id = Interlocked.Increment(ref _nextId) };
-            _promises[stored.Id] = stored;
-            return Task.FromResult(stored);
-        }
-
-        public Task<Promise?> GetAsync(long id, CancellationToken cancellationToken) => Task.FromResult(_promises.GetValueOrDefault(id));
-
-        public Task<IReadOnlyList<Promise>> ListForAlertAsync(long alertId, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<Promise>>([.. _promises.Values.Where(p => p.AlertId == alertId).OrderBy(p => p.Id)]);
-
-        public Task<bool> MarkKeptAsync(long id, string actor, DateTimeOffset at, CancellationToken cancellationToken) => Task.FromResult(false);
-
-        public Task<IReadOnlyList<Promise>> GetOverdueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Promise>>([]);
-
-        public Task<bool> MarkBrokenAsync(long id, long brokenAlertId, CancellationToken cancellationToken) => Task.FromResult(false);
     }
 }

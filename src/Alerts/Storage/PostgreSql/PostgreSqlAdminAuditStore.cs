@@ -6,7 +6,7 @@ namespace SocialWatch.Alerts.Storage.PostgreSql;
 internal sealed class PostgreSqlAdminAuditStore(PostgreSqlConnectionFactory connections) : IAdminAuditStore
 {
     private const string InsertSql = """
-        INSERT INTO admin_audit (actor, at, area, subject, action, detail) VALUES (@Actor, @At, @Area, @Subject, @Action, @Detail)
+        INSERT INTO admin_audit (actor, at, entity, entity_key, action, body) VALUES (@Actor, @At, @Area, @Subject, @Action, @Detail)
         """;
 
     public async Task AddAsync(AdminAuditEntry entry, CancellationToken cancellationToken)
@@ -24,7 +24,7 @@ internal sealed class PostgreSqlAdminAuditStore(PostgreSqlConnectionFactory conn
     }
 
     private const string LatestSql = """
-        SELECT id AS Id, actor AS Actor, at AS At, area AS Area, subject AS Subject, action AS Action, detail AS Detail
+        SELECT id AS Id, actor AS Actor, at AS At, entity AS Area, entity_key AS Subject, action AS Action, body AS Detail
         FROM admin_audit ORDER BY id DESC LIMIT @limit
         """;
 

@@ -16,7 +16,7 @@ internal sealed class PostgreSqlApiKeyStore(PostgreSqlConnectionFactory connecti
         """;
 
     private const string AuditSql = """
-        INSERT INTO admin_audit (actor, at, area, subject, action, detail) VALUES (@Actor, @At, 'api key', @Subject, @Action, @Detail)
+        INSERT INTO admin_audit (actor, at, entity, entity_key, action, body) VALUES (@Actor, @At, 'api key', @Subject, @Action, @Detail)
         """;
 
     public async Task<ApiKey> CreateAsync(ApiKey key, CancellationToken cancellationToken)

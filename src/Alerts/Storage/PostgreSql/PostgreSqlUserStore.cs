@@ -50,7 +50,7 @@ internal sealed class PostgreSqlUserStore(PostgreSqlConnectionFactory connection
         """;
 
     private const string AuditSql = """
-        INSERT INTO admin_audit (actor, at, area, subject, action, detail) VALUES (@Actor, @At, 'user', @Subject, @Action, @Detail)
+        INSERT INTO admin_audit (actor, at, entity, entity_key, action, body) VALUES (@Actor, @At, 'user', @Subject, @Action, @Detail)
         """;
 
     public async Task<WebUser> SaveAsync(WebUser user, string actor, CancellationToken cancellationToken)

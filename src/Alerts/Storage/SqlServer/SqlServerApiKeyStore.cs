@@ -18,7 +18,7 @@ internal sealed class SqlServerApiKeyStore(SqlServerConnectionFactory connection
         """;
 
     private const string AuditSql = """
-        INSERT INTO dbo.admin_audit (actor, at, area, subject, action, detail) VALUES (@Actor, @At, N'api key', @Subject, @Action, @Detail);
+        INSERT INTO dbo.admin_audit (actor, at, entity, entity_key, action, body) VALUES (@Actor, @At, N'api key', @Subject, @Action, @Detail);
         """;
 
     public async Task<ApiKey> CreateAsync(ApiKey key, CancellationToken cancellationToken)

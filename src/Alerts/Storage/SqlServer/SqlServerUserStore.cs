@@ -50,7 +50,7 @@ internal sealed class SqlServerUserStore(SqlServerConnectionFactory connections,
         """;
 
     private const string AuditSql = """
-        INSERT INTO dbo.admin_audit (actor, at, area, subject, action, detail) VALUES (@Actor, @At, N'user', @Subject, @Action, @Detail);
+        INSERT INTO dbo.admin_audit (actor, at, entity, entity_key, action, body) VALUES (@Actor, @At, N'user', @Subject, @Action, @Detail);
         """;
 
     public async Task<WebUser> SaveAsync(WebUser user, string actor, CancellationToken cancellationToken)

@@ -1,4 +1,4 @@
--- Web sign-in, API keys, the admin audit trail, and indexes for the dashboard's aggregates. SQL Server dialect.
+-- Web sign-in, API keys, and indexes for the dashboard's aggregates. SQL Server dialect.
 
 -- Roles are a comma-separated list of agent, pr, manager, admin. password_hash is NULL for company (OIDC) accounts.
 -- The default case-insensitive collation keeps user names unique regardless of case.
@@ -30,19 +30,6 @@ CREATE TABLE dbo.api_keys (
     CONSTRAINT ux_api_keys_hash UNIQUE (hash)
 );
 GO
-
-CREATE TABLE dbo.admin_audit (
-    id      bigint IDENTITY(1, 1) NOT NULL CONSTRAINT pk_admin_audit PRIMARY KEY,
-    actor   nvarchar(128) NOT NULL,
-    at      datetimeoffset(7) NOT NULL,
-    area    nvarchar(64)  NOT NULL,
-    subject nvarchar(256) NOT NULL,
-    action  nvarchar(64)  NOT NULL,
-    detail  nvarchar(max) NULL
-);
-GO
-
-CREATE INDEX ix_admin_audit_at ON dbo.admin_audit (at);
 
 -- Covers the dashboard's per-hour volume, negative share and source breakdown across all brands in a window.
 CREATE INDEX ix_mentions_created_brand ON dbo.mentions (created_at, brand, source, sentiment);

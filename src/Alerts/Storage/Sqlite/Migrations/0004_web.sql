@@ -1,4 +1,4 @@
--- Web sign-in, API keys, the admin audit trail, and indexes for the dashboard's aggregates. SQLite dialect.
+-- Web sign-in, API keys, and indexes for the dashboard's aggregates. SQLite dialect.
 
 -- Roles are a comma-separated list of agent, pr, manager, admin. password_hash is NULL for company (OIDC) accounts.
 CREATE TABLE web_users (
@@ -27,18 +27,6 @@ CREATE TABLE api_keys (
     revoked_at   INTEGER NULL,
     CONSTRAINT ux_api_keys_hash UNIQUE (hash)
 );
-
-CREATE TABLE admin_audit (
-    id      INTEGER PRIMARY KEY AUTOINCREMENT,
-    actor   TEXT    NOT NULL,
-    at      INTEGER NOT NULL,
-    area    TEXT    NOT NULL,
-    subject TEXT    NOT NULL,
-    action  TEXT    NOT NULL,
-    detail  TEXT    NULL
-);
-
-CREATE INDEX ix_admin_audit_at ON admin_audit (at);
 
 -- Covers the dashboard's per-hour volume, negative share and source breakdown across all brands in a window.
 CREATE INDEX ix_mentions_created_brand ON mentions (created_at, brand, source, sentiment);
