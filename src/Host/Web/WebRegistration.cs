@@ -123,6 +123,7 @@ public static class WebRegistration
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
         services.AddScoped<LocalAccounts>();
         services.AddScoped<DemoUserSeeder>();
         services.AddScoped<TeamScope>();

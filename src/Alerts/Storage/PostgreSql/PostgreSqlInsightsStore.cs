@@ -17,18 +17,22 @@ internal sealed class PostgreSqlInsightsStore(PostgreSqlConnectionFactory connec
         m.escalation_level AS EscalationLevel, m.p_negative AS PNegative, m.created_at AS MCreatedAt
         """;
 
-    // Unset filters are NULL (or an empty team list) and drop out; the planner folds the constant conditions.
+    // The open alerts are picked and limited first, then joined to their mentions: joining every open alert to its
+    // mention before the LIMIT costs a random read per alert. Unset filters are NULL (or an empty team list) and drop out.
     private const string QueueSql = $"""
         SELECT {QueueColumns}
-        FROM alerts a LEFT JOIN mentions m ON m.id = a.mention_id
-        WHERE a.is_open
-          AND (cardinality(@Teams::text[]) = 0 OR a.team = ANY(@Teams::text[]))
-          AND (@Brand::text IS NULL OR a.brand = @Brand::text)
-          AND (@Source::text IS NULL OR m.source = @Source::text)
-          AND (@Level::text IS NULL OR m.escalation_level = @Level::text)
-          AND (@State::text IS NULL OR a.state = @State::text)
+        FROM (
+            SELECT * FROM alerts o
+            WHERE o.is_open
+              AND (cardinality(@Teams::text[]) = 0 OR o.team = ANY(@Teams::text[]))
+              AND (@Brand::text IS NULL OR o.brand = @Brand::text)
+              AND (@State::text IS NULL OR o.state = @State::text)
+              AND (@Source::text IS NULL OR EXISTS (SELECT 1 FROM mentions f WHERE f.id = o.mention_id AND f.source = @Source::text))
+              AND (@Level::text IS NULL OR EXISTS (SELECT 1 FROM mentions f WHERE f.id = o.mention_id AND f.escalation_level = @Level::text))
+            ORDER BY o.priority DESC, o.first_response_due_at NULLS LAST, o.created_at
+            LIMIT @Limit
+        ) a LEFT JOIN mentions m ON m.id = a.mention_id
         ORDER BY a.priority DESC, a.first_response_due_at NULLS LAST, a.created_at
-        LIMIT @Limit
         """;
 
     public async Task<IReadOnlyList<QueueItem>> GetQueueAsync(QueueFilter filter, CancellationToken cancellationToken)
@@ -44,16 +48,16 @@ internal sealed class PostgreSqlInsightsStore(PostgreSqlConnectionFactory connec
                 State = filter.State?.ToString(),
                 filter.Limit,
             }, cancellationToken: cancellationToken),
-            (alert, mention) => new QueueItem(alert.ToAlert(PostgreSqlTime.FromDb), mention.ToMention(PostgreSqlTime.FromDb)),
+            (alert, mention) => new QueueItem(alert.ToAlert(PostgreSqlTime.FromDb), mention?.ToMention(PostgreSqlTime.FromDb)),
             splitOn: "MId");
         return rows.ToList();
     }
 
     private const string TopRisksSql = $"""
         SELECT {QueueColumns}
-        FROM alerts a JOIN mentions m ON m.id = a.mention_id
-        WHERE a.is_open AND (cardinality(@brands::text[]) = 0 OR a.brand = ANY(@brands::text[]))
-        ORDER BY m.escalation_score DESC NULLS LAST, m.likes + m.reposts + m.replies + m.quotes DESC
+        FROM mentions m JOIN alerts a ON a.mention_id = m.id AND a.is_open
+        WHERE m.escalation_score IS NOT NULL AND (cardinality(@brands::text[]) = 0 OR a.brand = ANY(@brands::text[]))
+        ORDER BY m.escalation_score DESC
         LIMIT @limit
         """;
 
@@ -62,7 +66,7 @@ internal sealed class PostgreSqlInsightsStore(PostgreSqlConnectionFactory connec
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<AlertRow<DateTime>, QueueMentionRow<DateTime>, QueueItem>(
             new CommandDefinition(TopRisksSql, new { brands = brands.ToArray(), limit }, cancellationToken: cancellationToken),
-            (alert, mention) => new QueueItem(alert.ToAlert(PostgreSqlTime.FromDb), mention.ToMention(PostgreSqlTime.FromDb)),
+            (alert, mention) => new QueueItem(alert.ToAlert(PostgreSqlTime.FromDb), mention?.ToMention(PostgreSqlTime.FromDb)),
             splitOn: "MId");
         return rows.ToList();
     }
@@ -161,7 +165,7 @@ internal sealed class PostgreSqlInsightsStore(PostgreSqlConnectionFactory connec
 
     private const string FacetsSql = """
         SELECT DISTINCT a.brand FROM alerts a WHERE a.is_open ORDER BY a.brand;
-        SELECT DISTINCT m.source FROM alerts a JOIN mentions m ON m.id = a.mention_id WHERE a.is_open ORDER BY m.source;
+        SELECT DISTINCT source FROM mentions ORDER BY source;
         """;
 
     public async Task<QueueFacets> GetFacetsAsync(CancellationToken cancellationToken)

@@ -18,17 +18,20 @@ internal sealed class SqlServerInsightsStore(SqlServerConnectionFactory connecti
         m.escalation_level AS EscalationLevel, m.p_negative AS PNegative, m.created_at AS MCreatedAt
         """;
 
-    // Unset filters are NULL and drop out; RECOMPILE gives each combination its own plan. Teams travel as a JSON
-    // array so that any team name works without building SQL.
+    // The open alerts are picked and limited first, then joined to their mentions. Unset filters are NULL and drop
+    // out; RECOMPILE gives each combination its own plan. Teams travel as a JSON array so any team name works.
     private const string QueueSql = $"""
-        SELECT TOP (@Limit) {QueueColumns}
-        FROM dbo.alerts a LEFT JOIN dbo.mentions m ON m.id = a.mention_id
-        WHERE a.is_open = 1
-          AND (@TeamsJson IS NULL OR a.team IN (SELECT [value] FROM OPENJSON(@TeamsJson)))
-          AND (@Brand IS NULL OR a.brand = @Brand)
-          AND (@Source IS NULL OR m.source = @Source)
-          AND (@Level IS NULL OR m.escalation_level = @Level)
-          AND (@State IS NULL OR a.state = @State)
+        SELECT {QueueColumns}
+        FROM (
+            SELECT TOP (@Limit) o.* FROM dbo.alerts o
+            WHERE o.is_open = 1
+              AND (@TeamsJson IS NULL OR o.team IN (SELECT [value] FROM OPENJSON(@TeamsJson)))
+              AND (@Brand IS NULL OR o.brand = @Brand)
+              AND (@State IS NULL OR o.state = @State)
+              AND (@Source IS NULL OR EXISTS (SELECT 1 FROM dbo.mentions f WHERE f.id = o.mention_id AND f.source = @Source))
+              AND (@Level IS NULL OR EXISTS (SELECT 1 FROM dbo.mentions f WHERE f.id = o.mention_id AND f.escalation_level = @Level))
+            ORDER BY o.priority DESC, CASE WHEN o.first_response_due_at IS NULL THEN 1 ELSE 0 END, o.first_response_due_at, o.created_at
+        ) a LEFT JOIN dbo.mentions m ON m.id = a.mention_id
         ORDER BY a.priority DESC, CASE WHEN a.first_response_due_at IS NULL THEN 1 ELSE 0 END, a.first_response_due_at, a.created_at
         OPTION (RECOMPILE);
         """;
@@ -46,16 +49,16 @@ internal sealed class SqlServerInsightsStore(SqlServerConnectionFactory connecti
                 State = filter.State?.ToString(),
                 filter.Limit,
             }, cancellationToken: cancellationToken),
-            (alert, mention) => new QueueItem(alert.ToAlert(SqlServerTime.FromDb), mention.ToMention(SqlServerTime.FromDb)),
+            (alert, mention) => new QueueItem(alert.ToAlert(SqlServerTime.FromDb), mention?.ToMention(SqlServerTime.FromDb)),
             splitOn: "MId");
         return rows.ToList();
     }
 
     private const string TopRisksSql = $"""
         SELECT TOP (@limit) {QueueColumns}
-        FROM dbo.alerts a JOIN dbo.mentions m ON m.id = a.mention_id
-        WHERE a.is_open = 1 AND (@brandsJson IS NULL OR a.brand IN (SELECT [value] FROM OPENJSON(@brandsJson)))
-        ORDER BY m.escalation_score DESC, m.likes + m.reposts + m.replies + m.quotes DESC;
+        FROM dbo.mentions m JOIN dbo.alerts a ON a.mention_id = m.id AND a.is_open = 1
+        WHERE m.escalation_score IS NOT NULL AND (@brandsJson IS NULL OR a.brand IN (SELECT [value] FROM OPENJSON(@brandsJson)))
+        ORDER BY m.escalation_score DESC;
         """;
 
     public async Task<IReadOnlyList<QueueItem>> GetTopRisksAsync(IReadOnlyList<string> brands, int limit, CancellationToken cancellationToken)
@@ -63,7 +66,7 @@ internal sealed class SqlServerInsightsStore(SqlServerConnectionFactory connecti
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<AlertRow<DateTimeOffset>, QueueMentionRow<DateTimeOffset>, QueueItem>(
             new CommandDefinition(TopRisksSql, new { brandsJson = brands.Count == 0 ? null : JsonSerializer.Serialize(brands), limit }, cancellationToken: cancellationToken),
-            (alert, mention) => new QueueItem(alert.ToAlert(SqlServerTime.FromDb), mention.ToMention(SqlServerTime.FromDb)),
+            (alert, mention) => new QueueItem(alert.ToAlert(SqlServerTime.FromDb), mention?.ToMention(SqlServerTime.FromDb)),
             splitOn: "MId");
         return rows.ToList();
     }
@@ -160,7 +163,7 @@ internal sealed class SqlServerInsightsStore(SqlServerConnectionFactory connecti
 
     private const string FacetsSql = """
         SELECT DISTINCT a.brand FROM dbo.alerts a WHERE a.is_open = 1 ORDER BY a.brand;
-        SELECT DISTINCT m.source FROM dbo.alerts a JOIN dbo.mentions m ON m.id = a.mention_id WHERE a.is_open = 1 ORDER BY m.source;
+        SELECT DISTINCT source FROM dbo.mentions ORDER BY source;
         """;
 
     public async Task<QueueFacets> GetFacetsAsync(CancellationToken cancellationToken)

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Text.Json;
 using Dapper;
 using SocialWatch.Alerts.Insights;
 using SocialWatch.Core.Alerts;
@@ -19,76 +19,50 @@ internal sealed class SqliteInsightsStore(SqliteConnectionFactory connections) :
         m.escalation_level AS EscalationLevel, m.p_negative AS PNegative, m.created_at AS MCreatedAt
         """;
 
+    // The open alerts are picked and limited first, then joined to their mentions: joining ten thousand open alerts
+    // to a million mentions before the LIMIT costs a random read per alert. Unset filters are NULL and drop out.
     private const string QueueSql = $"""
         SELECT {QueueColumns}
-        FROM alerts a LEFT JOIN mentions m ON m.id = a.mention_id
-        WHERE a.is_open = 1
-        """;
-
-    private const string QueueOrderSql = """
-
+        FROM (
+            SELECT * FROM alerts o
+            WHERE o.is_open = 1
+              AND (@TeamsJson IS NULL OR o.team IN (SELECT value FROM json_each(@TeamsJson)))
+              AND (@Brand IS NULL OR o.brand = @Brand)
+              AND (@State IS NULL OR o.state = @State)
+              AND (@Source IS NULL OR EXISTS (SELECT 1 FROM mentions f WHERE f.id = o.mention_id AND f.source = @Source))
+              AND (@Level IS NULL OR EXISTS (SELECT 1 FROM mentions f WHERE f.id = o.mention_id AND f.escalation_level = @Level))
+            ORDER BY o.priority DESC, o.first_response_due_at IS NULL, o.first_response_due_at, o.created_at
+            LIMIT @Limit
+        ) a LEFT JOIN mentions m ON m.id = a.mention_id
         ORDER BY a.priority DESC, a.first_response_due_at IS NULL, a.first_response_due_at, a.created_at
-        LIMIT @Limit
         """;
 
     public async Task<IReadOnlyList<QueueItem>> GetQueueAsync(QueueFilter filter, CancellationToken cancellationToken)
     {
-        var sql = new StringBuilder(QueueSql);
-        if (filter.Teams.Count > 0)
-        {
-            sql.Append(" AND a.team IN @Teams");
-        }
-
-        if (filter.Brand is not null)
-        {
-            sql.Append(" AND a.brand = @Brand");
-        }
-
-        if (filter.Source is not null)
-        {
-            sql.Append(" AND m.source = @Source");
-        }
-
-        if (filter.Level is not null)
-        {
-            sql.Append(" AND m.escalation_level = @Level");
-        }
-
-        if (filter.State is not null)
-        {
-            sql.Append(" AND a.state = @State");
-        }
-
-        sql.Append(QueueOrderSql);
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<AlertRow<long>, QueueMentionRow<long>, QueueItem>(
-            new CommandDefinition(sql.ToString(), new
+            new CommandDefinition(QueueSql, new
             {
-                filter.Teams,
+                TeamsJson = filter.Teams.Count == 0 ? null : JsonSerializer.Serialize(filter.Teams),
                 filter.Brand,
                 filter.Source,
                 Level = filter.Level?.ToString(),
                 State = filter.State?.ToString(),
                 filter.Limit,
             }, cancellationToken: cancellationToken),
-            (alert, mention) => new QueueItem(alert.ToAlert(SqliteTime.FromDb), mention.ToMention(SqliteTime.FromDb)),
+            (alert, mention) => new QueueItem(alert.ToAlert(SqliteTime.FromDb), mention?.ToMention(SqliteTime.FromDb)),
             splitOn: "MId");
         return rows.ToList();
     }
 
+    // Walks mentions from the most dangerous down (ix_mentions_escalation) until enough have an open alert, instead
+    // of reading the mention of every open alert.
     private const string TopRisksSql = $"""
         SELECT {QueueColumns}
-        FROM alerts a JOIN mentions m ON m.id = a.mention_id
-        WHERE a.is_open = 1
-        ORDER BY m.escalation_score DESC, m.likes + m.reposts + m.replies + m.quotes DESC
-        LIMIT @limit
-        """;
-
-    private const string TopRisksForBrandsSql = $"""
-        SELECT {QueueColumns}
-        FROM alerts a JOIN mentions m ON m.id = a.mention_id
-        WHERE a.is_open = 1 AND a.brand IN @brands
-        ORDER BY m.escalation_score DESC, m.likes + m.reposts + m.replies + m.quotes DESC
+        FROM mentions m INDEXED BY ix_mentions_escalation
+        JOIN alerts a ON a.mention_id = m.id AND a.is_open = 1
+        WHERE (@brandsJson IS NULL OR a.brand IN (SELECT value FROM json_each(@brandsJson)))
+        ORDER BY m.escalation_score DESC
         LIMIT @limit
         """;
 
@@ -96,8 +70,8 @@ internal sealed class SqliteInsightsStore(SqliteConnectionFactory connections) :
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<AlertRow<long>, QueueMentionRow<long>, QueueItem>(
-            new CommandDefinition(brands.Count == 0 ? TopRisksSql : TopRisksForBrandsSql, new { brands, limit }, cancellationToken: cancellationToken),
-            (alert, mention) => new QueueItem(alert.ToAlert(SqliteTime.FromDb), mention.ToMention(SqliteTime.FromDb)),
+            new CommandDefinition(TopRisksSql, new { brandsJson = brands.Count == 0 ? null : JsonSerializer.Serialize(brands), limit }, cancellationToken: cancellationToken),
+            (alert, mention) => new QueueItem(alert.ToAlert(SqliteTime.FromDb), mention?.ToMention(SqliteTime.FromDb)),
             splitOn: "MId");
         return rows.ToList();
     }
@@ -105,7 +79,7 @@ internal sealed class SqliteInsightsStore(SqliteConnectionFactory connections) :
     private const string VolumeSql = """
         SELECT brand AS Brand, created_at / 3600000 AS Hour, COUNT(*) AS Mentions,
                SUM(CASE WHEN sentiment = 'Negative' THEN 1 ELSE 0 END) AS Negative
-        FROM mentions
+        FROM mentions INDEXED BY ix_mentions_created_brand
         WHERE created_at >= @since AND created_at < @until
         GROUP BY brand, created_at / 3600000
         """;
@@ -133,7 +107,7 @@ internal sealed class SqliteInsightsStore(SqliteConnectionFactory connections) :
 
     private const string SourcesSql = """
         SELECT source AS Key, COUNT(*) AS Count
-        FROM mentions
+        FROM mentions INDEXED BY ix_mentions_created_brand
         WHERE created_at >= @since AND created_at < @until
         GROUP BY source
         ORDER BY COUNT(*) DESC
@@ -198,7 +172,7 @@ internal sealed class SqliteInsightsStore(SqliteConnectionFactory connections) :
 
     private const string FacetsSql = """
         SELECT DISTINCT a.brand FROM alerts a WHERE a.is_open = 1 ORDER BY a.brand;
-        SELECT DISTINCT m.source FROM alerts a JOIN mentions m ON m.id = a.mention_id WHERE a.is_open = 1 ORDER BY m.source;
+        SELECT DISTINCT source FROM mentions ORDER BY source;
         """;
 
     public async Task<QueueFacets> GetFacetsAsync(CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using SocialWatch.Alerts.Insights;
 using SocialWatch.Core.Alerts;
@@ -10,7 +11,7 @@ using SocialWatch.Host.Web.Alerts;
 namespace SocialWatch.Host.Pages.Triage;
 
 /// <summary>The agent's queue: open alerts of their teams by priority and SLA due, filtered, refreshed live.</summary>
-public sealed class IndexModel(IInsightsStore insights, TeamScope scope, AlertActionRunner runner, IOptions<WebOptions> options, TimeProvider time) : PageModel
+public sealed class IndexModel(IInsightsStore insights, TeamScope scope, AlertActionRunner runner, IMemoryCache cache, IOptions<WebOptions> options, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Brand { get; set; }
@@ -36,7 +37,12 @@ public sealed class IndexModel(IInsightsStore insights, TeamScope scope, AlertAc
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        Facets = await insights.GetFacetsAsync(cancellationToken);
+        // The filter lists change when a brand or source is added, not per request.
+        Facets = (await cache.GetOrCreateAsync("triage:facets", entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return insights.GetFacetsAsync(cancellationToken);
+        }))!;
     }
 
     /// <summary>Just the rows, for the live refresh.</summary>

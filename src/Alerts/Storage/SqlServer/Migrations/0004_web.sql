@@ -37,3 +37,7 @@ CREATE INDEX ix_mentions_created_brand ON dbo.mentions (created_at, brand, sourc
 -- Top risks: open mention alerts by their mention's escalation.
 CREATE INDEX ix_alerts_open_mention ON dbo.alerts (mention_id) WHERE is_open = 1;
 GO
+
+-- Top risks: mentions from the most dangerous down, until enough have an open alert.
+CREATE INDEX ix_mentions_escalation ON dbo.mentions (escalation_score DESC);
+GO

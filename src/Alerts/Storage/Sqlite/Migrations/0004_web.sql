@@ -33,3 +33,6 @@ CREATE INDEX ix_mentions_created_brand ON mentions (created_at, brand, source, s
 
 -- Top risks: open mention alerts by their mention's escalation.
 CREATE INDEX ix_alerts_open_mention ON alerts (mention_id) WHERE is_open = 1;
+
+-- Top risks: mentions from the most dangerous down, until enough have an open alert.
+CREATE INDEX ix_mentions_escalation ON mentions (escalation_score);
