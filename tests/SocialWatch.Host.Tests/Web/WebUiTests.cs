@@ -122,6 +122,49 @@ public sealed class WebUiTests
     }
 
     [TestMethod]
+    public async Task Admin_RoutingRuleForUnknownTeam_IsRefusedWithClearMessage_ThenSavedForARealTeam()
+    {
+        var page = await s_browser.SignInAsync(s_app.BaseAddress, "admin");
+        await page.GotoAsync("/admin/teams");
+        await page.FillAsync("input[name='Input.Name']", "vip-care");
+        await page.FillAsync("textarea[name='Input.Members']", "manager");
+        await page.ClickAsync("form[action*=Save] button[type=submit]");
+        await Assertions.Expect(page.Locator("td", new() { HasTextString = "vip-care" })).ToBeVisibleAsync();
+
+        await page.GotoAsync("/admin/rules");
+        await page.FillAsync("input[name='Input.Name']", "VIP authors");
+        await page.ClickAsync("form[action*=Save] button[type=submit]");
+        await Screenshots.TakeAsync(page, TestContext, "admin-rules-invalid");
+        await Assertions.Expect(page.Locator(".error")).ToContainTextAsync("needs an existing team");
+        await page.FillAsync("input[name='Input.MinFollowers']", "100000");
+        await page.SelectOptionAsync("select[name='Input.Team']", "vip-care");
+        await page.ClickAsync("form[action*=Save] button[type=submit]");
+        await Screenshots.TakeAsync(page, TestContext, "admin-rules");
+
+        await Assertions.Expect(page.Locator("td", new() { HasTextString = "followers ≥ 100000" })).ToBeVisibleAsync();
+        await page.GotoAsync("/admin");
+        await Assertions.Expect(page.Locator("table.audit-log")).ToContainTextAsync("admin");
+    }
+
+    [TestMethod]
+    public async Task Admin_SlaPolicyWithResolutionBeforeResponse_IsRefused()
+    {
+        var page = await s_browser.SignInAsync(s_app.BaseAddress, "admin");
+        await page.GotoAsync("/admin/sla");
+
+        await page.FillAsync("input[name='Input.Name']", "vip");
+        await page.FillAsync("input[name='Input.Targets[0].FirstResponseHours']", "2");
+        await page.FillAsync("input[name='Input.Targets[0].ResolutionHours']", "1");
+        await page.ClickAsync("form[action*=Save] button[type=submit]");
+        await Assertions.Expect(page.Locator(".error")).ToContainTextAsync("resolution cannot be due before the first response");
+        await page.FillAsync("input[name='Input.Targets[0].ResolutionHours']", "6");
+        await page.ClickAsync("form[action*=Save] button[type=submit]");
+        await Screenshots.TakeAsync(page, TestContext, "admin-sla");
+
+        await Assertions.Expect(page.Locator("td", new() { HasTextString = "2 h / 6 h" })).ToBeVisibleAsync();
+    }
+
+    [TestMethod]
     public async Task Admin_CreatingUserWithShortPassword_GetsClearMessage()
     {
         var page = await s_browser.SignInAsync(s_app.BaseAddress, "admin");

@@ -27,8 +27,9 @@ internal sealed class PostgreSqlInsightsStore(PostgreSqlConnectionFactory connec
               AND (cardinality(@Teams::text[]) = 0 OR o.team = ANY(@Teams::text[]))
               AND (@Brand::text IS NULL OR o.brand = @Brand::text)
               AND (@State::text IS NULL OR o.state = @State::text)
-              AND (@Source::text IS NULL OR EXISTS (SELECT 1 FROM mentions f WHERE f.id = o.mention_id AND f.source = @Source::text))
-              AND (@Level::text IS NULL OR EXISTS (SELECT 1 FROM mentions f WHERE f.id = o.mention_id AND f.escalation_level = @Level::text))
+              AND ((@Source::text IS NULL AND @Level::text IS NULL) OR EXISTS (
+                  SELECT 1 FROM mentions f
+                  WHERE f.id = o.mention_id AND (@Source::text IS NULL OR f.source = @Source::text) AND (@Level::text IS NULL OR f.escalation_level = @Level::text)))
             ORDER BY o.priority DESC, o.first_response_due_at NULLS LAST, o.created_at
             LIMIT @Limit
         ) a LEFT JOIN mentions m ON m.id = a.mention_id

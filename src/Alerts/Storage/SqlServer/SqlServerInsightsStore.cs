@@ -28,8 +28,9 @@ internal sealed class SqlServerInsightsStore(SqlServerConnectionFactory connecti
               AND (@TeamsJson IS NULL OR o.team IN (SELECT [value] FROM OPENJSON(@TeamsJson)))
               AND (@Brand IS NULL OR o.brand = @Brand)
               AND (@State IS NULL OR o.state = @State)
-              AND (@Source IS NULL OR EXISTS (SELECT 1 FROM dbo.mentions f WHERE f.id = o.mention_id AND f.source = @Source))
-              AND (@Level IS NULL OR EXISTS (SELECT 1 FROM dbo.mentions f WHERE f.id = o.mention_id AND f.escalation_level = @Level))
+              AND ((@Source IS NULL AND @Level IS NULL) OR EXISTS (
+                  SELECT 1 FROM dbo.mentions f
+                  WHERE f.id = o.mention_id AND (@Source IS NULL OR f.source = @Source) AND (@Level IS NULL OR f.escalation_level = @Level)))
             ORDER BY o.priority DESC, CASE WHEN o.first_response_due_at IS NULL THEN 1 ELSE 0 END, o.first_response_due_at, o.created_at
         ) a LEFT JOIN dbo.mentions m ON m.id = a.mention_id
         ORDER BY a.priority DESC, CASE WHEN a.first_response_due_at IS NULL THEN 1 ELSE 0 END, a.first_response_due_at, a.created_at

@@ -29,8 +29,9 @@ internal sealed class SqliteInsightsStore(SqliteConnectionFactory connections) :
               AND (@TeamsJson IS NULL OR o.team IN (SELECT value FROM json_each(@TeamsJson)))
               AND (@Brand IS NULL OR o.brand = @Brand)
               AND (@State IS NULL OR o.state = @State)
-              AND (@Source IS NULL OR EXISTS (SELECT 1 FROM mentions f WHERE f.id = o.mention_id AND f.source = @Source))
-              AND (@Level IS NULL OR EXISTS (SELECT 1 FROM mentions f WHERE f.id = o.mention_id AND f.escalation_level = @Level))
+              AND ((@Source IS NULL AND @Level IS NULL) OR EXISTS (
+                  SELECT 1 FROM mentions f
+                  WHERE f.id = o.mention_id AND (@Source IS NULL OR f.source = @Source) AND (@Level IS NULL OR f.escalation_level = @Level)))
             ORDER BY o.priority DESC, o.first_response_due_at IS NULL, o.first_response_due_at, o.created_at
             LIMIT @Limit
         ) a LEFT JOIN mentions m ON m.id = a.mention_id

@@ -13,7 +13,7 @@ public sealed class TeamScope(ITeamStore teams)
     /// </summary>
     public async Task<UserTeams> ForAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (user.IsInRole(SocialWatchRoles.Manager))
+        if (user.IsInRole(SocialWatchRoles.Manager) || !user.IsInRole(SocialWatchRoles.Agent))
         {
             return new UserTeams([], AllBecauseManager: true, AllBecauseNoTeam: false);
         }
