@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialWatch.Alerts;
+using SocialWatch.Alerts.Digests;
 using SocialWatch.Alerts.Notifications;
 using SocialWatch.Host.Composition;
 using SocialWatch.Host.Web;
@@ -23,6 +24,11 @@ internal static class WebHostComposition
         }
 
         builder.Services.TryAddSingleton<IEmailSender, CollectingEmailSender>();
+        if (!builder.Services.Any(s => s.ServiceType == typeof(IDigestSubscriptionStore)))
+        {
+            builder.Services.AddSocialWatchDigests(builder.Configuration);
+        }
+
         builder.Services.AddSocialWatchWeb(builder.Configuration);
         var app = builder.Build();
         await SocialWatchApp.ConfigureAsync(app);

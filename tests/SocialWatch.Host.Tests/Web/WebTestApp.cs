@@ -46,6 +46,10 @@ internal sealed class WebTestApp : IAsyncDisposable
             "--Web:DemoUsers:Enabled", "true",
             "--Web:DemoUsers:Password", Password,
             "--Logging:LogLevel:Default", "Warning",
+            "--Smtp:Host", "127.0.0.1",
+            "--Smtp:Port", "25",
+            "--Smtp:From", "socialwatch@example.com",
+            "--Digests:AppBaseUrl", "http://127.0.0.1/",
         ]);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -165,6 +165,30 @@ public sealed class WebUiTests
     }
 
     [TestMethod]
+    public async Task Admin_CreatesDigestWithClearErrorsFirst_ThenPreviewsIt()
+    {
+        var page = await s_browser.SignInAsync(s_app.BaseAddress, "admin");
+        await page.GotoAsync("/admin/digests");
+
+        await page.FillAsync("input[name='Input.Name']", "Morning brief");
+        await page.FillAsync("input[name='Input.Recipients']", "not-an-address");
+        await page.FillAsync("input[name='Input.TimeZone']", "Mars/Olympus");
+        await page.ClickAsync("form[action*=Create] button[type=submit]");
+        await Assertions.Expect(page.Locator(".error")).ToContainTextAsync("is not an e-mail address");
+        await page.FillAsync("input[name='Input.Recipients']", "lead@example.com");
+        await page.FillAsync("input[name='Input.TimeZone']", "Europe/Berlin");
+        await page.ClickAsync("form[action*=Create] button[type=submit]");
+        await Assertions.Expect(page.Locator("td", new() { HasTextString = "lead@example.com" })).ToBeVisibleAsync();
+        await Screenshots.TakeAsync(page, TestContext, "admin-digests");
+        var href = await page.Locator("a", new() { HasTextString = "Preview" }).First.GetAttributeAsync("href");
+        var preview = await page.APIRequest.GetAsync(href!);
+
+        Assert.AreEqual(200, preview.Status);
+        StringAssert.StartsWith(preview.Headers["content-security-policy"], "sandbox");
+        StringAssert.Contains(await preview.TextAsync(), "Morning brief");
+    }
+
+    [TestMethod]
     public async Task Admin_CreatingUserWithShortPassword_GetsClearMessage()
     {
         var page = await s_browser.SignInAsync(s_app.BaseAddress, "admin");
