@@ -145,6 +145,45 @@ public sealed class WebSecurityTests
     }
 
     [TestMethod]
+    public async Task FeedbackPost_ByAgentWithToken_StoresACorrectionLabel()
+    {
+        var alert = await s_app.AddAlertAsync("Feedback target: the fries were cold");
+        using var client = new WebClient(s_app.BaseAddress);
+        await client.SignInAsync("agent");
+        var token = await client.GetFormTokenAsync($"/alerts/{alert.Id}");
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/feedback")
+        {
+            Content = JsonContent.Create(new { mentionId = alert.MentionId, sentiment = "Neutral", complaint = false }),
+        };
+        request.Headers.Add("RequestVerificationToken", token);
+        using var response = await client.Http.SendAsync(request);
+        var labels = await s_app.Services.GetRequiredService<SocialWatch.Core.Storage.IFeedbackStore>().GetAsync(0, 1000, CancellationToken.None);
+
+        Assert.AreEqual(HttpStatusCode.Created, response.StatusCode, await response.Content.ReadAsStringAsync());
+        var label = labels.Single(l => l.MentionId == alert.MentionId);
+        Assert.AreEqual("Feedback target: the fries were cold", label.Text);
+        Assert.AreEqual(SocialWatch.Core.Scoring.SentimentLabel.Neutral, label.Sentiment);
+        Assert.AreEqual("correction", label.Origin);
+        Assert.AreEqual("agent", label.Actor);
+    }
+
+    [TestMethod]
+    public async Task FeedbackPost_WithoutAnyLabel_IsRefusedWithReason()
+    {
+        using var client = new WebClient(s_app.BaseAddress);
+        await client.SignInAsync("agent");
+        var token = await client.GetFormTokenAsync("/triage");
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/feedback") { Content = JsonContent.Create(new { text = "hello" }) };
+        request.Headers.Add("RequestVerificationToken", token);
+        using var response = await client.Http.SendAsync(request);
+
+        Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode);
+        StringAssert.Contains(await response.Content.ReadAsStringAsync(), "at least one of sentiment, complaint or escalate");
+    }
+
+    [TestMethod]
     public async Task IntegrationApiKey_ReadsAlerts_ButPushOnlyKeyDoesNot()
     {
         var integration = await CreateKeyAsync("integration-test", ApiKeyScopes.Integration);

@@ -31,7 +31,7 @@ internal sealed class WebTestApp : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<WebTestApp> StartAsync()
+    public static async Task<WebTestApp> StartAsync(params string[] extraArgs)
     {
         var directory = Path.Combine(Path.GetTempPath(), "socialwatch-web-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -50,6 +50,7 @@ internal sealed class WebTestApp : IAsyncDisposable
             "--Smtp:Port", "25",
             "--Smtp:From", "socialwatch@example.com",
             "--Digests:AppBaseUrl", "http://127.0.0.1/",
+            .. extraArgs,
         ]);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
