@@ -13,6 +13,11 @@ var root = new RootCommand("SocialWatch: social-media complaint monitoring.")
     new Command("serve", "Run the web UI, API and Hangfire server (the default)."),
     MigrateCommand.Create(),
 };
+foreach (var command in ScoringCommands.Create())
+{
+    root.Subcommands.Add(command);
+}
+
 return await root.Parse(args).InvokeAsync();
 
 /// <summary>Entry point type, public so that integration tests can host the app.</summary>

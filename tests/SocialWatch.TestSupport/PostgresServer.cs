@@ -166,12 +166,24 @@ public sealed class PostgresServer : IAsyncDisposable
                 asPostgres);
             File.Delete(passwordFile);
 
-            var port = FreePort();
-            var options = $"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={root} "
-                + "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
-            await RunAsync(Path.Combine(bin, "pg_ctl"),
-                ["-D", data, "-l", Path.Combine(root, "server.log"), "-o", options, "-w", "-t", "60", "start"],
-                asPostgres);
+            // The free port is only free when asked; another process may take it before the server binds, so retry.
+            var port = 0;
+            for (var attempt = 1; ; attempt++)
+            {
+                port = FreePort();
+                var options = $"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={root} "
+                    + "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+                try
+                {
+                    await RunAsync(Path.Combine(bin, "pg_ctl"),
+                        ["-D", data, "-l", Path.Combine(root, "server.log"), "-o", options, "-w", "-t", "60", "start"],
+                        asPostgres);
+                    break;
+                }
+                catch (InvalidOperationException) when (attempt < 3)
+                {
+                }
+            }
 
             var admin = new NpgsqlConnectionStringBuilder
             {

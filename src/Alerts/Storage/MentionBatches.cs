@@ -13,7 +13,7 @@ internal sealed class InsertedKey
 /// <summary>Helpers for the set-based batch inserts (one statement for a whole page).</summary>
 internal static class MentionBatches
 {
-    /// <summary>The first mention of each (source, external id) in the page, in page order.</summary>
+    /// <summary>The first mention of each (source, external id) in the page, in page order, with its text cleaned.</summary>
     public static List<ScoredMention> FirstOfEachKey(IReadOnlyList<ScoredMention> mentions)
     {
         var seen = new HashSet<(string, string)>(mentions.Count);
@@ -22,7 +22,7 @@ internal static class MentionBatches
         {
             if (seen.Add((scored.Mention.Source, scored.Mention.ExternalId)))
             {
-                unique.Add(scored);
+                unique.Add(StorageText.Clean(scored));
             }
         }
 

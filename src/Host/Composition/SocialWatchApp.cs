@@ -1,6 +1,8 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
+using SocialWatch.Alerts.Digests;
 using SocialWatch.Alerts.Storage;
+using SocialWatch.Scoring;
 using SocialWatch.Core.Storage;
 using SocialWatch.Host.Health;
 
@@ -30,6 +32,8 @@ internal static class SocialWatchApp
         services.AddOptions<SocialWatchHostOptions>().BindConfiguration(SocialWatchHostOptions.SectionName);
         services.AddSingleton(TimeProvider.System);
         services.AddSocialWatchStorage(configuration);
+        services.AddSocialWatchScoring(configuration);
+        services.AddSocialWatchDigests(configuration);
         services.AddSocialWatchHangfire(configuration, host);
         services.AddSocialWatchHealth();
         services.AddProblemDetails();

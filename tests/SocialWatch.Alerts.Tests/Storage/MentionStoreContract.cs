@@ -164,6 +164,21 @@ public abstract class MentionStoreContract : StoreContract
     }
 
     [TestMethod]
+    public async Task StoreBatch_TextWithNulCharacters_IsStoredWithReplacementCharacters_InsteadOfFailingThePage()
+    {
+        var odd = Scored("nul");
+        odd = odd with { Mention = odd.Mention with { Text = "bad\0byte", Author = odd.Mention.Author with { DisplayName = "\0name" } } };
+
+        var result = await Store.StoreBatchAsync(new IngestBatch("acme:x", [Scored("ok"), odd], "c1", null), None);
+
+        Assert.HasCount(2, result.Inserted);
+        Assert.AreEqual("bad\uFFFDbyte", result.Inserted[1].Mention.Text);
+        var stored = (await Store.FindMentionAsync("x", "nul", None))!;
+        Assert.AreEqual("bad\uFFFDbyte", stored.Mention.Text);
+        Assert.AreEqual("\uFFFDname", stored.Mention.Author.DisplayName);
+    }
+
+    [TestMethod]
     public async Task FindMention_IsExactAboutCase()
     {
         await Store.StoreBatchAsync(new IngestBatch("acme:x", [Scored("AbC")], "c1", null), None);
@@ -236,6 +251,20 @@ public abstract class MentionStoreContract : StoreContract
         Assert.AreEqual(new EngagementMetrics(50, 20, 5, 2), snapshots[1].Metrics);
         Assert.AreEqual(new EngagementMetrics(50, 20, 5, 2), (await Store.GetMentionAsync(id, None))!.Mention.Metrics);
         Assert.IsEmpty(await Store.GetSnapshotsAsync(id + 1000, None));
+    }
+
+    [TestMethod]
+    public async Task AddSnapshots_ForAMentionThatDoesNotExist_FailsAndWritesNothing()
+    {
+        var id = (await Store.StoreBatchAsync(new IngestBatch("acme:x", [Scored("1")], "c1", null), None)).Inserted[0].Id;
+
+        await Assert.ThrowsAsync<System.Data.Common.DbException>(() => Store.AddSnapshotsAsync([
+            new EngagementSnapshot(id, T0, new EngagementMetrics(9, 9, 9, 9)),
+            new EngagementSnapshot(id + 1000, T0, new EngagementMetrics(1, 1, 1, 1)),
+        ], None));
+
+        Assert.IsEmpty(await Store.GetSnapshotsAsync(id, None));
+        Assert.AreEqual(new EngagementMetrics(1, 2, 3, 4), (await Store.GetMentionAsync(id, None))!.Mention.Metrics);
     }
 
     [TestMethod]

@@ -4,6 +4,7 @@ using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using SocialWatch.Alerts.Storage;
+using SocialWatch.Core.Mentions;
 using SocialWatch.Core.Storage;
 
 namespace SocialWatch.Alerts.Tests.Storage;
@@ -52,6 +53,15 @@ public abstract class MigrationsContract : StoreContract
         {
             Assert.AreEqual(0L, await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table}"), table);
         }
+    }
+
+    [TestMethod]
+    public async Task Stores_OnADatabaseThatIsNotMigrated_FailInsteadOfReturningNothing()
+    {
+        var mentions = Get<IMentionStore>();
+
+        await Assert.ThrowsAsync<DbException>(() => mentions.GetMentionsAsync(new MentionQuery(), None));
+        await Assert.ThrowsAsync<DbException>(() => mentions.GetCursorAsync("acme:x", None));
     }
 
     [TestMethod]

@@ -12,7 +12,6 @@ internal sealed class SqliteConnectionFactory
     // and removes an fsync per transaction, which the ingest rate needs.
     private const string ConnectionPragmasSql = """
         PRAGMA busy_timeout = 10000;
-        PRAGMA foreign_keys = ON;
         PRAGMA synchronous = NORMAL;
         """;
 
@@ -24,7 +23,8 @@ internal sealed class SqliteConnectionFactory
 
     public SqliteConnectionFactory(string connectionString)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, Pooling = true };
+        // Foreign Keys=True makes every open (pooled or not) switch foreign key enforcement on.
+        var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true };
         _isFile = builder.Mode != SqliteOpenMode.Memory && builder.DataSource is not ("" or ":memory:");
         if (_isFile)
         {

@@ -105,7 +105,7 @@ internal sealed class SqliteMentionStore(SqliteConnectionFactory connections, Ti
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            var (m, score) = (mentions[row].Mention, mentions[row].Score);
+            var (m, score) = StorageText.Clean(mentions[row]);
             p[0].Value = m.Source;
             p[1].Value = m.ExternalId;
             p[2].Value = m.Brand;
@@ -134,6 +134,7 @@ internal sealed class SqliteMentionStore(SqliteConnectionFactory connections, Ti
             p[25].Value = StorageJson.SerializeReasons(score.Escalation.Reasons);
             p[26].Value = score.ModelVersion;
 
+            // A skipped duplicate returns no row.
             if (command.ExecuteScalar() is long id)
             {
                 inserted.Add(new StoredMention(id, m, score, Redacted: false));

@@ -1,0 +1,229 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using SocialWatch.Core.Scoring;
+
+namespace SocialWatch.Scoring.Batch;
+
+/// <summary>Progress of a file run: bytes of input consumed and records written so far.</summary>
+public readonly record struct FileProgress(long BytesRead, long TotalBytes, long Records);
+
+/// <summary>Outcome of scoring a file.</summary>
+public sealed record ScoreFileResult(long Records, long Scored, long Rejected, TimeSpan Elapsed)
+{
+    public double MentionsPerSecond => Elapsed.TotalSeconds > 0 ? Scored / Elapsed.TotalSeconds : 0;
+}
+
+/// <summary>
+/// The `score` verb: reads JSONL or CSV, scores in batches, writes one JSONL line per input record in input order.
+/// A bad record (invalid JSON, missing text, oversized text, malformed CSV row) gets an error line in the output
+/// and a message naming its line; the rest of the file is still scored.
+/// </summary>
+public sealed class ScoreFileRunner(IMentionScorer scorer)
+{
+    private const int BatchSize = 4_096;
+
+    private static readonly JsonWriterOptions s_writerOptions = new()
+    {
+        // The default encoder escapes <, >, &, quotes and non-ASCII: text from strangers stays inert wherever it is pasted.
+        Encoder = JavaScriptEncoder.Default,
+        SkipValidation = true,
+    };
+
+    public async Task<ScoreFileResult> RunAsync(
+        string inputPath,
+        string outputPath,
+        Action<string> onProblem,
+        IProgress<FileProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        if (!File.Exists(inputPath))
+        {
+            throw new FileNotFoundException($"Input file '{inputPath}' does not exist.", inputPath);
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        await using var input = new FileStream(inputPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var total = input.Length;
+        if (total == 0)
+        {
+            throw new InvalidDataException($"Input file '{inputPath}' is empty: nothing to score.");
+        }
+
+        var outputDirectory = Path.GetDirectoryName(Path.GetFullPath(outputPath));
+        if (outputDirectory is not null)
+        {
+            Directory.CreateDirectory(outputDirectory);
+        }
+
+        await using var output = new FileStream(outputPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        long records = 0, scored = 0, rejected = 0;
+        var batch = new List<RawRecord>(BatchSize);
+        foreach (var record in InputReaders.Read(input, InputReaders.IsCsv(inputPath), onProblem))
+        {
+            batch.Add(record);
+            if (batch.Count == BatchSize)
+            {
+                var (s, r) = await ScoreBatchAsync(batch, output, onProblem, cancellationToken);
+                scored += s;
+                rejected += r;
+                records += batch.Count;
+                batch.Clear();
+                progress?.Report(new FileProgress(input.Position, total, records));
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            var (s, r) = await ScoreBatchAsync(batch, output, onProblem, cancellationToken);
+            scored += s;
+            rejected += r;
+            records += batch.Count;
+        }
+
+        await output.FlushAsync(cancellationToken);
+        progress?.Report(new FileProgress(total, total, records));
+        if (records == 0)
+        {
+            throw new InvalidDataException($"Input file '{inputPath}' has no records: nothing to score.");
+        }
+
+        return new ScoreFileResult(records, scored, rejected, stopwatch.Elapsed);
+    }
+
+    private async Task<(long Scored, long Rejected)> ScoreBatchAsync(
+        List<RawRecord> batch, Stream output, Action<string> onProblem, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var parsed = new ParsedMention[batch.Count];
+        Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => parsed[i] = batch[i].Parse());
+
+        var inputs = new List<ScoringInput>(batch.Count);
+        var positions = new int[batch.Count];
+        for (var i = 0; i < parsed.Length; i++)
+        {
+            if (parsed[i].Mention is { } m)
+            {
+                positions[i] = inputs.Count;
+                inputs.Add(m.Input);
+            }
+            else
+            {
+                positions[i] = -1;
+                onProblem(parsed[i].Error ?? $"line {parsed[i].Line}: rejected");
+            }
+        }
+
+        var scores = scorer.Score(inputs);
+        var lines = new byte[parsed.Length][];
+        Parallel.For(
+            0,
+            parsed.Length,
+            new ParallelOptions { CancellationToken = cancellationToken },
+            () => (Buffer: new ArrayBufferWriter<byte>(512), Writer: new Utf8JsonWriter(Stream.Null, s_writerOptions)),
+            (i, _, state) =>
+            {
+                state.Buffer.ResetWrittenCount();
+                state.Writer.Reset(state.Buffer);
+                if (positions[i] >= 0)
+                {
+                    WriteScore(state.Writer, parsed[i].Id, scores[positions[i]]);
+                }
+                else
+                {
+                    WriteError(state.Writer, parsed[i]);
+                }
+
+                state.Writer.Flush();
+                lines[i] = state.Buffer.WrittenSpan.ToArray();
+                return state;
+            },
+            state => state.Writer.Dispose());
+
+        // One write per batch: per-line async writes cost more than scoring the line.
+        var total = lines.Sum(l => l.Length + 1);
+        var block = ArrayPool<byte>.Shared.Rent(total);
+        try
+        {
+            var at = 0;
+            foreach (var line in lines)
+            {
+                line.CopyTo(block, at);
+                at += line.Length;
+                block[at++] = (byte)'\n';
+            }
+
+            await output.WriteAsync(block.AsMemory(0, at), cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(block);
+        }
+
+        return (inputs.Count, parsed.Length - inputs.Count);
+    }
+
+    internal static void WriteScore(Utf8JsonWriter w, string? id, MentionScore score)
+    {
+        w.WriteStartObject();
+        WriteId(w, id);
+        w.WriteStartObject("sentiment");
+        w.WriteString("label", Lower(score.Sentiment.Label));
+        w.WriteNumber("negative", Round(score.Sentiment.Negative));
+        w.WriteNumber("neutral", Round(score.Sentiment.Neutral));
+        w.WriteNumber("positive", Round(score.Sentiment.Positive));
+        w.WriteEndObject();
+        w.WriteNumber("complaint", Round(score.Complaint));
+        w.WriteStartObject("escalation");
+        w.WriteNumber("score", Round(score.Escalation.Score));
+        w.WriteString("level", Lower(score.Escalation.Level));
+        w.WriteStartArray("reasons");
+        foreach (var reason in score.Escalation.Reasons)
+        {
+            w.WriteStringValue(reason);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteError(Utf8JsonWriter w, ParsedMention record)
+    {
+        w.WriteStartObject();
+        WriteId(w, record.Id);
+        w.WriteNumber("line", record.Line);
+        w.WriteString("error", record.Error);
+        w.WriteEndObject();
+    }
+
+    private static void WriteId(Utf8JsonWriter w, string? id)
+    {
+        if (id is null)
+        {
+            w.WriteNull("id");
+        }
+        else
+        {
+            w.WriteString("id", id);
+        }
+    }
+
+    private static double Round(float v) => Math.Round(v, 4);
+
+    private static string Lower(SentimentLabel label) => label switch
+    {
+        SentimentLabel.Negative => "negative",
+        SentimentLabel.Neutral => "neutral",
+        _ => "positive",
+    };
+
+    private static string Lower(EscalationLevel level) => level switch
+    {
+        EscalationLevel.Low => "low",
+        EscalationLevel.Medium => "medium",
+        EscalationLevel.High => "high",
+        _ => "critical",
+    };
+}

@@ -1,0 +1,305 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using SocialWatch.Core.Scoring;
+using SocialWatch.Scoring.Features;
+
+namespace SocialWatch.Scoring.Models;
+
+/// <summary>
+/// Interpretable escalation model: a weighted sum of named risk features squashed by a logistic function.
+/// Each term's contribution is the reason shown to a person, so the score always explains itself.
+/// </summary>
+internal sealed class EscalationModel
+{
+    /// <summary>Feature names in vector order.</summary>
+    public static readonly string[] FeatureNames =
+    [
+        "legal", "safety", "churn", "media", "discrimination", "blame", "accusation", "intensity",
+        "negative", "complaint", "reach", "verified", "engagement", "velocity", "repostRate", "history7d", "history30d",
+    ];
+
+    /// <summary>Features a text-only label can teach; the rest need author and engagement context.</summary>
+    public static readonly HashSet<string> TextFeatures =
+        ["legal", "safety", "churn", "media", "discrimination", "blame", "accusation", "intensity", "negative", "complaint"];
+
+    public const float MediumThreshold = 0.3f;
+    public const float HighThreshold = 0.55f;
+    public const float CriticalThreshold = 0.8f;
+    private const float ReasonThreshold = 0.35f;
+    private const int MaxReasons = 4;
+
+    public EscalationModel(float bias, IReadOnlyDictionary<string, float> weights, string source)
+    {
+        Bias = bias;
+        Source = source;
+        Weights = new float[FeatureNames.Length];
+        for (var i = 0; i < FeatureNames.Length; i++)
+        {
+            Weights[i] = weights.TryGetValue(FeatureNames[i], out var w) ? w : 0f;
+        }
+    }
+
+    public float Bias { get; }
+
+    public float[] Weights { get; }
+
+    /// <summary>"defaults" or where the learned weights came from.</summary>
+    public string Source { get; }
+
+    /// <summary>
+    /// Hand-set starting weights (documented in the model card): one strong text cue (legal, safety, discrimination)
+    /// on a complaint lifts it to high; reach or fast reposts on top make it critical; a plain complaint from a
+    /// small account stays low.
+    /// </summary>
+    public static EscalationModel Defaults() => new(-4.2f, new Dictionary<string, float>
+    {
+        ["legal"] = 2.3f,
+        ["safety"] = 2.5f,
+        ["churn"] = 1.1f,
+        ["media"] = 1.5f,
+        ["discrimination"] = 2.3f,
+        ["blame"] = 0.9f,
+        ["accusation"] = 1.2f,
+        ["intensity"] = 1.0f,
+        ["negative"] = 1.0f,
+        ["complaint"] = 1.5f,
+        ["reach"] = 0.55f,
+        ["verified"] = 0.4f,
+        ["engagement"] = 0.35f,
+        ["velocity"] = 0.55f,
+        ["repostRate"] = 0.3f,
+        ["history7d"] = 0.6f,
+        ["history30d"] = 0.5f,
+    }, "defaults");
+
+    public static void ComputeFeatures(in CueCounts cues, float negative, float complaint, ScoringInput input, Span<float> x)
+    {
+        x[0] = Math.Min(cues.Legal, 1);
+        x[1] = Math.Min(cues.Safety, 1);
+        x[2] = Math.Min(cues.Churn, 1);
+        x[3] = Math.Min(cues.Media, 1);
+        x[4] = Math.Min(cues.Discrimination, 1);
+        x[5] = Math.Min(cues.Blame, 2) / 2f;
+        x[6] = Math.Min(cues.Accusation, 2) / 2f;
+        x[7] = cues.Intensity;
+        x[8] = negative;
+        x[9] = complaint;
+        var followers = input.Author?.Followers ?? 0;
+        x[10] = MathF.Max(0f, MathF.Log10(followers + 1f) - 2f);
+        x[11] = input.Author?.Verified == true ? 1f : 0f;
+        x[12] = MathF.Max(0f, MathF.Log10(input.Metrics.Total + 1f) - 1f);
+        var doubling = input.Velocity?.DoublingTime;
+        // Doubling every 4 h or slower adds nothing; every 15 min or faster adds the maximum.
+        x[13] = doubling is { } d && d > TimeSpan.Zero
+            ? Math.Clamp(MathF.Log2(240f / (float)Math.Max(d.TotalMinutes, 0.1)), 0f, 4f)
+            : 0f;
+        x[14] = input.Velocity is { } v ? MathF.Log10(1f + (float)Math.Max(v.RepostsPerHour, 0)) : 0f;
+        x[15] = Math.Min(input.History?.ComplaintsLast7Days ?? 0, 3);
+        x[16] = Math.Min(input.History?.ComplaintsLast30Days ?? 0, 10) / 10f;
+    }
+
+    public EscalationScore Score(in CueCounts cues, float negative, float complaint, ScoringInput input)
+    {
+        Span<float> x = stackalloc float[FeatureNames.Length];
+        ComputeFeatures(in cues, negative, complaint, input, x);
+        var z = Bias;
+        Span<float> contribution = stackalloc float[FeatureNames.Length];
+        for (var i = 0; i < x.Length; i++)
+        {
+            contribution[i] = Weights[i] * x[i];
+            z += contribution[i];
+        }
+
+        var score = 1f / (1f + MathF.Exp(-z));
+        var level = LevelOf(score);
+        return new EscalationScore(score, level, Reasons(contribution, x, in cues, input));
+    }
+
+    public static EscalationLevel LevelOf(float score) => score switch
+    {
+        >= CriticalThreshold => EscalationLevel.Critical,
+        >= HighThreshold => EscalationLevel.High,
+        >= MediumThreshold => EscalationLevel.Medium,
+        _ => EscalationLevel.Low,
+    };
+
+    private static IReadOnlyList<string> Reasons(ReadOnlySpan<float> contribution, ReadOnlySpan<float> x, in CueCounts cues, ScoringInput input)
+    {
+        List<(int Feature, float Contribution)>? candidates = null;
+        for (var i = 0; i < contribution.Length; i++)
+        {
+            if (contribution[i] >= ReasonThreshold)
+            {
+                (candidates ??= new(4)).Add((i, contribution[i]));
+            }
+        }
+
+        if (candidates is null)
+        {
+            return [];
+        }
+
+        candidates.Sort((a, b) => b.Contribution.CompareTo(a.Contribution));
+        var count = Math.Min(candidates.Count, MaxReasons);
+        var reasons = new string[count];
+        for (var k = 0; k < count; k++)
+        {
+            var f = candidates[k].Feature;
+            reasons[k] = Phrase(f, x[f], in cues, input);
+        }
+
+        return reasons;
+    }
+
+    private static string Phrase(int feature, float value, in CueCounts cues, ScoringInput input) => FeatureNames[feature] switch
+    {
+        "legal" => "legal threat",
+        "safety" => "safety issue",
+        "churn" => "threatens to leave",
+        "media" => "going public (press, viral)",
+        "discrimination" => "discrimination claim",
+        "blame" => "blames staff",
+        "accusation" => "accuses the brand (fraud, lying)",
+        "intensity" => IntensityPhrase(in cues),
+        "negative" => s_negativePhrases[PercentIndex(value)],
+        "complaint" => s_complaintPhrases[PercentIndex(value)],
+        "reach" => Cached(PhraseKind.Reach, CompactKey(input.Author?.Followers ?? 0), TimeSpan.Zero),
+        "verified" => "verified author",
+        "engagement" => Cached(PhraseKind.Engagement, CompactKey(input.Metrics.Total), TimeSpan.Zero),
+        "velocity" => VelocityPhrase(input.Velocity?.DoublingTime ?? TimeSpan.Zero),
+        "repostRate" => $"reposts {Compact((long)Math.Round(input.Velocity?.RepostsPerHour ?? 0))}/h",
+        "history7d" => $"{Ordinal((input.History?.ComplaintsLast7Days ?? 0) + 1)} complaint this week",
+        "history30d" => $"{input.History?.ComplaintsLast30Days ?? 0} earlier complaints in 30 days",
+        var other => other,
+    };
+
+    // Reasons repeat across millions of mentions; caching the phrases keeps serving free of per-mention string building.
+    private static readonly string[] s_negativePhrases = [.. Enumerable.Range(0, 101).Select(p => $"negative tone ({p}%)")];
+    private static readonly string[] s_complaintPhrases = [.. Enumerable.Range(0, 101).Select(p => $"complaint ({p}%)")];
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(PhraseKind, long), string> s_phrases = new();
+    private const int MaxCachedPhrases = 20_000;
+
+    private enum PhraseKind
+    {
+        Reach,
+        Engagement,
+        Velocity,
+    }
+
+    private static int PercentIndex(float p) => Math.Clamp((int)MathF.Round(p * 100f), 0, 100);
+
+    private static string Cached(PhraseKind kind, long key, TimeSpan doubling)
+    {
+        if (s_phrases.TryGetValue((kind, key), out var phrase))
+        {
+            return phrase;
+        }
+
+        phrase = kind switch
+        {
+            PhraseKind.Reach => "author reach " + FromKey(key),
+            PhraseKind.Engagement => "engagement " + FromKey(key),
+            _ => "reposts doubling every " + Duration(doubling),
+        };
+        if (s_phrases.Count < MaxCachedPhrases)
+        {
+            s_phrases.TryAdd((kind, key), phrase);
+        }
+
+        return phrase;
+    }
+
+    /// <summary>Two counts share a key exactly when <see cref="Compact"/> prints them the same.</summary>
+    private static long CompactKey(long n) => n switch
+    {
+        >= 10_000_000 => 4_000_000_000L + (long)Math.Round(n / 1_000_000.0, MidpointRounding.AwayFromZero),
+        >= 1_000_000 => 3_000_000_000L + (long)Math.Round(n / 100_000.0, MidpointRounding.AwayFromZero),
+        >= 10_000 => 2_000_000_000L + (long)Math.Round(n / 1_000.0, MidpointRounding.AwayFromZero),
+        >= 1_000 => 1_000_000_000L + (long)Math.Round(n / 100.0, MidpointRounding.AwayFromZero),
+        _ => Math.Max(0, n),
+    };
+
+    private static string VelocityPhrase(TimeSpan doubling)
+    {
+        var key = doubling.TotalMinutes < 90 ? (long)Math.Max(1, Math.Round(doubling.TotalMinutes)) : 100_000 + (long)Math.Round(doubling.TotalHours * 10);
+        return Cached(PhraseKind.Velocity, key, doubling);
+    }
+
+    private static string IntensityPhrase(in CueCounts cues)
+    {
+        var parts = new List<string>(3);
+        if (cues.CapsRatio >= 0.3f)
+        {
+            parts.Add("capitals");
+        }
+
+        if (cues.Profanity > 0)
+        {
+            parts.Add("profanity");
+        }
+
+        if (cues.Exclamations >= 2)
+        {
+            parts.Add("exclamations");
+        }
+
+        return parts.Count == 0 ? "angry tone" : "angry tone: " + string.Join(", ", parts);
+    }
+
+    private static string Percent(float p) => (p * 100f).ToString("0", CultureInfo.InvariantCulture) + "%";
+
+    internal static string Compact(long n) => FromKey(CompactKey(n));
+
+    private static string FromKey(long key)
+    {
+        var unit = key / 1_000_000_000L;
+        var r = key % 1_000_000_000L;
+        return unit switch
+        {
+            4 => r.ToString(CultureInfo.InvariantCulture) + "M",
+            3 => (r / 10.0).ToString("0.#", CultureInfo.InvariantCulture) + "M",
+            2 => r.ToString(CultureInfo.InvariantCulture) + "k",
+            1 => (r / 10.0).ToString("0.#", CultureInfo.InvariantCulture) + "k",
+            _ => r.ToString(CultureInfo.InvariantCulture),
+        };
+    }
+
+    private static string Duration(TimeSpan t) => t.TotalMinutes < 90
+        ? Math.Max(1, Math.Round(t.TotalMinutes)).ToString(CultureInfo.InvariantCulture) + " min"
+        : Math.Round(t.TotalHours, 1).ToString(CultureInfo.InvariantCulture) + " h";
+
+    private static string Ordinal(int n) => n switch
+    {
+        1 => "first",
+        2 => "second",
+        3 => "third",
+        4 => "fourth",
+        _ => n.ToString(CultureInfo.InvariantCulture) + "th",
+    };
+
+    public EscalationModelFile ToFile() => new()
+    {
+        Bias = Bias,
+        Source = Source,
+        Weights = FeatureNames.Select((n, i) => (n, Weights[i])).ToDictionary(p => p.n, p => p.Item2),
+        Thresholds = new() { ["medium"] = MediumThreshold, ["high"] = HighThreshold, ["critical"] = CriticalThreshold },
+    };
+
+    public static EscalationModel FromFile(EscalationModelFile file) => new(file.Bias, file.Weights, file.Source);
+}
+
+/// <summary>escalation.json: the weights as a person can read and audit them.</summary>
+internal sealed class EscalationModelFile
+{
+    [JsonPropertyName("bias")]
+    public float Bias { get; set; }
+
+    [JsonPropertyName("source")]
+    public string Source { get; set; } = "defaults";
+
+    [JsonPropertyName("weights")]
+    public Dictionary<string, float> Weights { get; set; } = [];
+
+    [JsonPropertyName("thresholds")]
+    public Dictionary<string, float> Thresholds { get; set; } = [];
+}

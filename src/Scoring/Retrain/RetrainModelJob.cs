@@ -1,0 +1,117 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SocialWatch.Core.Scoring;
+using SocialWatch.Core.Storage;
+using SocialWatch.Scoring.Data;
+using SocialWatch.Scoring.Evaluation;
+using SocialWatch.Scoring.Features;
+using SocialWatch.Scoring.Models;
+using SocialWatch.Scoring.Runtime;
+using SocialWatch.Scoring.Training;
+
+namespace SocialWatch.Scoring.Retrain;
+
+/// <summary>What a retrain run did.</summary>
+public sealed record RetrainOutcome(int FeedbackLabels, int HeldOut, string? CandidateVersion, double? CandidateQuality, double? CurrentQuality, PromotionResult? Promotion)
+{
+    public bool Skipped => CandidateVersion is null;
+}
+
+/// <summary>
+/// The retrain use case (a Hangfire job): reads all feedback labels, holds a stable share out, trains a candidate on
+/// the shared data plus the rest, scores candidate and current model on the held-out labels, and promotes the
+/// candidate only when it is better. A promoted model is loaded into the running scorer at once.
+/// </summary>
+public sealed class RetrainModelJob(
+    IFeedbackStore feedbackStore,
+    ModelRepository repository,
+    MentionScorer scorer,
+    IOptions<ScoringOptions> options,
+    TimeProvider timeProvider,
+    ILogger<RetrainModelJob> logger)
+{
+    private const int PageSize = 1000;
+
+    public async Task<RetrainOutcome> RunAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var labels = await ReadAllAsync(cancellationToken);
+        var train = new List<LabeledMention>();
+        var heldOut = new List<LabeledMention>();
+        foreach (var label in labels)
+        {
+            var row = new LabeledMention(new ScoringInput(label.Text))
+            {
+                Sentiment = label.Sentiment,
+                Complaint = label.Complaint,
+                Escalate = label.Escalate,
+                Origin = "feedback:" + label.Origin,
+            };
+            (IsHeldOut(label.Text, settings.HeldOutEvery) ? heldOut : train).Add(row);
+        }
+
+        if (heldOut.Count < settings.MinHeldOutLabels)
+        {
+            ScoringLog.RetrainSkipped(logger, heldOut.Count, settings.MinHeldOutLabels);
+            return new RetrainOutcome(labels.Count, heldOut.Count, null, null, null, null);
+        }
+
+        var candidateDirectory = repository.NewCandidateDirectory();
+        var trainer = new ModelTrainer(timeProvider);
+        var request = new TrainRequest(candidateDirectory)
+        {
+            DataDirectory = settings.TrainingDataDirectory,
+            MaxRowsPerFile = settings.RetrainMaxRowsPerFile,
+            HashBits = scorer.Model.HashBits,
+        };
+        var result = await Task.Run(
+            () => trainer.Train(request, train, null, problem => ScoringLog.FeedbackProblem(logger, 0, problem), cancellationToken),
+            cancellationToken);
+
+        var candidate = ScoringModel.Load(candidateDirectory);
+        var candidateQuality = ModelEvaluator.Evaluate(candidate, heldOut, "held-out feedback").Quality;
+        double? currentQuality = repository.CurrentVersion is null
+            ? null
+            : ModelEvaluator.Evaluate(scorer.Model, heldOut, "held-out feedback").Quality;
+        ScoringLog.CandidateTrained(logger, result.Version, train.Count, candidateQuality, currentQuality ?? double.NaN);
+
+        var promotion = repository.Promote(candidateDirectory, candidateQuality, currentQuality);
+        if (promotion.Promoted)
+        {
+            scorer.Reload();
+        }
+
+        return new RetrainOutcome(labels.Count, heldOut.Count, result.Version, candidateQuality, currentQuality, promotion);
+    }
+
+    private async Task<List<FeedbackLabel>> ReadAllAsync(CancellationToken cancellationToken)
+    {
+        var all = new List<FeedbackLabel>();
+        var after = 0L;
+        while (true)
+        {
+            var page = await feedbackStore.GetAsync(after, PageSize, cancellationToken);
+            foreach (var label in page)
+            {
+                if (string.IsNullOrWhiteSpace(label.Text) || label.Text.Length > Batch.MentionLineParser.MaxTextLength)
+                {
+                    ScoringLog.FeedbackProblem(logger, label.Id, "text empty or over the length limit; skipped");
+                    continue;
+                }
+
+                all.Add(label);
+            }
+
+            if (page.Count < PageSize)
+            {
+                return all;
+            }
+
+            after = page[^1].Id;
+        }
+    }
+
+    /// <summary>Stable across runs, so a label held out once is never trained on later.</summary>
+    internal static bool IsHeldOut(string text, int every) =>
+        FeatureHash.Mix(FeatureHash.Token(text)) % (ulong)every == 0;
+}

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SocialWatch.Scoring;
+
+/// <summary>Configuration section "Scoring".</summary>
+public sealed class ScoringOptions
+{
+    public const string SectionName = "Scoring";
+
+    /// <summary>Directory of the models in use; relative paths resolve against the content root (or the current directory).</summary>
+    [Required]
+    public string ModelDirectory { get; set; } = Path.Combine("models", "current");
+
+    /// <summary>The shared public training data the retrain job trains from, next to the feedback labels.</summary>
+    [Required]
+    public string TrainingDataDirectory { get; set; } = Path.Combine("..", "shared", "data");
+
+    /// <summary>A candidate is only judged (and so only promoted) on at least this many held-out feedback labels.</summary>
+    [Range(1, 1_000_000)]
+    public int MinHeldOutLabels { get; set; } = 20;
+
+    /// <summary>Every n-th feedback label (by a stable hash of its text) is held out to compare candidate and current.</summary>
+    [Range(2, 100)]
+    public int HeldOutEvery { get; set; } = 5;
+
+    /// <summary>Caps rows per shared data file in retraining; null trains on all of it.</summary>
+    [Range(1, int.MaxValue)]
+    public int? RetrainMaxRowsPerFile { get; set; }
+}

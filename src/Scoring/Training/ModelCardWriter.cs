@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text;
+using SocialWatch.Scoring.Evaluation;
+using SocialWatch.Scoring.Features;
+using SocialWatch.Scoring.Models;
+
+namespace SocialWatch.Scoring.Training;
+
+/// <summary>Writes MODEL_CARD.md from the numbers the training run measured.</summary>
+internal static class ModelCardWriter
+{
+    public static string Write(ModelManifest manifest, ModelMetricsFile metrics, EscalationModel escalation, TrainRequest request)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"# SocialWatch scoring models — {manifest.Version}");
+        sb.AppendLine();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Trained {manifest.CreatedAt:yyyy-MM-dd HH:mm} UTC by `train` (ML.NET, seed {manifest.Seed}). " +
+            $"{metrics.TrainingRows:N0} training rows, of which {metrics.FeedbackRows:N0} in-domain feedback labels (weight {request.FeedbackWeight}).");
+        sb.AppendLine();
+        sb.AppendLine("## Models");
+        sb.AppendLine("- **Sentiment** (`sentiment.zip`): L-BFGS maximum-entropy (multinomial logistic regression) over negative / neutral / positive; softmax probabilities sum to 1.");
+        sb.AppendLine("- **Complaint** (`complaint.zip`): L-BFGS logistic regression with Platt calibration: P(complaint addressed to the brand).");
+        sb.AppendLine("- **Escalation** (`escalation.json`): interpretable logistic model over named risk features; every term above 0.35 of the logit is a readable reason.");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  Weights: {escalation.Source}. Levels: low < {EscalationModel.MediumThreshold} ≤ medium < {EscalationModel.HighThreshold} ≤ high < {EscalationModel.CriticalThreshold} ≤ critical.");
+        sb.AppendLine();
+        sb.AppendLine("| feature | weight | input |");
+        sb.AppendLine("|---|---:|---|");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| bias | {escalation.Bias:0.###} | |");
+        for (var i = 0; i < EscalationModel.FeatureNames.Length; i++)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| {EscalationModel.FeatureNames[i]} | {escalation.Weights[i]:0.###} | {Describe(EscalationModel.FeatureNames[i])} |");
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("## Features");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Own featurizer (`{manifest.Featurizer}`), shared by training and serving: lower-cased tokens with URLs, @handles and numbers replaced by placeholders, " +
+            $"elongations squashed (\"sooo\" = \"soo\"); hashed word unigrams and bigrams and character trigrams of words into 2^{manifest.HashBits} slots, scaled by 1/sqrt(count); " +
+            $"plus {DenseFeatures.Count} cue features ({string.Join(", ", DenseFeatures.Names)}). Only the first {TextFeaturizer.MaxChars:N0} characters are read.");
+        sb.AppendLine();
+        sb.AppendLine("## Training data and credits");
+        sb.AppendLine("- Figure Eight \"Data for Everyone\", Kaggle *Tweet Sentiment Extraction* (2020), CC BY 4.0: `train.csv` for training, `test.csv` held out.");
+        sb.AppendLine("- Demszky et al., *GoEmotions: A Dataset of Fine-Grained Emotions*, ACL 2020, Apache-2.0: `train` split for training, `test` split held out; sentiment from the `group` labels (ambiguous and mixed rows have no sentiment label).");
+        sb.AppendLine("- Hutto & Gilbert, *VADER: A Parsimonious Rule-based Model for Sentiment Analysis of Social Media Text*, ICWSM 2014, MIT: the lexicon drives the VADER baseline below (not the models).");
+        sb.AppendLine("- In-domain feedback labels passed with `--feedback` (agents' corrections and dismissals), weighted above generic rows.");
+        sb.AppendLine();
+        sb.AppendLine("**Complaint target is weak supervision** (no public data labels brand complaints): a GoEmotions comment counts as a complaint when annotated with anger, annoyance, " +
+            "disappointment, disapproval or disgust; a tweet counts when labelled negative *and* it carries a service, blame, accusation, churn, repetition, legal or duration cue; " +
+            "all other rows are non-complaints; feedback `complaint` labels are used as given. " +
+            string.Create(CultureInfo.InvariantCulture, $"{metrics.ComplaintRows:N0} complaint rows, {metrics.ComplaintPositives:N0} positive."));
+        sb.AppendLine();
+        sb.AppendLine("## Metrics (held out; measured by this training run)");
+        sb.AppendLine("AUC for sentiment is negative-vs-rest (VADER ranks by −compound). VADER labels use the published ±0.05 compound thresholds.");
+        sb.AppendLine();
+        sb.AppendLine("| set | scorer | n | accuracy | macro-F1 | AUC neg-vs-rest | complaint AUC | complaint F1 | escalation AUC |");
+        sb.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in metrics.Reports)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"| {r.Set} | {r.Scorer} | {r.Count} | {F(r.Sentiment?.Accuracy)} | {F(r.Sentiment?.MacroF1)} | {F(r.Sentiment?.NegativeAuc)} | {F(r.Complaint?.Auc)} | {F(r.Complaint?.F1)} | {F(r.Escalation?.Auc)} |");
+        }
+
+        sb.AppendLine();
+        foreach (var r in metrics.Reports.Where(r => r.Sentiment is not null && !r.Scorer.StartsWith("VADER", StringComparison.Ordinal)))
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"Confusion on {r.Set} (rows actual, columns predicted):");
+            sb.AppendLine("```");
+            sb.Append(r.Sentiment!.ConfusionText());
+            sb.AppendLine("```");
+        }
+
+        sb.AppendLine();
+        sb.AppendLine("## Known limits");
+        sb.AppendLine("- English only; cue lists are English. Other languages get the hashed features alone.");
+        sb.AppendLine("- Domain gap: the training text is generic tweets and Reddit comments. Brand complaints that read neutral word by word (\"@brand 3 hours on hold, again\") rely on the cue features and on feedback labels; see the in-domain rows above, measured on a small invented set, not on real customers.");
+        sb.AppendLine("- Complaint probabilities are calibrated to the weak target, not to agents' judgement, until enough feedback has been trained in.");
+        sb.AppendLine("- Escalation defaults are hand-set (documented above) until feedback carries enough `escalate` labels; reach, velocity and history weights stay at defaults unless feedback rows include that context.");
+        sb.AppendLine("- Sarcasm, quoted complaints about other brands and non-text content (images, video) are not understood.");
+        return sb.ToString();
+    }
+
+    private static string Describe(string feature) => feature switch
+    {
+        "legal" => "legal-threat cue present (lawyer, sue, small claims…)",
+        "safety" => "safety cue present (fire, injury, food poisoning…)",
+        "churn" => "churn cue present (cancel, switching to, never again…)",
+        "media" => "going-public cue present (press, viral, journalist…)",
+        "discrimination" => "discrimination cue present",
+        "blame" => "blame on staff (rude, your staff, manager…), 0..1",
+        "accusation" => "accusation (scam, fraud, lied…), 0..1",
+        "intensity" => "capitals, profanity, exclamation, 0..1",
+        "negative" => "P(negative)",
+        "complaint" => "P(complaint)",
+        "reach" => "max(0, log10(followers+1) − 2)",
+        "verified" => "author verified",
+        "engagement" => "max(0, log10(total engagement+1) − 1)",
+        "velocity" => "clamp(log2(240 min / doubling time), 0, 4)",
+        "repostRate" => "log10(1 + reposts per hour)",
+        "history7d" => "earlier complaints to the brand in 7 days, capped at 3",
+        "history30d" => "earlier complaints in 30 days / 10, capped at 1",
+        _ => "",
+    };
+
+    private static string F(double? v) => v is { } d && !double.IsNaN(d) ? d.ToString("0.000", CultureInfo.InvariantCulture) : "–";
+}

@@ -1,0 +1,287 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.ML;
+using Microsoft.ML.Calibrators;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using SocialWatch.Core.Scoring;
+using SocialWatch.Scoring.Data;
+using SocialWatch.Scoring.Evaluation;
+using SocialWatch.Scoring.Features;
+using SocialWatch.Scoring.Models;
+using SocialWatch.Scoring.Vader;
+
+namespace SocialWatch.Scoring.Training;
+
+/// <summary>
+/// The `train` use case: featurises the shared data plus in-domain feedback, trains the sentiment (multiclass
+/// maximum entropy) and complaint (calibrated logistic regression) models with ML.NET, fits the escalation weights
+/// from feedback when there are enough labels, evaluates everything against VADER on held-out data, and writes
+/// the model directory (ML.NET .zip files, escalation.json, manifest.json, metrics.json, MODEL_CARD.md).
+/// </summary>
+public sealed class ModelTrainer(TimeProvider timeProvider)
+{
+    /// <summary>Fewer escalate labels than this (or fewer than 5 of either class) keep the documented default weights.</summary>
+    internal const int MinEscalationLabels = 30;
+
+    public TrainResult Train(TrainRequest request, IProgress<TrainingProgress>? progress, Action<string>? onProblem, CancellationToken cancellationToken)
+    {
+        onProblem ??= _ => { };
+        var feedback = request.FeedbackPath is { } path
+            ? LabeledFiles.Read(path, onProblem, "feedback", request.FeedbackWeight)
+            : [];
+        return Train(request, feedback, progress, onProblem, cancellationToken);
+    }
+
+    internal TrainResult Train(
+        TrainRequest request,
+        IReadOnlyList<LabeledMention> feedback,
+        IProgress<TrainingProgress>? progress,
+        Action<string> onProblem,
+        CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        progress?.Report(new("loading data", 0.0));
+        var shared = SharedDatasets.Load(request.DataDirectory, request.MaxRowsPerFile);
+        var evaluationSets = request.EvaluationPaths
+            .Select(p => (Name: Path.GetFileNameWithoutExtension(p), Rows: (IReadOnlyList<LabeledMention>)LabeledFiles.Read(p, onProblem, "eval")))
+            .ToList();
+        var training = new List<LabeledMention>(shared.Train.Count + feedback.Count);
+        training.AddRange(shared.Train);
+        training.AddRange(feedback.Select(f => f with { Weight = f.Weight > 1f ? f.Weight : request.FeedbackWeight }));
+        cancellationToken.ThrowIfCancellationRequested();
+
+        progress?.Report(new("featurising", 0.08));
+        var vectors = Featurize(training, request.HashBits);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var ml = new MLContext(seed: request.Seed);
+        var dimension = ScoringModel.Dimension(request.HashBits);
+
+        progress?.Report(new("training sentiment", 0.15));
+        var sentimentRows = new List<SentimentRow>();
+        for (var i = 0; i < training.Count; i++)
+        {
+            if (training[i].Sentiment is { } s)
+            {
+                sentimentRows.Add(new SentimentRow { Features = vectors[i], Label = (uint)s, Weight = training[i].Weight });
+            }
+        }
+
+        var sentimentSchema = SchemaDefinition.Create(typeof(SentimentRow));
+        sentimentSchema[nameof(SentimentRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dimension);
+        sentimentSchema[nameof(SentimentRow.Label)].ColumnType = new KeyDataViewType(typeof(uint), 3);
+        var sentimentData = ml.Data.LoadFromEnumerable(sentimentRows, sentimentSchema);
+        var sentiment = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+        {
+            LabelColumnName = nameof(SentimentRow.Label),
+            FeatureColumnName = nameof(SentimentRow.Features),
+            ExampleWeightColumnName = nameof(SentimentRow.Weight),
+            L1Regularization = request.L1Regularization,
+            L2Regularization = request.L2Regularization,
+            MaximumNumberOfIterations = request.MaxIterations,
+            HistorySize = 20,
+            OptimizationTolerance = 1e-6f,
+        }).Fit(sentimentData);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        progress?.Report(new("training complaint", 0.55));
+        var complaintRows = new List<ComplaintRow>();
+        for (var i = 0; i < training.Count; i++)
+        {
+            if (training[i].Complaint is { } c)
+            {
+                complaintRows.Add(new ComplaintRow { Features = vectors[i], Label = c, Weight = training[i].Weight });
+            }
+        }
+
+        var complaintSchema = SchemaDefinition.Create(typeof(ComplaintRow));
+        complaintSchema[nameof(ComplaintRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dimension);
+        var complaintData = ml.Data.LoadFromEnumerable(complaintRows, complaintSchema);
+        var complaint = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+        {
+            LabelColumnName = nameof(ComplaintRow.Label),
+            FeatureColumnName = nameof(ComplaintRow.Features),
+            ExampleWeightColumnName = nameof(ComplaintRow.Weight),
+            L1Regularization = request.L1Regularization,
+            L2Regularization = request.L2Regularization,
+            MaximumNumberOfIterations = request.MaxIterations,
+            HistorySize = 20,
+            OptimizationTolerance = 1e-6f,
+        }).Fit(complaintData);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var version = "v" + timeProvider.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var manifest = new ModelManifest
+        {
+            Version = version,
+            CreatedAt = timeProvider.GetUtcNow(),
+            HashBits = request.HashBits,
+            Seed = request.Seed,
+            TrainingRows = training.Count,
+            FeedbackRows = feedback.Count,
+        };
+
+        progress?.Report(new("fitting escalation", 0.8));
+        var provisional = ScoringModel.FromParameters(manifest, sentiment.Model, complaint.Model, EscalationModel.Defaults());
+        var (escalation, escalationTransformer, escalationSchema) = FitEscalation(ml, provisional, feedback, onProblem);
+        var model = ScoringModel.FromParameters(manifest, sentiment.Model, complaint.Model, escalation);
+
+        progress?.Report(new("evaluating", 0.85));
+        var vader = new VaderAnalyzer(VaderLexicon.Load(shared.LexiconPath));
+        var reports = new List<EvaluationReport>();
+        foreach (var (name, rows) in HeldOutSets(shared).Concat(evaluationSets))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            reports.Add(ModelEvaluator.Evaluate(model, rows, name));
+            reports.Add(ModelEvaluator.EvaluateVader(vader, rows, name));
+        }
+
+        progress?.Report(new("saving", 0.97));
+        Directory.CreateDirectory(request.OutputDirectory);
+        ml.Model.Save(sentiment, sentimentData.Schema, Path.Combine(request.OutputDirectory, ModelFiles.Sentiment));
+        ml.Model.Save(complaint, complaintData.Schema, Path.Combine(request.OutputDirectory, ModelFiles.Complaint));
+        var escalationZip = Path.Combine(request.OutputDirectory, ModelFiles.EscalationZip);
+        if (escalationTransformer is not null && escalationSchema is not null)
+        {
+            ml.Model.Save(escalationTransformer, escalationSchema, escalationZip);
+        }
+        else if (File.Exists(escalationZip))
+        {
+            File.Delete(escalationZip);
+        }
+
+        ModelFiles.Write(request.OutputDirectory, ModelFiles.Escalation, escalation.ToFile());
+        ModelFiles.Write(request.OutputDirectory, ModelFiles.Manifest, manifest);
+        var metrics = new ModelMetricsFile
+        {
+            Version = version,
+            CreatedAt = manifest.CreatedAt,
+            TrainingRows = training.Count,
+            FeedbackRows = feedback.Count,
+            SentimentRows = sentimentRows.Count,
+            ComplaintRows = complaintRows.Count,
+            ComplaintPositives = complaintRows.Count(r => r.Label),
+            Reports = reports,
+        };
+        ModelFiles.Write(request.OutputDirectory, ModelFiles.Metrics, metrics);
+        File.WriteAllText(
+            Path.Combine(request.OutputDirectory, ModelFiles.ModelCard),
+            ModelCardWriter.Write(manifest, metrics, escalation, request));
+        progress?.Report(new("done", 1.0));
+
+        return new TrainResult(version, request.OutputDirectory, reports, stopwatch.Elapsed)
+        {
+            TrainingRows = training.Count,
+            FeedbackRows = feedback.Count,
+            EscalationSource = escalation.Source,
+        };
+    }
+
+    private static IEnumerable<(string Name, IReadOnlyList<LabeledMention> Rows)> HeldOutSets(SharedData shared) =>
+        shared.Test.GroupBy(r => r.Origin).Select(g => (g.Key + "-test", (IReadOnlyList<LabeledMention>)g.ToList()));
+
+    private static VBuffer<float>[] Featurize(IReadOnlyList<LabeledMention> rows, int bits)
+    {
+        var vectors = new VBuffer<float>[rows.Count];
+        Parallel.ForEach(
+            System.Collections.Concurrent.Partitioner.Create(0, rows.Count, 1024),
+            () => new FeatureScratch(),
+            (range, _, scratch) =>
+            {
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    vectors[i] = FeatureVectors.Build(rows[i].Text, bits, scratch);
+                }
+
+                return scratch;
+            },
+            _ => { });
+        return vectors;
+    }
+
+    /// <summary>
+    /// Learns escalation weights from feedback `escalate` labels. Feedback usually carries text only, so only the
+    /// weights of features the labels actually exercise (text cues always; reach, velocity and history when at least
+    /// 5% of the labelled rows carry them) are learned; the rest keep their documented defaults.
+    /// </summary>
+    private static (EscalationModel Model, ITransformer? Transformer, DataViewSchema? Schema) FitEscalation(
+        MLContext ml, ScoringModel provisional, IReadOnlyList<LabeledMention> feedback, Action<string> onProblem)
+    {
+        var defaults = EscalationModel.Defaults();
+        var labelled = feedback.Where(f => f.Escalate is not null).ToList();
+        var positives = labelled.Count(f => f.Escalate == true);
+        if (labelled.Count < MinEscalationLabels || positives < 5 || labelled.Count - positives < 5)
+        {
+            if (labelled.Count > 0)
+            {
+                onProblem(string.Create(CultureInfo.InvariantCulture,
+                    $"escalation: {labelled.Count} escalate labels ({positives} positive) are too few to learn from; keeping default weights"));
+            }
+
+            return (defaults, null, null);
+        }
+
+        var names = EscalationModel.FeatureNames;
+        var features = new float[labelled.Count][];
+        var scratch = new FeatureScratch();
+        for (var i = 0; i < labelled.Count; i++)
+        {
+            var score = provisional.Score(labelled[i].Input, scratch);
+            features[i] = new float[names.Length];
+            var cues = scratch.Cues;
+            EscalationModel.ComputeFeatures(in cues, score.Sentiment.Negative, score.Complaint, labelled[i].Input, features[i]);
+        }
+
+        var learn = Enumerable.Range(0, names.Length)
+            .Where(j => EscalationModel.TextFeatures.Contains(names[j]) || features.Count(f => f[j] != 0f) >= 0.05 * labelled.Count)
+            .ToArray();
+        var rows = labelled.Select((f, i) => new EscalationRow
+        {
+            Features = new VBuffer<float>(learn.Length, learn.Select(j => features[i][j]).ToArray()),
+            Label = f.Escalate == true,
+            Weight = 1f,
+        }).ToList();
+        var schema = SchemaDefinition.Create(typeof(EscalationRow));
+        schema[nameof(EscalationRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, learn.Length);
+        var data = ml.Data.LoadFromEnumerable(rows, schema);
+        var transformer = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+        {
+            LabelColumnName = nameof(EscalationRow.Label),
+            FeatureColumnName = nameof(EscalationRow.Features),
+            L1Regularization = 0f,
+            L2Regularization = 0.5f,
+        }).Fit(data);
+        CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator> p = transformer.Model;
+        var learned = p.SubModel.Weights.ToArray();
+        var weights = names.Select((n, j) => (n, defaults.Weights[j])).ToDictionary(x => x.n, x => x.Item2);
+        for (var k = 0; k < learn.Length; k++)
+        {
+            weights[names[learn[k]]] = learned[k];
+        }
+
+        var source = string.Create(CultureInfo.InvariantCulture,
+            $"learned from {labelled.Count} feedback labels ({positives} escalate); learned: {string.Join(", ", learn.Select(j => names[j]))}");
+        return (new EscalationModel(p.SubModel.Bias, weights, source), transformer, data.Schema);
+    }
+}
+
+/// <summary>metrics.json beside the models.</summary>
+internal sealed class ModelMetricsFile
+{
+    public string Version { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public int TrainingRows { get; set; }
+
+    public int FeedbackRows { get; set; }
+
+    public int SentimentRows { get; set; }
+
+    public int ComplaintRows { get; set; }
+
+    public int ComplaintPositives { get; set; }
+
+    public List<EvaluationReport> Reports { get; set; } = [];
+}

@@ -1,0 +1,47 @@
+using SocialWatch.Scoring.Evaluation;
+
+namespace SocialWatch.Scoring.Training;
+
+/// <summary>What to train from and where to write the model directory.</summary>
+public sealed record TrainRequest(string OutputDirectory)
+{
+    /// <summary>The shared public data (see SOURCES.md).</summary>
+    public string DataDirectory { get; init; } = Path.Combine("..", "shared", "data");
+
+    /// <summary>In-domain labels, JSONL `{"text","sentiment","complaint","escalate"}`; any label may be absent.</summary>
+    public string? FeedbackPath { get; init; }
+
+    /// <summary>Extra labelled sets reported separately (e.g. the in-domain brand complaint set); never trained on.</summary>
+    public IReadOnlyList<string> EvaluationPaths { get; init; } = [];
+
+    /// <summary>Hash space of 2^HashBits slots: 2^18 keeps the model files a few MB.</summary>
+    public int HashBits { get; init; } = 18;
+
+    public int Seed { get; init; } = 20_140_601;
+
+    /// <summary>Caps rows per source file; for quick runs and tests.</summary>
+    public int? MaxRowsPerFile { get; init; }
+
+    /// <summary>How much one in-domain label weighs against one generic label.</summary>
+    public float FeedbackWeight { get; init; } = 5f;
+
+    /// <summary>Maximum L-BFGS iterations per model.</summary>
+    public int MaxIterations { get; init; } = 150;
+
+    public float L1Regularization { get; init; } = 0.25f;
+
+    public float L2Regularization { get; init; } = 2f;
+}
+
+/// <summary>A training stage and the overall fraction done, for a progress bar.</summary>
+public readonly record struct TrainingProgress(string Stage, double Fraction);
+
+/// <summary>What a training run produced.</summary>
+public sealed record TrainResult(string Version, string OutputDirectory, IReadOnlyList<EvaluationReport> Reports, TimeSpan Elapsed)
+{
+    public int TrainingRows { get; init; }
+
+    public int FeedbackRows { get; init; }
+
+    public string EscalationSource { get; init; } = "defaults";
+}

@@ -1,0 +1,106 @@
+using SocialWatch.Core.Mentions;
+using SocialWatch.Core.Scoring;
+using SocialWatch.Scoring.Features;
+using SocialWatch.Scoring.Models;
+
+namespace SocialWatch.Scoring.Tests;
+
+[TestClass]
+public sealed class EscalationModelTests
+{
+    private static EscalationScore Score(ScoringInput input, float negative = 0.8f, float complaint = 0.9f)
+    {
+        var scratch = new FeatureScratch();
+        TextFeaturizer.Featurize(input.Text, 12, scratch);
+        var cues = scratch.Cues;
+        return EscalationModel.Defaults().Score(in cues, negative, complaint, input);
+    }
+
+    [TestMethod]
+    public void Score_PlainComplaintFromSmallAccount_IsLow()
+    {
+        var score = Score(new ScoringInput("@acme my parcel is late") { Author = new MentionAuthor("1", "a", null, 80, false) });
+
+        Assert.AreEqual(EscalationLevel.Low, score.Level);
+    }
+
+    [TestMethod]
+    public void Score_LegalThreat_IsGivenAsReason_AndRaisesTheLevel()
+    {
+        var score = Score(new ScoringInput("@acme my lawyer will be in touch, see you in court"));
+
+        CollectionAssert.Contains(score.Reasons.ToList(), "legal threat");
+        Assert.IsGreaterThanOrEqualTo((int)EscalationLevel.High, (int)score.Level);
+    }
+
+    [TestMethod]
+    public void Score_SafetyIssue_IsGivenAsReason()
+    {
+        var score = Score(new ScoringInput("@acme the charger caught fire next to my bed"));
+
+        CollectionAssert.Contains(score.Reasons.ToList(), "safety issue");
+    }
+
+    [TestMethod]
+    public void Score_BlameOnStaff_IsGivenAsReason()
+    {
+        var score = Score(new ScoringInput("@acme your staff were rude and the manager blamed me"));
+
+        CollectionAssert.Contains(score.Reasons.ToList(), "blames staff");
+    }
+
+    [TestMethod]
+    public void Score_ReachAndVelocity_AreGivenAsReasons_AndMakeItCritical()
+    {
+        var input = new ScoringInput("@acme 3 hours on hold, again")
+        {
+            Author = new MentionAuthor("1", "loud", null, 120_000, true),
+            Metrics = new EngagementMetrics(4000, 900, 100, 50),
+            Velocity = new EngagementVelocity(600, 2000, TimeSpan.FromMinutes(10)),
+        };
+
+        var score = Score(input);
+
+        CollectionAssert.Contains(score.Reasons.ToList(), "author reach 120k");
+        CollectionAssert.Contains(score.Reasons.ToList(), "reposts doubling every 10 min");
+        Assert.AreEqual(EscalationLevel.Critical, score.Level);
+    }
+
+    [TestMethod]
+    public void Score_AuthorsThirdComplaintThisWeek_IsGivenAsReason()
+    {
+        var input = new ScoringInput("@acme still nothing") { History = new AuthorHistory(2, 4, 0) };
+
+        var score = Score(input);
+
+        CollectionAssert.Contains(score.Reasons.ToList(), "third complaint this week");
+    }
+
+    [TestMethod]
+    public void Score_StaysBetweenZeroAndOne_AndListsAtMostFourReasons()
+    {
+        var input = new ScoringInput("RACIST staff, FRAUD, my lawyer, food poisoning, going to the press, cancelling!!! fuck")
+        {
+            Author = new MentionAuthor("1", "x", null, 5_000_000, true),
+            Metrics = new EngagementMetrics(100_000, 50_000, 1000, 1000),
+            Velocity = new EngagementVelocity(10_000, 50_000, TimeSpan.FromMinutes(2)),
+            History = new AuthorHistory(10, 30, 0),
+        };
+
+        var score = Score(input, 1f, 1f);
+
+        Assert.IsTrue(score.Score is > 0f and <= 1f);
+        Assert.HasCount(4, score.Reasons);
+    }
+
+    [TestMethod]
+    public void Defaults_SurviveTheRoundTripThroughTheModelFile()
+    {
+        var defaults = EscalationModel.Defaults();
+
+        var copy = EscalationModel.FromFile(defaults.ToFile());
+
+        Assert.AreEqual(defaults.Bias, copy.Bias);
+        CollectionAssert.AreEqual(defaults.Weights, copy.Weights);
+    }
+}

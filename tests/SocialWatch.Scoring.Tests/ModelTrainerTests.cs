@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using SocialWatch.Scoring.Models;
+using SocialWatch.Scoring.Tests.Support;
+using SocialWatch.Scoring.Training;
+
+namespace SocialWatch.Scoring.Tests;
+
+[TestClass]
+public sealed class ModelTrainerTests
+{
+    [TestMethod]
+    public void Train_WritesModelsMetricsAndCard_WithVaderSideBySide()
+    {
+        var directory = TrainedModelFixture.ModelDirectory;
+
+        var files = Directory.GetFiles(directory).Select(Path.GetFileName).ToList();
+        var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, ModelFiles.Metrics))).RootElement;
+        var card = File.ReadAllText(Path.Combine(directory, ModelFiles.ModelCard));
+
+        foreach (var expected in new[] { ModelFiles.Sentiment, ModelFiles.Complaint, ModelFiles.Escalation, ModelFiles.Manifest, ModelFiles.Metrics, ModelFiles.ModelCard })
+        {
+            CollectionAssert.Contains(files, expected);
+        }
+
+        var scorers = metrics.GetProperty("reports").EnumerateArray().Select(r => r.GetProperty("scorer").GetString()).ToList();
+        Assert.IsTrue(scorers.Any(s => s!.StartsWith("model ", StringComparison.Ordinal)));
+        CollectionAssert.Contains(scorers, "VADER");
+        StringAssert.Contains(card, "CC BY 4.0");
+        StringAssert.Contains(card, "GoEmotions");
+        StringAssert.Contains(card, "Hutto & Gilbert");
+    }
+
+    [TestMethod]
+    public void Train_LearnsEscalationWeights_FromEnoughFeedbackLabels()
+    {
+        var data = TrainedModelFixture.DataDirectory;
+        var feedback = Path.Combine(Path.GetTempPath(), "sw-feedback-" + Guid.NewGuid().ToString("N") + ".jsonl");
+        var lines = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            lines.Add($$"""{"text":"@acme my lawyer will sue you over case {{i}}","sentiment":"negative","complaint":true,"escalate":true}""");
+            lines.Add($$"""{"text":"@acme parcel {{i}} is a day late","sentiment":"negative","complaint":true,"escalate":false}""");
+        }
+
+        File.WriteAllLines(feedback, lines);
+        var output = Path.Combine(Path.GetTempPath(), "sw-model-" + Guid.NewGuid().ToString("N"));
+        var trainer = new ModelTrainer(new FakeTimeProvider(new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero)));
+
+        var result = trainer.Train(TrainedModelFixture.SmallRequest(data, output) with { FeedbackPath = feedback }, null, null, CancellationToken.None);
+
+        StringAssert.StartsWith(result.EscalationSource, "learned from 40 feedback labels");
+        var escalation = EscalationModel.FromFile(ModelFiles.Read<EscalationModelFile>(output, ModelFiles.Escalation));
+        var legal = Array.IndexOf(EscalationModel.FeatureNames, "legal");
+        var reach = Array.IndexOf(EscalationModel.FeatureNames, "reach");
+        Assert.IsGreaterThan(0f, escalation.Weights[legal], "legal cues separate the labels, so their weight is positive");
+        Assert.AreEqual(EscalationModel.Defaults().Weights[reach], escalation.Weights[reach], "no feedback row has reach, so its default stays");
+        Assert.IsTrue(File.Exists(Path.Combine(output, ModelFiles.EscalationZip)));
+        Assert.AreEqual(40, result.FeedbackRows);
+    }
+
+    [TestMethod]
+    public void Train_MissingDataDirectory_FailsWithAClearMessage()
+    {
+        var trainer = new ModelTrainer(TimeProvider.System);
+        var request = new TrainRequest(Path.GetTempPath()) { DataDirectory = "/no/such/data" };
+
+        var ex = Assert.ThrowsExactly<DirectoryNotFoundException>(() => trainer.Train(request, null, null, CancellationToken.None));
+
+        StringAssert.Contains(ex.Message, "--data");
+    }
+}
