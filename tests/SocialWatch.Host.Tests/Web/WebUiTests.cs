@@ -312,6 +312,27 @@ public sealed class WebUiTests
     }
 
     [TestMethod]
+    public async Task Dashboard_PutsTheFastestGrowingRiskFirst()
+    {
+        var rising = await s_app.AddAlertAsync("This thread about @AcmeAir losing pets is everywhere now");
+        var now = DateTimeOffset.UtcNow;
+        await s_app.Services.GetRequiredService<IMentionStore>().AddSnapshotsAsync(
+        [
+            new(rising.MentionId!.Value, now.AddHours(-1), new SocialWatch.Core.Mentions.EngagementMetrics(50, 30, 15, 5)),
+            new(rising.MentionId!.Value, now, new SocialWatch.Core.Mentions.EngagementMetrics(400, 200, 80, 20)),
+        ],
+        CancellationToken.None);
+        var pr = await s_browser.SignInAsync(s_app.BaseAddress, "pr");
+
+        await pr.GotoAsync("/dashboard");
+        var first = pr.Locator("table.risks tbody tr").First;
+
+        await Assertions.Expect(first).ToContainTextAsync("losing pets");
+        await Assertions.Expect(first.Locator("td.growth")).ToContainTextAsync("+600/h");
+        await Screenshots.TakeAsync(pr, TestContext, "pr-dashboard-growth");
+    }
+
+    [TestMethod]
     public async Task Dashboard_DrawsItsCharts()
     {
         var pr = await s_browser.SignInAsync(s_app.BaseAddress, "pr");
