@@ -8,12 +8,14 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 using SocialWatch.Alerts;
 using SocialWatch.Alerts.Insights;
 using SocialWatch.Alerts.Notifications;
 using SocialWatch.Host.Composition;
 using SocialWatch.Host.Web;
 using SocialWatch.Host.Web.Charts;
+using SocialWatch.TestSupport;
 
 namespace SocialWatch.Benchmarks;
 
@@ -21,7 +23,8 @@ namespace SocialWatch.Benchmarks;
 /// Server time of the triage page and the escalation dashboard on the embedded default (SQLite) holding
 /// a million mentions and ten thousand open alerts. Server time is read from the Server-Timing header the web
 /// writes when the response starts; the client-side round trip over loopback is printed beside it.
-/// Options: --mentions N (default 1,000,000), --alerts N (default 10,000), --requests N (default 50), --keep DIR.
+/// Options: --mentions N (default 1,000,000), --alerts N (default 10,000), --requests N (default 50), --keep DIR
+/// (SQLite: keep and reuse the database), --postgresql (a throwaway PostgreSQL database instead of SQLite).
 /// </summary>
 internal sealed partial class WebBenchmark : IBenchmark
 {
@@ -46,12 +49,17 @@ internal sealed partial class WebBenchmark : IBenchmark
         var mentions = Option(args, "--mentions", 1_000_000);
         var alerts = Option(args, "--alerts", 10_000);
         var requests = Option(args, "--requests", 50);
+        if (args.Contains("--postgresql"))
+        {
+            return await RunPostgreSqlAsync(mentions, alerts, requests);
+        }
+
         var directory = args.SkipWhile(a => a != "--keep").Skip(1).FirstOrDefault()
             ?? Path.Combine(Path.GetTempPath(), "socialwatch-webbench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var database = Path.Combine(directory, "socialwatch.db");
 
-        var app = await BuildAsync(database);
+        var app = await BuildAsync("Sqlite", $"Data Source={database}");
         try
         {
             var seed = Stopwatch.StartNew();
@@ -62,29 +70,9 @@ internal sealed partial class WebBenchmark : IBenchmark
             }
 
             var how = seeded ? $"seeded in {seed.Elapsed.TotalSeconds:0.0} s" : "kept from an earlier run";
-            Console.WriteLine($"database: {await CountAsync(database):N0} mentions, {await CountOpenAlertsAsync(database):N0} open alerts ({how}) at {database}");
+            Console.WriteLine($"SQLite database: {await CountAsync(database):N0} mentions, {await CountOpenAlertsAsync(database):N0} open alerts ({how}) at {database}");
             await app.StartAsync();
-            var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-
-            using var agent = await SignInAsync(address, "agent");
-            using var pr = await SignInAsync(address, "pr");
-            Console.WriteLine($"{requests} requests each after 5 warm-up requests; times in ms (server = Server-Timing, client = loopback round trip)");
-            Console.WriteLine($"{"page",-34} {"server p50",10} {"p95",8} {"max",8} {"client p50",11} {"p95",8}");
-            await MeasureAsync(agent, "/triage", requests);
-            await MeasureAsync(agent, "/triage?source=reddit&level=High", requests);
-            await MeasureAsync(agent, "/triage?handler=Rows", requests);
-            await MeasureAsync(pr, "/dashboard", requests);
-            await MeasureAsync(pr, "/dashboard?handler=Tables", requests);
-            await MeasureAsync(pr, "/charts/volume.svg", requests);
-            await MeasureAsync(pr, "/charts/negative.svg", requests);
-            await MeasureAsync(pr, "/charts/sources.svg", requests);
-            await MeasureAsync(pr, "/charts/reasons.svg", requests);
-            await MeasureAsync(pr, "/charts/sla.svg", requests);
-
-            // The chart endpoints share a drawn chart for a few seconds, so the figures above are mostly cache hits;
-            // these are the queries plus drawing, uncached, as every cache expiry pays them.
-            Console.WriteLine($"{"chart drawn uncached (query + SVG)",-34} {"p50",10} {"p95",8} {"max",8}");
-            await MeasureChartsAsync(app.Services, Math.Min(requests, 20));
+            await MeasureAppAsync(app, requests);
             return 0;
         }
         finally
@@ -99,14 +87,64 @@ internal sealed partial class WebBenchmark : IBenchmark
         }
     }
 
-    private static async Task<WebApplication> BuildAsync(string database)
+    /// <summary>The same measurements on a throwaway PostgreSQL database (local binaries, see TestSupport).</summary>
+    private static async Task<int> RunPostgreSqlAsync(int mentions, int alerts, int requests)
+    {
+        var server = await PostgresServer.StartSharedAsync();
+        var name = "webbench_" + Guid.NewGuid().ToString("N")[..12];
+        var connectionString = await server.CreateDatabaseAsync(name);
+        var app = await BuildAsync("PostgreSql", connectionString);
+        try
+        {
+            var seed = Stopwatch.StartNew();
+            await SeedPostgreSqlAsync(connectionString, mentions, alerts);
+            Console.WriteLine($"PostgreSQL database: {mentions:N0} mentions, {alerts:N0} open alerts (seeded in {seed.Elapsed.TotalSeconds:0.0} s)");
+            await app.StartAsync();
+            await MeasureAppAsync(app, requests);
+            return 0;
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            await server.DropDatabaseAsync(name);
+            await PostgresServer.StopSharedAsync();
+        }
+    }
+
+    private static async Task MeasureAppAsync(WebApplication app, int requests)
+    {
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+        using var agent = await SignInAsync(address, "agent");
+        using var pr = await SignInAsync(address, "pr");
+        Console.WriteLine($"{requests} requests each after 5 warm-up requests; times in ms (server = Server-Timing, client = loopback round trip)");
+        Console.WriteLine($"{"page",-34} {"server p50",10} {"p95",8} {"max",8} {"client p50",11} {"p95",8}");
+        await MeasureAsync(agent, "/triage", requests);
+        await MeasureAsync(agent, "/triage?source=reddit&level=High", requests);
+        await MeasureAsync(agent, "/triage?handler=Rows", requests);
+        await MeasureAsync(pr, "/dashboard", requests);
+        await MeasureAsync(pr, "/dashboard?handler=Tables", requests);
+        await MeasureAsync(pr, "/charts/volume.svg", requests);
+        await MeasureAsync(pr, "/charts/negative.svg", requests);
+        await MeasureAsync(pr, "/charts/sources.svg", requests);
+        await MeasureAsync(pr, "/charts/reasons.svg", requests);
+        await MeasureAsync(pr, "/charts/sla.svg", requests);
+
+        // The chart endpoints share a drawn chart for a few seconds, so the figures above are mostly cache hits;
+        // these are the queries plus drawing, uncached, as every cache expiry pays them.
+        Console.WriteLine($"{"chart drawn uncached (query + SVG)",-34} {"p50",10} {"p95",8} {"max",8}");
+        await MeasureChartsAsync(app.Services, Math.Min(requests, 20));
+    }
+
+    private static async Task<WebApplication> BuildAsync(string provider, string connectionString)
     {
         string[] args =
         [
             "--urls", "http://127.0.0.1:0",
             "--applicationName", typeof(WebRegistration).Assembly.GetName().Name!,
-            "--Storage:Provider", "Sqlite",
-            "--ConnectionStrings:SocialWatch", $"Data Source={database}",
+            "--Storage:Provider", provider,
+            "--ConnectionStrings:SocialWatch", connectionString,
             "--Hangfire:Storage", "InMemory",
             "--Host:Worker", "false",
             "--Web:DemoUsers:Enabled", "true",
@@ -245,6 +283,45 @@ internal sealed partial class WebBenchmark : IBenchmark
 
         await using var analyze = connection.CreateCommand();
         analyze.CommandText = "ANALYZE;";
+        await analyze.ExecuteNonQueryAsync();
+    }
+
+    private static async Task SeedPostgreSqlAsync(string connectionString, int mentionCount, int alertCount)
+    {
+        const string mentionsSql = """
+            INSERT INTO mentions (source, external_id, brand, text, author_id, author_handle, author_followers, author_verified,
+                likes, reposts, replies, quotes, url, lang, created_at, ingested_at, sentiment, p_negative, p_neutral, p_positive,
+                complaint, escalation_score, escalation_level, reasons, model_version)
+            SELECT (ARRAY['x','reddit','bluesky','mastodon','rss'])[1 + i % 5], i::text,
+                   (ARRAY['Acme Air','Acme Rail','Globex','Initech','Umbrella'])[1 + (i / 5) % 5],
+                   'Mention ' || i || ': the flight was delayed again and nobody at the desk could tell us why.',
+                   'a' || (i * 7919 % 200000), 'user' || (i * 7919 % 200000), (10 ^ (r.f * 6))::bigint, r.f < 0.02,
+                   (r.e * 500)::int, (r.e * 100)::int, (r.e * 50)::int, (r.e * 20)::int, 'https://social.example/' || i, 'en',
+                   now() - r.t * interval '30 days', now() - r.t * interval '30 days',
+                   CASE WHEN r.s < 0.3 THEN 'Negative' WHEN r.s < 0.7 THEN 'Neutral' ELSE 'Positive' END, 0.1, 0.1, 0.1, r.c, r.e,
+                   CASE WHEN r.e < 0.4 THEN 'Low' WHEN r.e < 0.7 THEN 'Medium' WHEN r.e < 0.9 THEN 'High' ELSE 'Critical' END,
+                   '["' || (ARRAY['legal threat','safety','churn','media contact','intensity'])[1 + i % 5] || '"]', 'bench'
+            FROM generate_series(1, @mentionCount) AS i
+            CROSS JOIN LATERAL (SELECT random() + i * 0 AS f, random() + i * 0 AS e, random() + i * 0 AS t, random() + i * 0 AS s, random() + i * 0 AS c) AS r
+            """;
+        const string alertsSql = """
+            INSERT INTO alerts (kind, mention_id, brand, team, priority, state, is_open, title, reasons, created_at, updated_at,
+                first_response_due_at, resolve_due_at, version)
+            SELECT 'Mention', m.id, m.brand, (ARRAY['care','vip','legal'])[1 + m.id % 3], (m.id % 4)::smallint,
+                   (ARRAY['New','Acknowledged','Responded'])[1 + m.id % 3], true, left(m.text, 80), m.reasons,
+                   now() - random() * interval '12 hours', now(), now() + random() * interval '4 hours', now() + random() * interval '24 hours', 1
+            FROM (SELECT id, brand, text, reasons FROM mentions ORDER BY random() LIMIT @alertCount) AS m
+            """;
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        foreach (var (sql, parameter, value) in new[] { (mentionsSql, "mentionCount", mentionCount), (alertsSql, "alertCount", alertCount) })
+        {
+            await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 1800 };
+            command.Parameters.AddWithValue(parameter, value);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using var analyze = new NpgsqlCommand("ANALYZE", connection) { CommandTimeout = 600 };
         await analyze.ExecuteNonQueryAsync();
     }
 
