@@ -149,6 +149,7 @@ internal sealed partial class WebBenchmark : IBenchmark
             "--Host:Worker", "false",
             "--Web:DemoUsers:Enabled", "true",
             "--Web:DemoUsers:Password", Password,
+            "--Web:DemoUsers:AllowOnSharedDatabase", "true",
             "--Logging:LogLevel:Default", "Warning",
         ];
         var builder = SocialWatchApp.CreateBuilder(args);
@@ -301,7 +302,7 @@ internal sealed partial class WebBenchmark : IBenchmark
                    CASE WHEN r.s < 0.3 THEN 'Negative' WHEN r.s < 0.7 THEN 'Neutral' ELSE 'Positive' END, 0.1, 0.1, 0.1, r.c, r.e,
                    CASE WHEN r.e < 0.4 THEN 'Low' WHEN r.e < 0.7 THEN 'Medium' WHEN r.e < 0.9 THEN 'High' ELSE 'Critical' END,
                    '["' || (ARRAY['legal threat','safety','churn','media contact','intensity'])[1 + i % 5] || '"]', 'bench'
-            FROM generate_series(1, @mentionCount) AS i
+            FROM generate_series(1::bigint, @mentionCount) AS i
             CROSS JOIN LATERAL (SELECT random() + i * 0 AS f, random() + i * 0 AS e, random() + i * 0 AS t, random() + i * 0 AS s, random() + i * 0 AS c) AS r
             """;
         const string alertsSql = """

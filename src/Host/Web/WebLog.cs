@@ -28,6 +28,10 @@ internal static partial class WebLog
     [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "Rejected a {Method} to {Path} without a valid anti-forgery token")]
     public static partial void AntiforgeryRejected(ILogger logger, string method, string path);
 
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Warning,
+        Message = "Created demo users {UserNames}, all with the password {Password} (generated because Web:DemoUsers:Password is not set; shown only now). For a local trial only: set Web:DemoUsers:Enabled=false and create real accounts before anyone else can reach this host.")]
+    public static partial void DemoUsersCreatedWithGeneratedPassword(ILogger logger, string userNames, string password);
+
     [LoggerMessage(EventId = 3009, Level = LogLevel.Warning, Message = "No users exist and demo users are disabled: create an admin with Web:DemoUsers or through the database before signing in.")]
     public static partial void NoUsers(ILogger logger);
 }

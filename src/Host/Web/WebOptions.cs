@@ -32,7 +32,8 @@ public sealed class WebOptions
 
 /// <summary>
 /// Accounts agent, pr, manager and admin created on first start when there are no users at all, so that a newcomer
-/// can sign in to the embedded default. Each gets <see cref="Password"/>.
+/// can sign in to the embedded default. Each gets <see cref="Password"/>, or, when it is not set, one random password
+/// written once to the log.
 /// </summary>
 public sealed class DemoUsersOptions
 {

@@ -19,6 +19,8 @@ internal sealed class PostgreSqlInsightsStore(PostgreSqlConnectionFactory connec
 
     // The open alerts are picked and limited first, then joined to their mentions: joining every open alert to its
     // mention before the LIMIT costs a random read per alert. Unset filters are NULL (or an empty team list) and drop out.
+    // OFFSET 0 keeps the mention filter a per-alert primary-key probe: as a semi-join the planner would rather scan
+    // every mention, which costs far more than ten thousand probes.
     private const string QueueSql = $"""
         SELECT {QueueColumns}
         FROM (
@@ -29,7 +31,8 @@ internal sealed class PostgreSqlInsightsStore(PostgreSqlConnectionFactory connec
               AND (@State::text IS NULL OR o.state = @State::text)
               AND ((@Source::text IS NULL AND @Level::text IS NULL) OR EXISTS (
                   SELECT 1 FROM mentions f
-                  WHERE f.id = o.mention_id AND (@Source::text IS NULL OR f.source = @Source::text) AND (@Level::text IS NULL OR f.escalation_level = @Level::text)))
+                  WHERE f.id = o.mention_id AND (@Source::text IS NULL OR f.source = @Source::text) AND (@Level::text IS NULL OR f.escalation_level = @Level::text)
+                  OFFSET 0))
             ORDER BY o.priority DESC, o.first_response_due_at NULLS LAST, o.created_at
             LIMIT @Limit
         ) a LEFT JOIN mentions m ON m.id = a.mention_id
@@ -54,10 +57,12 @@ internal sealed class PostgreSqlInsightsStore(PostgreSqlConnectionFactory connec
         return rows.ToList();
     }
 
+    // One primary-key probe per open alert (OFFSET 0 stops the planner from turning it into a scan of all mentions).
     private const string TopRisksSql = $"""
         SELECT {QueueColumns}
-        FROM mentions m JOIN alerts a ON a.mention_id = m.id AND a.is_open
-        WHERE m.escalation_score IS NOT NULL AND (cardinality(@brands::text[]) = 0 OR a.brand = ANY(@brands::text[]))
+        FROM alerts a
+        CROSS JOIN LATERAL (SELECT * FROM mentions m0 WHERE m0.id = a.mention_id OFFSET 0) AS m
+        WHERE a.is_open AND m.escalation_score IS NOT NULL AND (cardinality(@brands::text[]) = 0 OR a.brand = ANY(@brands::text[]))
         ORDER BY m.escalation_score DESC
         LIMIT @limit
         """;

@@ -23,7 +23,7 @@ internal sealed class DemoUserSeeder(
         }
 
         var demo = options.Value.DemoUsers;
-        if (!demo.Enabled || string.IsNullOrEmpty(demo.Password))
+        if (!demo.Enabled)
         {
             WebLog.NoUsers(logger);
             return;
@@ -35,13 +35,23 @@ internal sealed class DemoUserSeeder(
             return;
         }
 
+        // Without a configured password a random one is made and shown once in the log, so no password sits in the repo.
+        var generated = string.IsNullOrEmpty(demo.Password);
+        var password = generated ? ApiKeyGenerator.NewKey()[3..19] : demo.Password!;
         var now = time.GetUtcNow();
         foreach (var role in SocialWatchRoles.All)
         {
             var user = new WebUser { UserName = role, DisplayName = $"Demo {role}", Roles = [role], CreatedAt = now };
-            await users.SaveAsync(user with { PasswordHash = LocalAccounts.HashPassword(user, demo.Password) }, "setup", cancellationToken);
+            await users.SaveAsync(user with { PasswordHash = LocalAccounts.HashPassword(user, password) }, "setup", cancellationToken);
         }
 
-        WebLog.DemoUsersCreated(logger, string.Join(", ", SocialWatchRoles.All));
+        if (generated)
+        {
+            WebLog.DemoUsersCreatedWithGeneratedPassword(logger, string.Join(", ", SocialWatchRoles.All), password);
+        }
+        else
+        {
+            WebLog.DemoUsersCreated(logger, string.Join(", ", SocialWatchRoles.All));
+        }
     }
 }
