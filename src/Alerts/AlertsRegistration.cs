@@ -57,6 +57,7 @@ public static class AlertsRegistration
         services.TryAddSingleton<SpikeTracker>();
         services.TryAddSingleton<MentionRouter>();
         services.TryAddSingleton<IMentionsStoredHandler>(sp => sp.GetRequiredService<MentionRouter>());
+        services.TryAddSingleton<IOperatorAlerts, OperatorAlertRaiser>();
 
         // One class per use case, resolved by the web layer per request.
         services.TryAddTransient<ClaimAlert>();
@@ -102,6 +103,7 @@ public static class AlertsRegistration
         AddStore<IWorkflowQueries, SqliteWorkflowQueries, PostgreSqlWorkflowQueries, SqlServerWorkflowQueries>(services);
         AddStore<IRetentionStore, SqliteRetentionStore, PostgreSqlRetentionStore, SqlServerRetentionStore>(services);
         AddStore<IDataAuditLog, SqliteDataAuditLog, PostgreSqlDataAuditLog, SqlServerDataAuditLog>(services);
+        AddStore<IWebhookStore, SqliteWebhookStore, PostgreSqlWebhookStore, SqlServerWebhookStore>(services);
         services.TryAddSingleton<ISpikeDataSource>(sp => (ISpikeDataSource)sp.GetRequiredService<IWorkflowQueries>());
     }
 

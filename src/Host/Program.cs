@@ -13,7 +13,7 @@ var root = new RootCommand("SocialWatch: social-media complaint monitoring.")
     new Command("serve", "Run the web UI, API and Hangfire server (the default)."),
     MigrateCommand.Create(),
 };
-foreach (var command in ScoringCommands.Create())
+foreach (var command in ScoringCommands.Create().Concat(IngestCommands.Create(CliServices.Create)))
 {
     root.Subcommands.Add(command);
 }

@@ -36,15 +36,17 @@ public sealed class MentionRouter(
             return;
         }
 
-        // One read of the rules per batch: an admin's edit applies from the next batch on.
+        // One read of the rules, and of each team and SLA policy used, per batch: an admin's edit applies from the
+        // next batch on.
         var ordered = (await rules.ListAsync(cancellationToken)).OrderBy(r => r.Order).ThenBy(r => r.Id).ToList();
+        var batch = new BatchSettings(deadlines);
         foreach (var stored in mentions)
         {
-            await RouteAsync(ordered, stored, cancellationToken);
+            await RouteAsync(ordered, batch, stored, cancellationToken);
         }
     }
 
-    private async Task RouteAsync(IReadOnlyList<RoutingRule> ordered, StoredMention stored, CancellationToken cancellationToken)
+    private async Task RouteAsync(IReadOnlyList<RoutingRule> ordered, BatchSettings batch, StoredMention stored, CancellationToken cancellationToken)
     {
         if (stored.Redacted)
         {
@@ -70,7 +72,8 @@ public sealed class MentionRouter(
         }
 
         var now = time.GetUtcNow();
-        var due = await deadlines.PlanAsync(decision.Team, decision.SlaPolicy, decision.Priority, now, cancellationToken);
+        var team = await batch.TeamAsync(decision.Team, cancellationToken);
+        var due = SlaCalculator.Compute(await batch.PolicyAsync(decision.SlaPolicy, cancellationToken), decision.Priority, team, now);
         var created = await alerts.CreateAsync(
             new NewAlert
             {
@@ -89,7 +92,35 @@ public sealed class MentionRouter(
             cancellationToken);
         WorkflowLog.AlertRaised(logger, created.Id, stored.Id, decision.Team, decision.RuleName);
         notifier.Publish(new AlertEvent(AlertEventKind.Created, created, now, "routing", decision.RuleName));
-        await assigner.TryAssignAsync(created, cancellationToken);
+        await assigner.TryAssignAsync(created, team, cancellationToken);
+    }
+
+    /// <summary>Teams and SLA policies read once per batch.</summary>
+    private sealed class BatchSettings(DeadlinePlanner deadlines)
+    {
+        private readonly Dictionary<string, Teams.TeamProfile> _teams = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, SlaPolicy> _policies = new(StringComparer.Ordinal);
+
+        public async Task<Teams.TeamProfile> TeamAsync(string name, CancellationToken cancellationToken)
+        {
+            if (!_teams.TryGetValue(name, out var team))
+            {
+                team = _teams[name] = await deadlines.GetTeamAsync(name, cancellationToken);
+            }
+
+            return team;
+        }
+
+        public async Task<SlaPolicy> PolicyAsync(string? name, CancellationToken cancellationToken)
+        {
+            var key = name ?? "";
+            if (!_policies.TryGetValue(key, out var policy))
+            {
+                policy = _policies[key] = await deadlines.GetPolicyAsync(name, cancellationToken);
+            }
+
+            return policy;
+        }
     }
 
     /// <summary>Author handle and the start of the text; kept raw here, encoded by whatever shows it.</summary>

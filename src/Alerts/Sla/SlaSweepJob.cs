@@ -15,7 +15,7 @@ namespace SocialWatch.Alerts.Sla;
 /// </summary>
 public sealed class SlaSweepJob(
     IAlertStore alerts,
-    IMentionStore mentions,
+    IWorkflowQueries queries,
     ISlaNoticeLog notices,
     DeadlinePlanner planner,
     SlaCalculator calculator,
@@ -30,9 +30,11 @@ public sealed class SlaSweepJob(
         var now = time.GetUtcNow();
         var policy = await planner.GetPolicyAsync(routing.Value.DefaultSlaPolicy, cancellationToken);
         var open = await alerts.GetOpenAsync(new OpenAlertQuery { Limit = options.Value.SweepLimit }, cancellationToken);
+        var snapshots = await queries.GetLatestSnapshotsAsync(
+            [.. open.Where(a => a.Kind == AlertKind.Mention && a.MentionId is not null).Select(a => a.MentionId!.Value)], cancellationToken);
         foreach (var alert in open)
         {
-            var current = await TightenAsync(alert, policy, now, cancellationToken);
+            var current = await TightenAsync(alert, policy, snapshots, now, cancellationToken);
             await WarnAsync(current, SlaDeadlineKind.FirstResponse, current.FirstResponseDueAt, now, cancellationToken);
             await WarnAsync(current, SlaDeadlineKind.Resolution, current.ResolveDueAt, now, cancellationToken);
         }
@@ -41,14 +43,15 @@ public sealed class SlaSweepJob(
     /// <summary>The first-response clock runs until someone responds; a reopened case needs a response again.</summary>
     public static bool AwaitsResponse(Alert alert) => alert.State is AlertState.New or AlertState.Acknowledged;
 
-    private async Task<Alert> TightenAsync(Alert alert, SlaPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<Alert> TightenAsync(
+        Alert alert, SlaPolicy policy, IReadOnlyDictionary<long, IReadOnlyList<Core.Mentions.EngagementSnapshot>> snapshots, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (alert is not { Kind: AlertKind.Mention, MentionId: { } mentionId })
+        if (alert is not { Kind: AlertKind.Mention, MentionId: { } mentionId } || !snapshots.TryGetValue(mentionId, out var latest))
         {
             return alert;
         }
 
-        var velocity = EngagementVelocityCalculator.FromSnapshots(await mentions.GetSnapshotsAsync(mentionId, cancellationToken));
+        var velocity = EngagementVelocityCalculator.FromSnapshots(latest);
         if (velocity?.DoublingTime is not { } doubling)
         {
             return alert;

@@ -26,7 +26,7 @@ public static class StorageRegistration
         services.AddOptions<StorageOptions>()
             .Configure(options => StorageConfiguration.Bind(configuration, options))
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<StorageOptions>>(new StorageOptionsValidator(configuration));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>>(new StorageOptionsValidator(configuration)));
         services.TryAddSingleton(TimeProvider.System);
 
         services.TryAddSingleton(sp => new SqliteConnectionFactory(ConnectionString(sp)));

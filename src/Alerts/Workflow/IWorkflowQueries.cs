@@ -1,4 +1,5 @@
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Mentions;
 
 namespace SocialWatch.Alerts.Workflow;
 
@@ -13,6 +14,12 @@ public interface IWorkflowQueries
     /// or after <paramref name="resolvedSince"/>; null when there is none.
     /// </summary>
     Task<Alert?> FindRecentlyResolvedAsync(string brand, string source, string authorId, DateTimeOffset resolvedSince, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The latest two engagement snapshots of each mention (oldest first), for the SLA sweep's velocity: one query for
+    /// all open alerts instead of one per alert. Mentions without snapshots are absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<long, IReadOnlyList<EngagementSnapshot>>> GetLatestSnapshotsAsync(IReadOnlyList<long> mentionIds, CancellationToken cancellationToken);
 
     /// <summary>True when an alert was already raised for the mention (a repeated hand-over must not raise two).</summary>
     Task<bool> HasAlertForMentionAsync(long mentionId, CancellationToken cancellationToken);

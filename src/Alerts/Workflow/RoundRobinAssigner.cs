@@ -16,15 +16,13 @@ public sealed class RoundRobinAssigner(
     IAlertNotifier notifier,
     TimeProvider time)
 {
-    public async Task<Alert> TryAssignAsync(Alert alert, CancellationToken cancellationToken)
-    {
-        if (alert.AssignedTo is not null || !alert.IsOpen)
-        {
-            return alert;
-        }
+    public async Task<Alert> TryAssignAsync(Alert alert, CancellationToken cancellationToken) =>
+        await TryAssignAsync(alert, await teams.GetAsync(alert.Team, cancellationToken), cancellationToken);
 
-        var team = await teams.GetAsync(alert.Team, cancellationToken);
-        if (team is not { Assignment: AssignmentMode.RoundRobin })
+    /// <summary>Same, with the team's profile already at hand (the router reads each team once per batch).</summary>
+    public async Task<Alert> TryAssignAsync(Alert alert, TeamProfile? team, CancellationToken cancellationToken)
+    {
+        if (alert.AssignedTo is not null || !alert.IsOpen || team is not { Assignment: AssignmentMode.RoundRobin })
         {
             return alert;
         }

@@ -42,6 +42,7 @@ internal static class HangfireSetup
             services.AddHangfireServer(o =>
             {
                 o.WorkerCount = options.WorkerCount;
+                o.SchedulePollingInterval = options.SchedulePollingInterval;
                 o.ServerName = options.ServerName ?? $"{Environment.MachineName}:{Environment.ProcessId}";
                 o.Queues = ["critical", "default", "digest"];
             });

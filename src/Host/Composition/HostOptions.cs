@@ -35,6 +35,10 @@ public sealed class HangfireOptions
     [Range(1, 100)]
     public int WorkerCount { get; set; } = Math.Max(2, Environment.ProcessorCount * 2);
 
+    /// <summary>How often this server looks for due recurring and delayed jobs (sub-minute polls need less than 15 s).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Name shown in the Hangfire dashboard; defaults to the machine name.</summary>
     public string? ServerName { get; set; }
 }

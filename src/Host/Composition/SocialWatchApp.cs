@@ -1,10 +1,13 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
+using SocialWatch.Alerts;
 using SocialWatch.Alerts.Digests;
 using SocialWatch.Alerts.Storage;
+using SocialWatch.Ingest;
 using SocialWatch.Scoring;
 using SocialWatch.Core.Storage;
 using SocialWatch.Host.Health;
+using SocialWatch.Host.Jobs;
 
 namespace SocialWatch.Host.Composition;
 
@@ -33,9 +36,13 @@ internal static class SocialWatchApp
         services.AddSingleton(TimeProvider.System);
         services.AddSocialWatchStorage(configuration);
         services.AddSocialWatchScoring(configuration);
+        services.AddSocialWatchIngest(configuration);
+        services.AddSocialWatchAlerts(configuration);
         services.AddSocialWatchDigests(configuration);
         services.AddSocialWatchHangfire(configuration, host);
         services.AddSocialWatchHealth();
+        services.AddTransient<ScheduledJobs>();
+        services.AddHostedService<RecurringJobSetup>();
         services.AddProblemDetails();
     }
 

@@ -188,6 +188,21 @@ internal sealed class InMemoryWorkflowQueries(InMemoryAlertStore alerts, InMemor
         return Task.FromResult(found);
     }
 
+    public async Task<IReadOnlyDictionary<long, IReadOnlyList<Core.Mentions.EngagementSnapshot>>> GetLatestSnapshotsAsync(IReadOnlyList<long> mentionIds, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<long, IReadOnlyList<Core.Mentions.EngagementSnapshot>>();
+        foreach (var id in mentionIds.Distinct())
+        {
+            var all = await mentions.GetSnapshotsAsync(id, cancellationToken);
+            if (all.Count > 0)
+            {
+                result[id] = [.. all.TakeLast(2)];
+            }
+        }
+
+        return result;
+    }
+
     public Task<bool> HasAlertForMentionAsync(long mentionId, CancellationToken cancellationToken) =>
         Task.FromResult(alerts.All.Any(a => a.MentionId == mentionId && a.Kind == AlertKind.Mention));
 }

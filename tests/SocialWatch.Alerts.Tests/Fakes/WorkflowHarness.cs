@@ -62,7 +62,7 @@ internal sealed class WorkflowHarness
     public PromiseCheckJob PromiseCheck => new(Promises, Alerts, Notifier, Time, NullLogger<PromiseCheckJob>.Instance);
 
     public SlaSweepJob SlaSweep => new(
-        Alerts, Mentions, Notices, Planner, Calculator, Notifier, Options.Create(Sla), Options.Create(Routing), Time, NullLogger<SlaSweepJob>.Instance);
+        Alerts, Queries, Notices, Planner, Calculator, Notifier, Options.Create(Sla), Options.Create(Routing), Time, NullLogger<SlaSweepJob>.Instance);
 
     /// <summary>A new mention alert straight from the store, as routing would create it.</summary>
     public Task<Alert> NewAlertAsync(long? mentionId = null, AlertPriority priority = AlertPriority.Normal, string team = "care", AlertKind kind = AlertKind.Mention) =>

@@ -23,7 +23,7 @@ public sealed class WebhookSinkTests
             ],
             DashboardBaseUrl = new Uri("https://socialwatch.example/"),
         });
-        var sink = new WebhookSink(new WebhookClient(http, options, TimeProvider.System, NullLogger<WebhookClient>.Instance), options);
+        var sink = new WebhookSink(new WebhookClient(http, options, TimeProvider.System, NullLogger<WebhookClient>.Instance), new FixedWebhooks([]), options);
 
         await sink.DeliverAsync(NotificationTestData.Event(AlertEventKind.Created, AlertPriority.Urgent), CancellationToken.None);
         await sink.DeliverAsync(NotificationTestData.Event(AlertEventKind.Created, AlertPriority.Normal), CancellationToken.None);
@@ -35,5 +35,34 @@ public sealed class WebhookSinkTests
         var text = json.RootElement.GetProperty("text").GetString()!;
         Assert.Contains("https://socialwatch.example/alerts/42", text);
         Assert.Contains("@bob: &lt;b&gt;my bag&lt;/b&gt; &amp; \"more\"", text);
+    }
+
+    [TestMethod]
+    public async Task Deliver_AlsoPostsToEnabledWebhooksAddedByAdmins()
+    {
+        await using var added = new LocalWebhookReceiver([]);
+        await using var disabled = new LocalWebhookReceiver([]);
+        using var http = new HttpClient();
+        var options = Options.Create(new NotificationOptions());
+        var stored = new FixedWebhooks(
+        [
+            new StoredWebhook(1, "teams", added.Url, AlertPriority.Low, []),
+            new StoredWebhook(2, "old", disabled.Url, AlertPriority.Low, [], Enabled: false),
+        ]);
+        var sink = new WebhookSink(new WebhookClient(http, options, TimeProvider.System, NullLogger<WebhookClient>.Instance), stored, options);
+
+        await sink.DeliverAsync(NotificationTestData.Event(AlertEventKind.SpikeDetected, AlertPriority.High), CancellationToken.None);
+
+        Assert.HasCount(1, added.Bodies);
+        Assert.IsEmpty(disabled.Bodies);
+    }
+
+    private sealed class FixedWebhooks(IReadOnlyList<StoredWebhook> webhooks) : IWebhookStore
+    {
+        public Task<IReadOnlyList<StoredWebhook>> ListAsync(CancellationToken cancellationToken) => Task.FromResult(webhooks);
+
+        public Task<StoredWebhook> SaveAsync(StoredWebhook webhook, string actor, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task DeleteAsync(long id, string actor, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using SocialWatch.Alerts.Notifications;
 using SocialWatch.Alerts.Routing;
 using SocialWatch.Alerts.Sla;
 using SocialWatch.Alerts.Storage;
@@ -123,6 +124,24 @@ public abstract class AdminStoresContract : WorkflowStoreContract
         Assert.HasCount(1, await store.ListAsync(None));
         await Assert.ThrowsExactlyAsync<ArgumentException>(() => store.SaveAsync(
             new SlaPolicy { Name = "bad", Targets = [new(AlertPriority.Low, TimeSpan.FromHours(2), TimeSpan.FromHours(1), false)] }, "admin", None));
+    }
+
+    [TestMethod]
+    public async Task Webhooks_RoundTripUpdateAndDelete_AuditedWithoutTheUrl()
+    {
+        var store = Resolve<IWebhookStore>();
+        var url = new Uri("https://hooks.example/services/T000/B000/secret-token");
+
+        var saved = await store.SaveAsync(new StoredWebhook(0, "care-slack", url, AlertPriority.High, ["acme"]), "admin", None);
+        await store.SaveAsync(saved with { Enabled = false }, "admin", None);
+        var listed = await store.ListAsync(None);
+        await store.DeleteAsync(saved.Id, "admin", None);
+
+        var read = listed.Single();
+        Assert.AreEqual((saved.Id, "care-slack", url, AlertPriority.High, "acme", false), (read.Id, read.Name, read.Url, read.MinPriority, string.Join(",", read.Brands), read.Enabled));
+        Assert.IsEmpty(await store.ListAsync(None));
+        Assert.AreEqual("create|update|delete", string.Join("|", await AdminAuditActionsAsync("webhook")));
+        await Assert.ThrowsExactlyAsync<ArgumentException>(() => store.SaveAsync(new StoredWebhook(0, "bad", new Uri("file:///etc/passwd"), AlertPriority.Low, []), "admin", None));
     }
 
     private static string WorkflowJsonOf(RuleConditions conditions) => WorkflowJson.Serialize(conditions);

@@ -107,7 +107,7 @@ internal sealed class SqlServerSpikeStateStore(SqlServerDialect dialect) : SqlSp
 }
 
 internal sealed class SqlServerWorkflowQueries(SqlServerDialect dialect, IAlertStore alerts)
-    : SqlWorkflowQueries(dialect, alerts, new(CountOpenByAssigneeSql, FindRecentlyResolvedSql, CountAlertsForMentionSql, CountWindowSql))
+    : SqlWorkflowQueries(dialect, alerts, new(CountOpenByAssigneeSql, FindRecentlyResolvedSql, CountAlertsForMentionSql, CountWindowSql, LatestSnapshotsSql))
 {
     private const string CountOpenByAssigneeSql = """
         SELECT assigned_to AS AssignedTo, COUNT_BIG(*) AS OpenCount FROM dbo.alerts
@@ -120,6 +120,14 @@ internal sealed class SqlServerWorkflowQueries(SqlServerDialect dialect, IAlertS
         ORDER BY a.resolved_at DESC;
         """;
     private const string CountAlertsForMentionSql = "SELECT COUNT_BIG(*) FROM dbo.alerts WHERE mention_id = @mentionId AND kind = N'Mention';";
+    private const string LatestSnapshotsSql = """
+        SELECT mention_id AS MentionId, at AS At, likes AS Likes, reposts AS Reposts, replies AS Replies, quotes AS Quotes FROM (
+            SELECT mention_id, at, likes, reposts, replies, quotes,
+                ROW_NUMBER() OVER (PARTITION BY mention_id ORDER BY at DESC, id DESC) AS recency
+            FROM dbo.engagement_snapshots WHERE mention_id IN (SELECT CAST([value] AS bigint) FROM OPENJSON(@idsJson))
+        ) AS latest
+        WHERE recency <= 2;
+        """;
     private const string CountWindowSql = """
         SELECT COUNT_BIG(*) AS Total, COALESCE(SUM(CASE WHEN sentiment = N'Negative' THEN CAST(1 AS bigint) ELSE 0 END), 0) AS Negative
         FROM dbo.mentions WHERE brand = @brand AND created_at >= @From AND created_at < @To;
@@ -150,4 +158,13 @@ internal sealed class SqlServerDataAuditLog(SqlServerDialect dialect) : SqlDataA
         SELECT TOP (@Limit) id AS Id, action AS Action, subject AS Subject, actor AS Actor, at AS At, [count] AS Count, detail AS Detail
         FROM dbo.data_audit WHERE at >= @Since ORDER BY id;
         """;
+}
+
+internal sealed class SqlServerWebhookStore(SqlServerDialect dialect, TimeProvider time)
+    : SqlWebhookStore(dialect, time, new(ListSql, InsertSql, UpdateSql, DeleteSql, SqlServerAdminAudit.AddSql))
+{
+    private const string ListSql = "SELECT id AS Id, body AS Body FROM dbo.webhooks ORDER BY id;";
+    private const string InsertSql = "INSERT INTO dbo.webhooks (body, updated_at, updated_by) OUTPUT inserted.id VALUES (@Body, @At, @Actor);";
+    private const string UpdateSql = "UPDATE dbo.webhooks SET body = @Body, updated_at = @At, updated_by = @Actor WHERE id = @Id;";
+    private const string DeleteSql = "DELETE FROM dbo.webhooks WHERE id = @id;";
 }

@@ -92,7 +92,7 @@ internal sealed class SqliteSpikeStateStore(SqliteDialect dialect) : SqlSpikeSta
 }
 
 internal sealed class SqliteWorkflowQueries(SqliteDialect dialect, IAlertStore alerts)
-    : SqlWorkflowQueries(dialect, alerts, new(CountOpenByAssigneeSql, FindRecentlyResolvedSql, CountAlertsForMentionSql, CountWindowSql))
+    : SqlWorkflowQueries(dialect, alerts, new(CountOpenByAssigneeSql, FindRecentlyResolvedSql, CountAlertsForMentionSql, CountWindowSql, LatestSnapshotsSql))
 {
     private const string CountOpenByAssigneeSql = """
         SELECT assigned_to AS AssignedTo, COUNT(*) AS OpenCount FROM alerts
@@ -105,6 +105,14 @@ internal sealed class SqliteWorkflowQueries(SqliteDialect dialect, IAlertStore a
         ORDER BY a.resolved_at DESC LIMIT 1
         """;
     private const string CountAlertsForMentionSql = "SELECT COUNT(*) FROM alerts WHERE mention_id = @mentionId AND kind = 'Mention'";
+    private const string LatestSnapshotsSql = """
+        SELECT mention_id AS MentionId, at AS At, likes AS Likes, reposts AS Reposts, replies AS Replies, quotes AS Quotes FROM (
+            SELECT mention_id, at, likes, reposts, replies, quotes,
+                ROW_NUMBER() OVER (PARTITION BY mention_id ORDER BY at DESC, id DESC) AS recency
+            FROM engagement_snapshots WHERE mention_id IN @ids
+        ) AS latest
+        WHERE recency <= 2
+        """;
     private const string CountWindowSql = """
         SELECT COUNT(*) AS Total, COALESCE(SUM(CASE WHEN sentiment = 'Negative' THEN 1 ELSE 0 END), 0) AS Negative
         FROM mentions WHERE brand = @brand AND created_at >= @From AND created_at < @To
@@ -135,4 +143,12 @@ internal sealed class SqliteDataAuditLog(SqliteDialect dialect) : SqlDataAuditLo
         SELECT id AS Id, action AS Action, subject AS Subject, actor AS Actor, at AS At, count AS Count, detail AS Detail
         FROM data_audit WHERE at >= @Since ORDER BY id LIMIT @Limit
         """;
+}
+
+internal sealed class SqliteWebhookStore(SqliteDialect dialect, TimeProvider time) : SqlWebhookStore(dialect, time, new(ListSql, InsertSql, UpdateSql, DeleteSql, SqliteAdminAudit.AddSql))
+{
+    private const string ListSql = "SELECT id AS Id, body AS Body FROM webhooks ORDER BY id";
+    private const string InsertSql = "INSERT INTO webhooks (body, updated_at, updated_by) VALUES (@Body, @At, @Actor) RETURNING id";
+    private const string UpdateSql = "UPDATE webhooks SET body = @Body, updated_at = @At, updated_by = @Actor WHERE id = @Id";
+    private const string DeleteSql = "DELETE FROM webhooks WHERE id = @id";
 }

@@ -13,7 +13,11 @@ public sealed class RoutingRuleNotFoundException(long id) : Exception($"Routing 
 /// <summary>Rules as JSON documents with their id and position in columns; every change is admin-audited.</summary>
 internal abstract class SqlRoutingRuleStore(SqlDialect dialect, TimeProvider time, RoutingRuleSql sql) : IRoutingRuleStore
 {
-    private sealed record RuleRow(long Id, string Body);
+    private sealed class RuleRow
+    {
+        public long Id { get; set; }
+        public string Body { get; set; } = "";
+    }
 
     public async Task<IReadOnlyList<RoutingRule>> ListAsync(CancellationToken cancellationToken)
     {

@@ -2,18 +2,29 @@ using Dapper;
 using SocialWatch.Alerts.Spikes;
 using SocialWatch.Alerts.Workflow;
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Mentions;
 using SocialWatch.Core.Storage;
 
 namespace SocialWatch.Alerts.Storage.Workflow;
 
-internal sealed record WorkflowQuerySql(string CountOpenByAssignee, string FindRecentlyResolved, string CountAlertsForMention, string CountWindow);
+internal sealed record WorkflowQuerySql(string CountOpenByAssignee, string FindRecentlyResolved, string CountAlertsForMention, string CountWindow, string LatestSnapshots);
 
 /// <summary>Read queries of the workflow and the spike detector over the alerts and mentions tables.</summary>
 internal abstract class SqlWorkflowQueries(SqlDialect dialect, IAlertStore alerts, WorkflowQuerySql sql) : IWorkflowQueries, ISpikeDataSource
 {
-    private sealed record AssigneeCount(string AssignedTo, long OpenCount);
+    // Settable classes, not positional records: SQLite reports computed columns without a declared type, which
+    // Dapper's constructor matching cannot use, while property mapping converts the values.
+    private sealed class AssigneeCount
+    {
+        public string AssignedTo { get; set; } = "";
+        public long OpenCount { get; set; }
+    }
 
-    private sealed record WindowRow(long Total, long Negative);
+    private sealed class WindowRow
+    {
+        public long Total { get; set; }
+        public long Negative { get; set; }
+    }
 
     public async Task<IReadOnlyDictionary<string, int>> CountOpenByAssigneeAsync(string team, CancellationToken cancellationToken)
     {
@@ -32,6 +43,39 @@ internal abstract class SqlWorkflowQueries(SqlDialect dialect, IAlertStore alert
         }
 
         return id is { } found ? await alerts.GetAsync(found, cancellationToken) : null;
+    }
+
+    private sealed class SnapshotRow
+    {
+        public long MentionId { get; set; }
+        public object At { get; set; } = 0L;
+        public long Likes { get; set; }
+        public long Reposts { get; set; }
+        public long Replies { get; set; }
+        public long Quotes { get; set; }
+    }
+
+    // Stays below SQL Server's 2100 parameters per command when the ids are expanded.
+    private const int SnapshotChunk = 1000;
+
+    public async Task<IReadOnlyDictionary<long, IReadOnlyList<EngagementSnapshot>>> GetLatestSnapshotsAsync(IReadOnlyList<long> mentionIds, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<long, IReadOnlyList<EngagementSnapshot>>();
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        foreach (var chunk in mentionIds.Distinct().Chunk(SnapshotChunk))
+        {
+            var ids = chunk.ToArray();
+            var rows = await connection.QueryAsync<SnapshotRow>(new CommandDefinition(
+                sql.LatestSnapshots, new { ids, idsJson = System.Text.Json.JsonSerializer.Serialize(ids) }, cancellationToken: cancellationToken));
+            foreach (var group in rows.GroupBy(r => r.MentionId))
+            {
+                result[group.Key] = [.. group
+                    .Select(r => new EngagementSnapshot(r.MentionId, SqlDialect.FromDb(r.At), new EngagementMetrics(r.Likes, r.Reposts, r.Replies, r.Quotes)))
+                    .OrderBy(s => s.At)];
+            }
+        }
+
+        return result;
     }
 
     public async Task<bool> HasAlertForMentionAsync(long mentionId, CancellationToken cancellationToken)

@@ -37,6 +37,15 @@ CREATE TABLE dbo.sla_policies (
 );
 GO
 
+-- Incoming webhooks added by admins; the URL inside the document is a secret.
+CREATE TABLE dbo.webhooks (
+    id         bigint IDENTITY(1, 1) NOT NULL CONSTRAINT pk_webhooks PRIMARY KEY,
+    body       nvarchar(max)     NOT NULL,
+    updated_at datetimeoffset(7) NOT NULL,
+    updated_by nvarchar(200)     NOT NULL
+);
+GO
+
 CREATE TABLE dbo.admin_audit (
     id         bigint IDENTITY(1, 1) NOT NULL CONSTRAINT pk_admin_audit PRIMARY KEY,
     at         datetimeoffset(7) NOT NULL,

@@ -32,6 +32,14 @@ CREATE TABLE sla_policies (
     updated_by TEXT    NOT NULL
 );
 
+-- Incoming webhooks added by admins; the URL inside the document is a secret.
+CREATE TABLE webhooks (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    body       TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    updated_by TEXT NOT NULL
+);
+
 CREATE TABLE admin_audit (
     id         INTEGER PRIMARY KEY AUTOINCREMENT,
     at         INTEGER NOT NULL,

@@ -1,0 +1,125 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using SocialWatch.Ingest;
+using SocialWatch.Ingest.Push;
+
+namespace SocialWatch.Host.Api;
+
+/// <summary><c>POST /api/mentions</c>: other systems push mentions into the same pipeline as polled ones.</summary>
+public static class MentionPushEndpoints
+{
+    public const string Channel = "push";
+
+    /// <summary>Maps the push endpoint; callers need the "push" authorization policy (API key).</summary>
+    public static IEndpointRouteBuilder MapMentionPush(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/mentions", PushAsync)
+            .RequireAuthorization("push")
+            .WithName("PushMentions")
+            .Accepts<MentionInput>("application/json")
+            .Produces<PushResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        return app;
+    }
+
+    /// <summary>What the endpoint answers: how many arrived, how many were new, how many were known already.</summary>
+    public sealed record PushResponse(int Received, int Stored, int Duplicates, int Filtered);
+
+    /// <summary>Every item that failed validation; nothing of the request was stored.</summary>
+    public sealed record PushValidationResponse(string Error, IReadOnlyList<MentionInputError> Items);
+
+    internal static async Task<IResult> PushAsync(
+        HttpRequest request,
+        MentionInputMapper mapper,
+        MentionIntake intake,
+        IOptions<IngestOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var limit = options.Value.MaxPushBodyBytes;
+        if (request.ContentLength > limit)
+        {
+            return TooLarge(limit);
+        }
+
+        var body = await ReadLimitedAsync(request.Body, limit, cancellationToken);
+        if (body is null)
+        {
+            return TooLarge(limit);
+        }
+
+        IReadOnlyList<MentionInput> inputs;
+        try
+        {
+            inputs = MentionInputMapper.ParseBody(body);
+        }
+        catch (JsonException ex)
+        {
+            return Results.Problem(
+                title: "Malformed JSON",
+                detail: $"The body is not a mention object or an array of them: {ex.Message}",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (inputs.Count == 0)
+        {
+            return Results.Problem(title: "No mentions", detail: "The array is empty.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var mapped = new List<MappedMention>(inputs.Count);
+        var errors = new List<MentionInputError>();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            if (inputs[i] is null)
+            {
+                errors.Add(new MentionInputError(i, null, ["The item is null."]));
+                continue;
+            }
+
+            var (item, error) = mapper.Map(inputs[i], i, brandOverride: null, Channel);
+            if (error is not null)
+            {
+                errors.Add(error);
+            }
+            else
+            {
+                mapped.Add(item!);
+            }
+        }
+
+        // All or nothing: a sender fixes the listed items and resends the whole request, which dedupe makes safe.
+        if (errors.Count > 0)
+        {
+            return Results.Json(
+                new PushValidationResponse($"{errors.Count} of {inputs.Count} mentions are invalid; nothing was stored.", errors),
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var result = await intake.IngestAsync(mapped, Channel, cancellationToken);
+        return Results.Ok(new PushResponse(result.Received, result.Stored, result.Duplicates, result.Filtered));
+    }
+
+    private static IResult TooLarge(int limit) => Results.Problem(
+        title: "Body too large",
+        detail: $"Send at most {limit} bytes per request; split larger batches.",
+        statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    /// <summary>The body, or null when it is longer than <paramref name="limit"/> (chunked bodies have no Content-Length to check first).</summary>
+    private static async Task<byte[]?> ReadLimitedAsync(Stream body, int limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

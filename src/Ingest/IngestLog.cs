@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Logging;
+
+namespace SocialWatch.Ingest;
+
+internal static partial class IngestLog
+{
+    [LoggerMessage(1, LogLevel.Warning, "{Source}: retry {Attempt} in {Delay} after {Reason}")]
+    public static partial void RetryingRequest(ILogger logger, string source, int attempt, TimeSpan delay, string reason);
+
+    [LoggerMessage(2, LogLevel.Information, "{Source}: rate-limit window used up, waiting {Wait} for the reset")]
+    public static partial void WaitingForRateLimit(ILogger logger, string source, TimeSpan wait);
+
+    [LoggerMessage(3, LogLevel.Information, "{QueryKey}: page stored: {Received} received, {Filtered} filtered out, {Stored} new, {Duplicates} already stored")]
+    public static partial void PageStored(ILogger logger, string queryKey, int received, int filtered, int stored, int duplicates);
+
+    [LoggerMessage(4, LogLevel.Warning, "{QueryKey}: no such watch query (brand or source removed); nothing to do")]
+    public static partial void QueryNotFound(ILogger logger, string queryKey);
+
+    [LoggerMessage(5, LogLevel.Warning, "{QueryKey}: source {Source} is paused until {Until}: {Reason}")]
+    public static partial void SourcePaused(ILogger logger, string queryKey, string source, DateTimeOffset until, string reason);
+
+    [LoggerMessage(6, LogLevel.Warning, "{QueryKey}: daily read budget of {Source} for brand {Brand} used up ({Reads} of {Budget}); skipped until the next UTC day")]
+    public static partial void BudgetExhausted(ILogger logger, string queryKey, string source, string brand, long reads, long budget);
+
+    [LoggerMessage(7, LogLevel.Error, "{QueryKey}: source {Source} hit its usage cap; paused until {Until}: {Detail}")]
+    public static partial void UsageCapExceeded(ILogger logger, string queryKey, string source, DateTimeOffset until, string detail);
+
+    [LoggerMessage(8, LogLevel.Warning, "{QueryKey}: another run committed this page first; this run stops")]
+    public static partial void CursorConflict(ILogger logger, string queryKey);
+
+    [LoggerMessage(9, LogLevel.Information, "{QueryKey}: read {Pages} pages, the most one run may; the next run continues from the stored cursor")]
+    public static partial void PageLimitReached(ILogger logger, string queryKey, int pages);
+
+    [LoggerMessage(10, LogLevel.Error, "{QueryKey}: fetching from {Source} failed; the cursor stays where it was and the job will be retried")]
+    public static partial void FetchFailed(ILogger logger, string queryKey, string source, Exception exception);
+
+    [LoggerMessage(11, LogLevel.Information, "Scheduled {Count} ingest jobs")]
+    public static partial void JobsScheduled(ILogger logger, int count);
+
+    [LoggerMessage(12, LogLevel.Information, "Removed recurring job {JobId}: its watch query no longer exists")]
+    public static partial void StaleJobRemoved(ILogger logger, string jobId);
+
+    [LoggerMessage(13, LogLevel.Information, "{Source}: engagement refreshed for {Updated} mentions, {Deleted} deleted at the source and redacted")]
+    public static partial void EngagementRefreshed(ILogger logger, string source, int updated, int deleted);
+
+    [LoggerMessage(14, LogLevel.Information, "{Source}: access token obtained, valid until {ExpiresAt}")]
+    public static partial void TokenObtained(ILogger logger, string source, DateTimeOffset expiresAt);
+
+    [LoggerMessage(15, LogLevel.Information, "{QueryKey}: {Received} pushed mentions, {Stored} new, {Duplicates} already stored")]
+    public static partial void PushStored(ILogger logger, string queryKey, int received, int stored, int duplicates);
+
+    [LoggerMessage(16, LogLevel.Error, "{QueryKey}: storing the page failed; the cursor did not move and the job will be retried")]
+    public static partial void StoreFailed(ILogger logger, string queryKey, Exception exception);
+
+    [LoggerMessage(17, LogLevel.Warning, "{Source}: the access token was refused; fetching a new one and retrying once")]
+    public static partial void TokenRejected(ILogger logger, string source);
+
+    [LoggerMessage(18, LogLevel.Error, "{Source}: engagement refresh failed; the other sources were refreshed and the job will be retried")]
+    public static partial void RefreshFailed(ILogger logger, string source, Exception exception);
+}

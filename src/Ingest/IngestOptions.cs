@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+using SocialWatch.Core.Brands;
+
+namespace SocialWatch.Ingest;
+
+/// <summary>Ingest settings shared by every source.</summary>
+public sealed class IngestOptions
+{
+    public const string SectionName = "Ingest";
+
+    /// <summary>Longer texts are cut: a mention is a post, not a document, and scoring cost grows with length.</summary>
+    [Range(140, 100_000)]
+    public int MaxTextLength { get; set; } = 4_000;
+
+    /// <summary>Pages one run may read before it yields; the rest follows on the next run from the stored cursor.</summary>
+    [Range(1, 1_000)]
+    public int MaxPagesPerRun { get; set; } = 50;
+
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
+    public TimeSpan EngagementRefreshInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Mentions behind open alerts re-read per source and refresh run.</summary>
+    [Range(1, 10_000)]
+    public int EngagementRefreshBatch { get; set; } = 500;
+
+    /// <summary>Largest push request body accepted by <c>POST /api/mentions</c>.</summary>
+    [Range(1_024, 64 * 1024 * 1024)]
+    public int MaxPushBodyBytes { get; set; } = 1024 * 1024;
+}
+
+/// <summary>The <c>Brands</c> list of the configuration root, bound to Core's <see cref="Brand"/>.</summary>
+public sealed class BrandsOptions : IValidatableObject
+{
+    public List<Brand> Brands { get; set; } = [];
+
+    public Brand? Find(string name) =>
+        Brands.Find(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < Brands.Count; i++)
+        {
+            var name = Brands[i].Name;
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                yield return new ValidationResult($"Brands:{i}:Name is required.", ["Brands"]);
+            }
+            else if (!seen.Add(name))
+            {
+                yield return new ValidationResult($"Brands:{i}:Name '{name}' is used by more than one brand.", ["Brands"]);
+            }
+            else if (name.Contains(':', StringComparison.Ordinal))
+            {
+                yield return new ValidationResult($"Brands:{i}:Name '{name}' may not contain ':' (it is part of query keys).", ["Brands"]);
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SocialWatch.Ingest.Jobs;
+using SocialWatch.Ingest.Pipeline;
+using SocialWatch.Ingest.Push;
+using SocialWatch.Ingest.Sources.Demo;
+using SocialWatch.Ingest.Sources.Mastodon;
+using SocialWatch.Ingest.Sources.Reddit;
+using SocialWatch.Ingest.Sources.Rss;
+using SocialWatch.Ingest.Sources.X;
+
+namespace SocialWatch.Ingest;
+
+public static class IngestRegistration
+{
+    /// <summary>
+    /// Registers the sources whose configuration enables them, the mention pipeline, the ingest and refresh jobs and
+    /// the scheduler. The host provides IMentionScorer, IMentionStore, IIngestStateStore, IOperatorAlerts, any
+    /// IMentionsStoredHandler, and Hangfire (IRecurringJobManager, JobStorage).
+    /// </summary>
+    public static IServiceCollection AddSocialWatchIngest(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BrandsOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddTransient<MentionNormalizer>();
+        services.AddTransient<MentionPipeline>();
+        services.AddTransient<WatchQueryCatalog>();
+        services.AddTransient<IngestJob>();
+        services.AddTransient<EngagementRefreshJob>();
+        services.AddTransient<IngestScheduler>();
+        services.AddTransient<MentionInputMapper>();
+        services.AddTransient<MentionIntake>();
+        services.AddTransient<MentionReplay>();
+
+        // One line per source; each registers itself only when its configuration enables it.
+        services.AddXSource(configuration);
+        services.AddRedditSource(configuration);
+        services.AddMastodonSource(configuration);
+        services.AddRssSource(configuration);
+        services.AddDemoSource(configuration);
+        return services;
+    }
+}

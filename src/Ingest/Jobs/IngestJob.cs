@@ -1,0 +1,115 @@
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SocialWatch.Core.Ingest;
+using SocialWatch.Core.Storage;
+using SocialWatch.Ingest.Pipeline;
+
+namespace SocialWatch.Ingest.Jobs;
+
+/// <summary>What one run of a watch query did.</summary>
+public sealed record IngestRunResult(string QueryKey, int Pages, int Received, int Stored, string Outcome);
+
+/// <summary>
+/// Polls one watch query: page after page from its stored cursor, each page stored together with the cursor after it.
+/// Hangfire runs it per query key as a recurring job; the distributed lock keeps two runs of one query apart on any
+/// number of hosts, and the cursor's optimistic check catches a run that slipped past the lock.
+/// </summary>
+public sealed class IngestJob(
+    WatchQueryCatalog catalog,
+    IMentionStore store,
+    IIngestStateStore state,
+    MentionPipeline pipeline,
+    IOperatorAlerts operatorAlerts,
+    IOptions<IngestOptions> options,
+    TimeProvider time,
+    ILogger<IngestJob> logger)
+{
+    [DisableConcurrentExecution("ingest:{0}", 15)]
+    [AutomaticRetry(Attempts = 3)]
+    public async Task<IngestRunResult> RunAsync(string queryKey, CancellationToken cancellationToken)
+    {
+        var entry = catalog.Find(queryKey);
+        if (entry is null)
+        {
+            IngestLog.QueryNotFound(logger, queryKey);
+            return new IngestRunResult(queryKey, 0, 0, 0, "unknown query");
+        }
+
+        var (query, source, brand) = entry;
+        if (await state.GetPauseAsync(source.Name, cancellationToken) is { } pause && pause.Until > time.GetUtcNow())
+        {
+            IngestLog.SourcePaused(logger, queryKey, source.Name, pause.Until, pause.Reason);
+            return new IngestRunResult(queryKey, 0, 0, 0, "source paused");
+        }
+
+        int pages = 0, received = 0, stored = 0;
+        while (true)
+        {
+            if (source is IBudgetedSource { DailyReadBudget: { } budget })
+            {
+                var reads = await state.GetReadsAsync(source.Name, brand.Name, Today(), cancellationToken);
+                if (reads >= budget)
+                {
+                    IngestLog.BudgetExhausted(logger, queryKey, source.Name, brand.Name, reads, budget);
+                    return new IngestRunResult(queryKey, pages, received, stored, "budget used up");
+                }
+            }
+
+            var cursor = await store.GetCursorAsync(queryKey, cancellationToken);
+            MentionPage page;
+            try
+            {
+                page = await source.FetchAsync(query, cursor, cancellationToken);
+            }
+            catch (UsageCapExceededException ex)
+            {
+                await state.PauseSourceAsync(source.Name, ex.Until, ex.Detail, cancellationToken);
+                IngestLog.UsageCapExceeded(logger, queryKey, source.Name, ex.Until, ex.Detail);
+                await operatorAlerts.RaiseAsync(
+                    source.Name,
+                    $"{source.Name} refuses further reads (usage cap: {ex.Detail}). Polling of {source.Name} is paused until {ex.Until:u}; raise the plan's cap to resume earlier.",
+                    cancellationToken);
+                return new IngestRunResult(queryKey, pages, received, stored, "usage cap exceeded");
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                IngestLog.FetchFailed(logger, queryKey, source.Name, ex);
+                throw;
+            }
+
+            // Reads are billed when fetched, whether or not the page is then stored.
+            if (page.Reads > 0)
+            {
+                await state.AddReadsAsync(source.Name, brand.Name, Today(), page.Reads, cancellationToken);
+            }
+
+            PipelineResult result;
+            try
+            {
+                result = await pipeline.ProcessAsync(new PipelineBatch(queryKey, brand, page.Mentions, page.NextCursor, cursor), cancellationToken);
+            }
+            catch (CursorConflictException)
+            {
+                IngestLog.CursorConflict(logger, queryKey);
+                return new IngestRunResult(queryKey, pages, received, stored, "cursor moved by another run");
+            }
+
+            pages++;
+            received += result.Received;
+            stored += result.Stored;
+            if (!page.HasMore)
+            {
+                return new IngestRunResult(queryKey, pages, received, stored, "done");
+            }
+
+            if (pages >= options.Value.MaxPagesPerRun)
+            {
+                IngestLog.PageLimitReached(logger, queryKey, pages);
+                return new IngestRunResult(queryKey, pages, received, stored, "page limit reached");
+            }
+        }
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+}

@@ -1,0 +1,60 @@
+using Hangfire;
+using Hangfire.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace SocialWatch.Ingest.Jobs;
+
+/// <summary>Keeps Hangfire's recurring jobs in step with the configured brands and registered sources.</summary>
+public sealed class IngestScheduler(
+    IRecurringJobManager recurringJobs,
+    JobStorage jobStorage,
+    WatchQueryCatalog catalog,
+    IOptions<IngestOptions> options,
+    ILogger<IngestScheduler> logger)
+{
+    /// <summary>Prefix of every recurring job id this scheduler owns; other jobs are never touched.</summary>
+    public const string JobIdPrefix = "ingest:";
+
+    public const string EngagementRefreshJobId = "ingest-refresh:engagement";
+
+    public static string JobIdFor(string queryKey) => JobIdPrefix + queryKey;
+
+    /// <summary>
+    /// Adds or updates one recurring job per watch query (id <c>ingest:{query key}</c>), the engagement refresh job,
+    /// and removes ingest jobs whose query no longer exists. Returns the ids of the scheduled poll jobs.
+    /// </summary>
+    public IReadOnlyList<string> ScheduleAll()
+    {
+        var jobIds = new List<string>();
+        foreach (var entry in catalog.All())
+        {
+            var key = entry.Query.Key;
+            var jobId = JobIdFor(key);
+            recurringJobs.AddOrUpdate<IngestJob>(jobId, job => job.RunAsync(key, CancellationToken.None), IntervalCron.For(entry.Source.PollInterval), new RecurringJobOptions());
+            jobIds.Add(jobId);
+        }
+
+        recurringJobs.AddOrUpdate<EngagementRefreshJob>(
+            EngagementRefreshJobId,
+            job => job.RunAsync(CancellationToken.None),
+            IntervalCron.For(options.Value.EngagementRefreshInterval),
+            new RecurringJobOptions());
+
+        var wanted = jobIds.ToHashSet(StringComparer.Ordinal);
+        using (var connection = jobStorage.GetConnection())
+        {
+            foreach (var existing in connection.GetRecurringJobs())
+            {
+                if (existing.Id.StartsWith(JobIdPrefix, StringComparison.Ordinal) && !wanted.Contains(existing.Id))
+                {
+                    recurringJobs.RemoveIfExists(existing.Id);
+                    IngestLog.StaleJobRemoved(logger, existing.Id);
+                }
+            }
+        }
+
+        IngestLog.JobsScheduled(logger, jobIds.Count);
+        return jobIds;
+    }
+}

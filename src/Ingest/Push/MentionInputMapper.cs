@@ -1,0 +1,135 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using SocialWatch.Core.Brands;
+using SocialWatch.Core.Mentions;
+
+namespace SocialWatch.Ingest.Push;
+
+/// <summary>A validated input item, ready for the pipeline.</summary>
+public sealed record MappedMention(Mention Mention, Brand Brand);
+
+/// <summary>Parses and validates mentions sent by other systems, with an error per field that is wrong.</summary>
+public sealed partial class MentionInputMapper(IOptionsMonitor<BrandsOptions> brands, TimeProvider time)
+{
+    private const int MaxIdLength = 256;
+
+    /// <summary>
+    /// Names of the built-in pollers. A pushed mention may not claim one: it would take the (source, id) of a real post
+    /// and dedupe would then drop the genuine one when the poller reads it.
+    /// </summary>
+    private static readonly string[] ReservedSources = ["x", "reddit", "mastodon", "rss", "demo", "bluesky"];
+
+    /// <summary>Reads a body holding one mention object or an array of them. Throws <see cref="JsonException"/> for malformed JSON.</summary>
+    public static IReadOnlyList<MentionInput> ParseBody(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+        if (!reader.Read())
+        {
+            throw new JsonException("The body is empty.");
+        }
+
+        return reader.TokenType switch
+        {
+            JsonTokenType.StartArray => JsonSerializer.Deserialize(json, MentionInputJsonContext.Default.ListMentionInput) ?? [],
+            JsonTokenType.StartObject => [JsonSerializer.Deserialize(json, MentionInputJsonContext.Default.MentionInput)!],
+            _ => throw new JsonException("The body must be a mention object or an array of mention objects."),
+        };
+    }
+
+    /// <summary>Reads one line of a JSONL file. Throws <see cref="JsonException"/> for malformed JSON.</summary>
+    public static MentionInput ParseLine(string line) =>
+        JsonSerializer.Deserialize(line, MentionInputJsonContext.Default.MentionInput)
+        ?? throw new JsonException("The line is JSON null.");
+
+    /// <param name="brandOverride">Brand for every item (the replay verb's --brand); otherwise each item's "brand".</param>
+    /// <param name="defaultSource">Source name for items that do not say ("push", "replay").</param>
+    /// <param name="allowPollerSources">True for the operator's own replay files; false for mentions pushed by other systems.</param>
+    public (MappedMention? Mapped, MentionInputError? Error) Map(MentionInput input, int index, string? brandOverride, string defaultSource, bool allowPollerSources = false)
+    {
+        var errors = new List<string>();
+        var id = input.Id?.Trim();
+        if (string.IsNullOrEmpty(id))
+        {
+            errors.Add("\"id\" is required.");
+        }
+        else if (id.Length > MaxIdLength || id.Any(char.IsControl))
+        {
+            errors.Add($"\"id\" must be at most {MaxIdLength} characters without control characters.");
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Text))
+        {
+            errors.Add("\"text\" is required.");
+        }
+
+        var brandName = brandOverride ?? input.Brand;
+        Brand? brand = null;
+        if (string.IsNullOrWhiteSpace(brandName))
+        {
+            errors.Add("\"brand\" is required.");
+        }
+        else if ((brand = brands.CurrentValue.Find(brandName.Trim())) is null)
+        {
+            errors.Add($"\"brand\" '{Truncate(brandName)}' is not a configured brand.");
+        }
+
+        var source = input.Source?.Trim().ToLowerInvariant() ?? defaultSource;
+        if (!SourceName().IsMatch(source))
+        {
+            errors.Add("\"source\" must be 1-32 lower-case letters, digits, '-' or '_'.");
+        }
+        else if (!allowPollerSources && ReservedSources.Contains(source))
+        {
+            errors.Add($"\"source\" '{source}' belongs to a built-in poller; pushed mentions use their own source name.");
+        }
+
+        if (input.Url is not null && Pipeline.MentionNormalizer.SafeUrl(input.Url) is null)
+        {
+            errors.Add("\"url\" must be an absolute http or https URL.");
+        }
+
+        if (input.Lang is { Length: > 16 })
+        {
+            errors.Add("\"lang\" must be a language code such as \"en\".");
+        }
+
+        if (input.Author is { Followers: < 0 })
+        {
+            errors.Add("\"author.followers\" cannot be negative.");
+        }
+
+        if (input.Metrics is { } m && (m.Likes < 0 || m.Reposts < 0 || m.Replies < 0 || m.Quotes < 0))
+        {
+            errors.Add("\"metrics\" counts cannot be negative.");
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, new MentionInputError(index, id is null ? null : Truncate(id), errors));
+        }
+
+        var author = input.Author;
+        var metrics = input.Metrics;
+        var mention = new Mention
+        {
+            Source = source,
+            ExternalId = id!,
+            Brand = brand!.Name,
+            Text = input.Text!,
+            Author = author is null
+                ? MentionAuthor.Unknown
+                : new MentionAuthor(author.Id ?? author.Handle ?? "", author.Handle ?? "", author.Name, author.Followers, author.Verified),
+            Metrics = metrics is null ? default : new EngagementMetrics(metrics.Likes, metrics.Reposts, metrics.Replies, metrics.Quotes),
+            Url = input.Url,
+            Language = input.Lang,
+            CreatedAt = input.CreatedAt ?? time.GetUtcNow(),
+        };
+        return (new MappedMention(mention, brand), null);
+    }
+
+    private static string Truncate(string value) => value.Length <= 64 ? value : value[..64] + "…";
+
+    [GeneratedRegex("^[a-z0-9_-]{1,32}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SourceName();
+}

@@ -1,0 +1,120 @@
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Hangfire.Server;
+using Hangfire.Storage;
+using SocialWatch.Core.Mentions;
+using SocialWatch.Core.Storage;
+using SocialWatch.Ingest.Jobs;
+using SocialWatch.TestSupport;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace SocialWatch.Host.Tests.Ingest;
+
+/// <summary>
+/// Two hosts on one PostgreSQL database polling the same X query at the same time: Hangfire's distributed lock keeps
+/// their runs apart, and when two runs do overlap the cursor check makes sure no page is stored twice.
+/// </summary>
+[TestClass]
+public sealed class IngestTwoHostPostgreSqlTests
+{
+    private const string SearchPath = "/2/tweets/search/recent";
+    private const string Database = "sw_ingest_two_hosts";
+    private const int Pages = 6;
+    private const int PostsPerPage = 20;
+
+    [ClassCleanup]
+    public static Task StopServerAsync() => PostgresServer.StopSharedAsync();
+
+    [TestMethod]
+    public async Task TwoHostsPollingTheSameQueryAtOnce_StoreAndRouteEveryPostExactlyOnce()
+    {
+        var connectionString = await CreateDatabaseAsync();
+        using var x = WireMockServer.Start();
+        GivenSlowPages(x);
+        await using var hostA = new IngestTestHost("PostgreSql", connectionString, x.Url!);
+        await using var hostB = new IngestTestHost("PostgreSql", connectionString, x.Url!);
+        await hostA.MigrateAsync();
+
+        var runs = await Task.WhenAll(hostA.RunAsync(), hostB.RunAsync());
+        var followUp = await hostB.RunAsync();
+
+        var mentions = await hostA.Get<IMentionStore>().GetMentionsAsync(new MentionQuery { Source = "x", Limit = 1_000 }, CancellationToken.None);
+        Assert.HasCount(Pages * PostsPerPage, mentions);
+        Assert.AreEqual(Pages * PostsPerPage, mentions.Select(m => m.Mention.ExternalId).Distinct().Count());
+        Assert.AreEqual(Pages * PostsPerPage, runs.Sum(r => r.Stored) + followUp.Stored, "each post was inserted by exactly one run");
+        Assert.AreEqual(Pages * PostsPerPage, hostA.Routed.Received.Count + hostB.Routed.Received.Count, "and routed once");
+        Assert.IsTrue(runs.Any(r => r.Outcome == "cursor moved by another run"), "the overlapping run noticed the other host and stopped");
+        Assert.AreEqual($"{{\"since_id\":\"{NewestId}\"}}", await hostB.Get<IMentionStore>().GetCursorAsync(IngestTestHost.XQueryKey, CancellationToken.None));
+    }
+
+    [TestMethod]
+    public async Task IngestJobLock_HeldByOneHost_BlocksTheSameQueryOnAnotherHost()
+    {
+        var connectionString = await CreateDatabaseAsync();
+        var options = new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, DistributedLockTimeout = TimeSpan.FromSeconds(1) };
+        var hostA = new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+        var hostB = new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+        var attribute = typeof(IngestJob).GetMethod(nameof(IngestJob.RunAsync))!
+            .GetCustomAttributes(typeof(DisableConcurrentExecutionAttribute), inherit: false)
+            .Cast<DisableConcurrentExecutionAttribute>()
+            .Single();
+        using var workerA = hostA.GetConnection();
+        var job = Job.FromExpression<IngestJob>(j => j.RunAsync(IngestTestHost.XQueryKey, CancellationToken.None));
+        var performing = new PerformingContext(new PerformContext(hostA, workerA, new BackgroundJob("1", job, DateTime.UtcNow), new JobCancellationToken(false)));
+
+        attribute.OnPerforming(performing);
+        using var workerB = hostB.GetConnection();
+
+        Assert.ThrowsExactly<PostgreSqlDistributedLockException>(() => workerB.AcquireDistributedLock("ingest:acme air:x:search", TimeSpan.FromMilliseconds(200)));
+        using (workerB.AcquireDistributedLock("ingest:acme air:reddit:search", TimeSpan.FromMilliseconds(200)))
+        {
+            // Other queries run in parallel on other hosts.
+        }
+
+        ((IDisposable)performing.Items["DistributedLock"]).Dispose();
+        using (workerB.AcquireDistributedLock("ingest:acme air:x:search", TimeSpan.FromSeconds(1)))
+        {
+            // Released when the run ends.
+        }
+    }
+
+    private static string NewestId => (1_000 + (Pages * PostsPerPage) - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<string> CreateDatabaseAsync()
+    {
+        PostgresServer server;
+        try
+        {
+            server = await PostgresServer.StartSharedAsync();
+        }
+        catch (PostgresUnavailableException e) when (!PostgresServer.IsRequired)
+        {
+            Assert.Inconclusive($"PostgreSQL is not available here: {e.Message}");
+            throw;
+        }
+
+        return await server.CreateDatabaseAsync(Database);
+    }
+
+    /// <summary>Newest first, chained by next_token; each answer takes a while so that two runs overlap.</summary>
+    private static void GivenSlowPages(WireMockServer x)
+    {
+        for (var page = 0; page < Pages; page++)
+        {
+            var newest = 1_000 + (Pages * PostsPerPage) - 1 - (page * PostsPerPage);
+            var ids = Enumerable.Range(0, PostsPerPage).Select(i => (newest - i).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var body = XPages.Search(ids, page < Pages - 1 ? "p" + (page + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+            var request = Request.Create().WithPath(SearchPath).UsingGet();
+            request = page == 0 ? request : request.WithParam("next_token", "p" + page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            x.Given(request).AtPriority(page == 0 ? 10 : 1)
+                .RespondWith(Response.Create().WithStatusCode(200).WithBody(body).WithDelay(TimeSpan.FromMilliseconds(150)));
+        }
+
+        x.Given(Request.Create().WithPath(SearchPath).WithParam("since_id", NewestId).UsingGet()).AtPriority(0)
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody(XPages.Search([], null)));
+    }
+}

@@ -1,0 +1,149 @@
+using System.Globalization;
+using Npgsql;
+using SocialWatch.TestSupport;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace SocialWatch.Host.Tests.Ingest;
+
+/// <summary>
+/// Two real host processes (`serve`) on one PostgreSQL database, with Hangfire.PostgreSql as their shared job
+/// storage, polling a fake X API on a 2-second schedule: every post is stored once and every poll runs once.
+/// </summary>
+[TestClass]
+public sealed class TwoHostProcessesTests
+{
+    private const string SearchPath = "/2/tweets/search/recent";
+    private const int Pages = 3;
+    private const int PostsPerPage = 20;
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [ClassCleanup]
+    public static Task StopServerAsync() => PostgresServer.StopSharedAsync();
+
+    [TestMethod]
+    public async Task TwoHostProcesses_OnOnePostgreSql_StoreEveryPostOnce_AndRunEachPollOnce()
+    {
+        var connectionString = await CreateDatabaseAsync("sw_two_host_processes");
+        using var x = WireMockServer.Start();
+        GivenPages(x);
+        using var dirA = new TempDirectory();
+        using var dirB = new TempDirectory();
+        var portA = HostProcess.FreePort();
+        var portB = HostProcess.FreePort();
+        var environment = new Dictionary<string, string?>
+        {
+            ["Storage__Provider"] = "PostgreSql",
+            ["ConnectionStrings__SocialWatch"] = connectionString,
+            ["Hangfire__Storage"] = "PostgreSql",
+            ["Hangfire__SchedulePollingInterval"] = "00:00:01",
+            ["Sources__Demo__Enabled"] = "false",
+            ["Sources__X__BaseUrl"] = x.Url,
+            ["Sources__X__BearerToken"] = "test-token",
+            ["Sources__X__PollInterval"] = "00:00:02",
+        };
+
+        await using (var hostA = HostProcess.Start(["--urls", $"http://127.0.0.1:{portA}"], environment, dirA.Path))
+        await using (var hostB = HostProcess.Start(["--urls", $"http://127.0.0.1:{portB}"], environment, dirB.Path))
+        {
+            await WaitUntilAsync(async () => await CountAsync(connectionString, "SELECT count(*) FROM hangfire.server") == 2, hostA, hostB, "both Hangfire servers registered");
+            await WaitUntilAsync(async () => await CountAsync(connectionString, "SELECT count(*) FROM mentions WHERE source = 'x'") == Pages * PostsPerPage, hostA, hostB, "every post stored");
+
+            // Let several more polls come round on the shared schedule.
+            await Task.Delay(TimeSpan.FromSeconds(8), TestContext.CancellationToken);
+            Assert.IsFalse(hostA.HasExited || hostB.HasExited, hostA.StandardError + hostB.StandardError);
+        }
+
+        Assert.AreEqual(Pages * PostsPerPage, await CountAsync(connectionString, "SELECT count(DISTINCT external_id) FROM mentions WHERE source = 'x'"));
+        Assert.AreEqual(Pages * PostsPerPage, await CountAsync(connectionString, "SELECT count(*) FROM mentions WHERE source = 'x'"));
+        var requests = x.LogEntries.Select(e => e.RequestMessage).Where(r => r.Path == SearchPath).ToList();
+        for (var page = 1; page < Pages; page++)
+        {
+            var token = "p" + page.ToString(CultureInfo.InvariantCulture);
+            Assert.AreEqual(1, requests.Count(r => r.Query is { } q && q.TryGetValue("next_token", out var v) && v.Contains(token)), $"page {token} was read once");
+        }
+
+        var pollStarts = requests.Count(r => r.Query is null || !r.Query.ContainsKey("next_token"));
+        var pollJobs = await CountAsync(connectionString, "SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%IngestJob%' AND statename = 'Succeeded'");
+        Assert.IsGreaterThanOrEqualTo(3, pollStarts, "the schedule came round several times");
+        Assert.AreEqual(pollJobs, pollStarts, "each poll job read the API once");
+        var occurrences = await CountAsync(
+            connectionString,
+            """
+            SELECT count(DISTINCT p.value) FROM hangfire.job j
+            JOIN hangfire.jobparameter p ON p.jobid = j.id AND p.name = 'Time'
+            WHERE j.invocationdata::text LIKE '%IngestJob%'
+            """);
+        var allPollJobs = await CountAsync(connectionString, "SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%IngestJob%'");
+        Assert.AreEqual(allPollJobs, occurrences, "no scheduled occurrence was triggered by both hosts");
+        Assert.AreEqual(allPollJobs, pollJobs, "every poll job succeeded");
+    }
+
+    private static void GivenPages(WireMockServer x)
+    {
+        var newest = 5_000 + (Pages * PostsPerPage) - 1;
+        for (var page = 0; page < Pages; page++)
+        {
+            var top = newest - (page * PostsPerPage);
+            var ids = Enumerable.Range(0, PostsPerPage).Select(i => (top - i).ToString(CultureInfo.InvariantCulture));
+            var next = page < Pages - 1 ? "p" + (page + 1).ToString(CultureInfo.InvariantCulture) : null;
+            var request = Request.Create().WithPath(SearchPath).UsingGet();
+            request = page == 0 ? request : request.WithParam("next_token", "p" + page.ToString(CultureInfo.InvariantCulture));
+            x.Given(request).AtPriority(page == 0 ? 10 : 1)
+                .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(XPages.Search(ids, next)).WithDelay(TimeSpan.FromMilliseconds(300)));
+        }
+
+        x.Given(Request.Create().WithPath(SearchPath).WithParam("since_id", newest.ToString(CultureInfo.InvariantCulture)).UsingGet()).AtPriority(0)
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(XPages.Search([], null)));
+    }
+
+    private async Task WaitUntilAsync(Func<Task<bool>> condition, HostProcess a, HostProcess b, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (DateTime.UtcNow < deadline)
+        {
+            Assert.IsFalse(a.HasExited || b.HasExited, $"a host exited while waiting for: {what}\n{a.StandardError}\n{b.StandardError}");
+            try
+            {
+                if (await condition())
+                {
+                    return;
+                }
+            }
+            catch (PostgresException)
+            {
+                // schema not created yet by the hosts
+            }
+
+            await Task.Delay(250, TestContext.CancellationToken);
+        }
+
+        Assert.Fail($"timed out waiting for: {what}\n--- host A ---\n{a.StandardOutput}\n{a.StandardError}\n--- host B ---\n{b.StandardOutput}\n{b.StandardError}");
+    }
+
+    private static async Task<long> CountAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<string> CreateDatabaseAsync(string name)
+    {
+        PostgresServer server;
+        try
+        {
+            server = await PostgresServer.StartSharedAsync();
+        }
+        catch (PostgresUnavailableException e) when (!PostgresServer.IsRequired)
+        {
+            Assert.Inconclusive($"PostgreSQL is not available here: {e.Message}");
+            throw;
+        }
+
+        return await server.CreateDatabaseAsync(name);
+    }
+}

@@ -1,0 +1,88 @@
+using SocialWatch.Core.Ingest;
+using SocialWatch.Core.Mentions;
+using SocialWatch.Core.Scoring;
+using SocialWatch.Core.Storage;
+
+namespace SocialWatch.Ingest.Tests.Infrastructure;
+
+internal sealed class InMemoryIngestStateStore : IIngestStateStore
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<(string, string, DateOnly), long> _reads = [];
+    private readonly Dictionary<string, SourcePause> _pauses = [];
+
+    public Task<long> AddReadsAsync(string source, string brand, DateOnly day, long reads, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var total = _reads.GetValueOrDefault((source, brand, day)) + reads;
+            _reads[(source, brand, day)] = total;
+            return Task.FromResult(total);
+        }
+    }
+
+    public Task<long> GetReadsAsync(string source, string brand, DateOnly day, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_reads.GetValueOrDefault((source, brand, day)));
+        }
+    }
+
+    public Task PauseSourceAsync(string source, DateTimeOffset until, string reason, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            _pauses[source] = new SourcePause(source, until, reason);
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<SourcePause?> GetPauseAsync(string source, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_pauses.GetValueOrDefault(source));
+        }
+    }
+}
+
+internal sealed class RecordingOperatorAlerts : IOperatorAlerts
+{
+    public List<(string Source, string Message)> Raised { get; } = [];
+
+    public Task RaiseAsync(string source, string message, CancellationToken cancellationToken)
+    {
+        Raised.Add((source, message));
+        return Task.CompletedTask;
+    }
+}
+
+internal sealed class RecordingStoredHandler : IMentionsStoredHandler
+{
+    public List<StoredMention> Received { get; } = [];
+
+    public Task OnStoredAsync(IReadOnlyList<StoredMention> mentions, CancellationToken cancellationToken)
+    {
+        Received.AddRange(mentions);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Gives every mention a fixed neutral score and records the batch sizes it was called with.</summary>
+internal sealed class CountingScorer : IMentionScorer
+{
+    public string ModelVersion => "test";
+
+    public List<int> BatchSizes { get; } = [];
+
+    public IReadOnlyList<MentionScore> Score(IReadOnlyList<ScoringInput> inputs)
+    {
+        BatchSizes.Add(inputs.Count);
+        return inputs.Select(_ => new MentionScore(
+            new SentimentScore(SentimentLabel.Neutral, 0.2f, 0.6f, 0.2f),
+            0.1f,
+            new EscalationScore(0.05f, EscalationLevel.Low, []),
+            ModelVersion)).ToList();
+    }
+}

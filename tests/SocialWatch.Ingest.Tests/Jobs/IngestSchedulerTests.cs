@@ -1,0 +1,122 @@
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.Server;
+using Hangfire.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using SocialWatch.Ingest.Jobs;
+using SocialWatch.Ingest.Tests.Infrastructure;
+
+namespace SocialWatch.Ingest.Tests.Jobs;
+
+[TestClass]
+public sealed class IngestSchedulerTests : IDisposable
+{
+    private static readonly string[] FirstPoll = ["demo-0", "demo-1", "demo-2"];
+
+    private readonly IngestHarness _harness = new(new Dictionary<string, string?>
+    {
+        ["Sources:Demo:Enabled"] = "true",
+        ["Sources:Demo:PollInterval"] = "00:00:30",
+        ["Sources:Mastodon:Enabled"] = "true",
+        ["Sources:Mastodon:BaseUrl"] = "http://127.0.0.1:9/",
+        ["Sources:Mastodon:PollInterval"] = "00:05:00",
+    });
+
+    public void Dispose() => _harness.Dispose();
+
+    [TestMethod]
+    public void ScheduleAll_AddsOneRecurringJobPerWatchQuery_AtTheSourcesInterval()
+    {
+        var ids = _harness.Get<IngestScheduler>().ScheduleAll();
+
+        var jobs = RecurringJobs();
+        Assert.AreEqual("ingest:Acme Air:demo:samples,ingest:Acme Air:mastodon:#acmeair", string.Join(",", ids.Order(StringComparer.Ordinal)));
+        Assert.AreEqual("*/30 * * * * *", jobs["ingest:Acme Air:demo:samples"].Cron);
+        Assert.AreEqual("*/5 * * * *", jobs["ingest:Acme Air:mastodon:#acmeair"].Cron);
+        Assert.AreEqual("RunAsync", jobs["ingest:Acme Air:demo:samples"].Job.Method.Name);
+        Assert.AreEqual("Acme Air:demo:samples", jobs["ingest:Acme Air:demo:samples"].Job.Args[0]);
+        Assert.IsTrue(jobs.ContainsKey(IngestScheduler.EngagementRefreshJobId));
+    }
+
+    [TestMethod]
+    public void ScheduleAll_RemovesIngestJobsWhoseQueryIsGone_AndLeavesOtherJobsAlone()
+    {
+        var manager = _harness.Get<IRecurringJobManager>();
+        manager.AddOrUpdate<IngestJob>("ingest:Old Brand:x:search", j => j.RunAsync("Old Brand:x:search", CancellationToken.None), Cron.Hourly());
+        manager.AddOrUpdate<IngestJob>("digest:weekly", j => j.RunAsync("unrelated", CancellationToken.None), Cron.Weekly());
+
+        _harness.Get<IngestScheduler>().ScheduleAll();
+
+        var jobs = RecurringJobs();
+        Assert.IsFalse(jobs.ContainsKey("ingest:Old Brand:x:search"));
+        Assert.IsTrue(jobs.ContainsKey("digest:weekly"));
+    }
+
+    [TestMethod]
+    public void IngestJob_HoldsADistributedLockPerQueryKey_WhileItRuns()
+    {
+        var attribute = typeof(IngestJob).GetMethod(nameof(IngestJob.RunAsync))!
+            .GetCustomAttributes(typeof(DisableConcurrentExecutionAttribute), inherit: false)
+            .Cast<DisableConcurrentExecutionAttribute>()
+            .Single();
+        var storage = _harness.JobStorage;
+        using var workerConnection = storage.GetConnection();
+        var job = Job.FromExpression<IngestJob>(j => j.RunAsync("Acme Air:x:search", CancellationToken.None));
+        var performing = new PerformingContext(new PerformContext(storage, workerConnection, new BackgroundJob("1", job, DateTime.UtcNow), new JobCancellationToken(false)));
+
+        attribute.OnPerforming(performing);
+        using var otherHost = storage.GetConnection();
+
+        Assert.ThrowsExactly<DistributedLockTimeoutException>(() => otherHost.AcquireDistributedLock("ingest:acme air:x:search", TimeSpan.Zero));
+        using (otherHost.AcquireDistributedLock("ingest:acme air:reddit:search", TimeSpan.Zero))
+        {
+            // Another query of the same brand is not blocked.
+        }
+
+        ((IDisposable)performing.Items["DistributedLock"]).Dispose();
+    }
+
+    [TestMethod]
+    public async Task ScheduledJob_RunByAHangfireServer_StoresTheQuerysMentions()
+    {
+        _harness.Get<IngestScheduler>().ScheduleAll();
+        var options = new BackgroundJobServerOptions
+        {
+            WorkerCount = 1,
+            SchedulePollingInterval = TimeSpan.FromMilliseconds(100),
+            Activator = new ScopedActivator(_harness.Provider),
+        };
+        using var server = new BackgroundJobServer(options, _harness.JobStorage);
+
+        _harness.Get<IRecurringJobManager>().Trigger("ingest:Acme Air:demo:samples");
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (_harness.Store.Mentions.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        // The recurring schedule may fire once more during the test; the triggered run stored the first poll's mentions.
+        var ids = _harness.Store.Mentions.Select(m => m.Mention.ExternalId).ToList();
+        CollectionAssert.IsSubsetOf(FirstPoll, ids);
+        Assert.IsTrue(_harness.Store.Mentions.All(m => m.Mention.Source == "demo"));
+    }
+
+    /// <summary>Resolves job classes from the container in a scope per job, as Hangfire.AspNetCore does in the host.</summary>
+    private sealed class ScopedActivator(IServiceProvider services) : JobActivator
+    {
+        public override JobActivatorScope BeginScope(JobActivatorContext context) => new Scope(services.CreateScope());
+
+        private sealed class Scope(IServiceScope scope) : JobActivatorScope
+        {
+            public override object Resolve(Type type) => scope.ServiceProvider.GetRequiredService(type);
+
+            public override void DisposeScope() => scope.Dispose();
+        }
+    }
+
+    private Dictionary<string, RecurringJobDto> RecurringJobs()
+    {
+        using var connection = _harness.JobStorage.GetConnection();
+        return connection.GetRecurringJobs().ToDictionary(j => j.Id);
+    }
+}

@@ -1,0 +1,75 @@
+using SocialWatch.Core.Brands;
+using SocialWatch.Core.Mentions;
+using SocialWatch.Ingest.Pipeline;
+using SocialWatch.Ingest.Tests.Infrastructure;
+
+namespace SocialWatch.Ingest.Tests.Pipeline;
+
+[TestClass]
+public sealed class MentionPipelineTests : IDisposable
+{
+    private readonly IngestHarness _harness = new(new Dictionary<string, string?>());
+    private readonly Brand _brand = new() { Name = IngestHarness.Brand, ExcludedTerms = ["anvil"] };
+
+    public void Dispose() => _harness.Dispose();
+
+    [TestMethod]
+    public async Task Process_DedupesWithinThePage_FiltersAndStoresWithTheCursor()
+    {
+        var mentions = new[] { Sample("1", "lost bag"), Sample("1", "lost bag again"), Sample("2", "broken anvil"), Sample("3", "late") };
+
+        var result = await Pipeline().ProcessAsync(new PipelineBatch("q", _brand, mentions, "c1", null), CancellationToken.None);
+
+        Assert.AreEqual(4, result.Received);
+        Assert.AreEqual(1, result.Filtered);
+        Assert.AreEqual(1, result.Duplicates);
+        Assert.AreEqual(2, result.Stored);
+        Assert.AreEqual("2", string.Join(",", _harness.Scorer.BatchSizes), "one scoring call for the page, after filtering");
+        Assert.AreEqual("c1", await _harness.Store.GetCursorAsync("q", CancellationToken.None));
+        Assert.AreEqual("lost bag", _harness.Store.Mentions.Single(m => m.Mention.ExternalId == "1").Mention.Text);
+    }
+
+    [TestMethod]
+    public async Task Process_HandsOnlyNewlyInsertedMentionsToTheStoredHandlers()
+    {
+        await Pipeline().ProcessAsync(new PipelineBatch("q", _brand, [Sample("1", "a")], "c1", null), CancellationToken.None);
+
+        var second = await Pipeline().ProcessAsync(new PipelineBatch("q", _brand, [Sample("1", "a"), Sample("2", "b")], "c2", "c1"), CancellationToken.None);
+
+        Assert.AreEqual(1, second.Duplicates);
+        Assert.AreEqual("1,2", string.Join(",", _harness.StoredHandler.Received.Select(m => m.Mention.ExternalId)));
+    }
+
+    [TestMethod]
+    public async Task Process_EmptyPageThatMovesTheCursor_StillCommitsTheCursor()
+    {
+        await Pipeline().ProcessAsync(new PipelineBatch("q", _brand, [], "c1", null), CancellationToken.None);
+
+        Assert.AreEqual("c1", await _harness.Store.GetCursorAsync("q", CancellationToken.None));
+        Assert.IsEmpty(_harness.Scorer.BatchSizes);
+    }
+
+    [TestMethod]
+    public async Task Process_WhenTheStoreFails_ThrowsAndLeavesTheCursor()
+    {
+        _harness.Store.FailNextStores = 1;
+
+        await Assert.ThrowsExactlyAsync<InvalidOperationException>(
+            () => Pipeline().ProcessAsync(new PipelineBatch("q", _brand, [Sample("1", "a")], "c1", null), CancellationToken.None));
+
+        Assert.IsNull(await _harness.Store.GetCursorAsync("q", CancellationToken.None));
+        Assert.IsEmpty(_harness.StoredHandler.Received);
+    }
+
+    private MentionPipeline Pipeline() => _harness.Get<MentionPipeline>();
+
+    private static Mention Sample(string id, string text) => new()
+    {
+        Source = "x",
+        ExternalId = id,
+        Brand = IngestHarness.Brand,
+        Text = text,
+        Author = MentionAuthor.Unknown,
+        CreatedAt = DateTimeOffset.UnixEpoch,
+    };
+}

@@ -1,0 +1,100 @@
+using System.Text;
+using System.Text.Json;
+using SocialWatch.Ingest.Push;
+using SocialWatch.Ingest.Tests.Infrastructure;
+
+namespace SocialWatch.Ingest.Tests.Push;
+
+[TestClass]
+public sealed class MentionInputMapperTests : IDisposable
+{
+    private readonly IngestHarness _harness = new(new Dictionary<string, string?>());
+
+    public void Dispose() => _harness.Dispose();
+
+    [TestMethod]
+    public void ParseBody_AcceptsOneObjectOrAnArray()
+    {
+        var one = MentionInputMapper.ParseBody("""{"id":"1","text":"a","brand":"Acme Air"}"""u8);
+        var many = MentionInputMapper.ParseBody("""[{"id":"1","text":"a"},{"id":"2","text":"b"}]"""u8);
+
+        Assert.HasCount(1, one);
+        Assert.HasCount(2, many);
+    }
+
+    [TestMethod]
+    public void ParseBody_MalformedJson_Throws()
+    {
+        Assert.ThrowsExactly<JsonException>(() => MentionInputMapper.ParseBody("""[{"id":"1","text":"""u8));
+        Assert.ThrowsExactly<JsonException>(() => MentionInputMapper.ParseBody("42"u8));
+        Assert.ThrowsExactly<JsonException>(() => MentionInputMapper.ParseBody(Encoding.UTF8.GetBytes("""{"id":"1","metrics":{"likes":"many"}}""")));
+    }
+
+    [TestMethod]
+    public void Map_ValidItem_BecomesAMentionOfTheConfiguredBrand()
+    {
+        var input = MentionInputMapper.ParseLine(
+            """{"id":"abc","text":"Lost my bag","brand":"acme air","createdAt":"2026-11-24T05:00:00Z","lang":"en","url":"https://example.com/p/1","author":{"id":"u1","handle":"marta","followers":120,"verified":true},"metrics":{"likes":3,"reposts":1,"replies":0,"quotes":0}}""");
+
+        var (mapped, error) = Mapper().Map(input, 0, null, "push");
+
+        Assert.IsNull(error);
+        var mention = mapped!.Mention;
+        Assert.AreEqual("push", mention.Source);
+        Assert.AreEqual("Acme Air", mention.Brand, "the brand name is taken from configuration, whatever case was sent");
+        Assert.AreEqual("marta", mention.Author.Handle);
+        Assert.AreEqual(120, mention.Author.Followers);
+        Assert.AreEqual(3, mention.Metrics.Likes);
+        Assert.AreEqual(new DateTimeOffset(2026, 11, 24, 5, 0, 0, TimeSpan.Zero), mention.CreatedAt);
+    }
+
+    [TestMethod]
+    public void Map_InvalidItem_ListsEveryProblem()
+    {
+        var input = new MentionInput
+        {
+            Text = " ",
+            Brand = "Nobody",
+            Source = "Not A Source!",
+            Url = "javascript:alert(1)",
+            Metrics = new MentionInputMetrics { Likes = -1 },
+        };
+
+        var (mapped, error) = Mapper().Map(input, 7, null, "push");
+
+        Assert.IsNull(mapped);
+        Assert.AreEqual(7, error!.Index);
+        var all = string.Join(" | ", error.Errors);
+        StringAssert.Contains(all, "\"id\" is required");
+        StringAssert.Contains(all, "\"text\" is required");
+        StringAssert.Contains(all, "'Nobody' is not a configured brand");
+        StringAssert.Contains(all, "\"source\" must be");
+        StringAssert.Contains(all, "\"url\" must be an absolute http or https URL");
+        StringAssert.Contains(all, "\"metrics\" counts cannot be negative");
+    }
+
+    [TestMethod]
+    public void Map_PushedMentionClaimingAPollersSource_IsRefused_ButReplayMayUseIt()
+    {
+        var input = new MentionInput { Id = "1790000000000000000", Text = "fake", Brand = "Acme Air", Source = "x" };
+
+        var (_, pushError) = Mapper().Map(input, 0, null, "push");
+        var (replayed, replayError) = Mapper().Map(input, 0, null, "replay", allowPollerSources: true);
+
+        StringAssert.Contains(pushError!.Errors.Single(), "belongs to a built-in poller");
+        Assert.IsNull(replayError);
+        Assert.AreEqual("x", replayed!.Mention.Source);
+    }
+
+    [TestMethod]
+    public void Map_BrandOverride_ReplacesTheItemsBrand()
+    {
+        var (mapped, error) = Mapper().Map(new MentionInput { Id = "1", Text = "x" }, 0, "Acme Air", "replay");
+
+        Assert.IsNull(error);
+        Assert.AreEqual("replay", mapped!.Mention.Source);
+        Assert.AreEqual("Acme Air", mapped.Brand.Name);
+    }
+
+    private MentionInputMapper Mapper() => _harness.Get<MentionInputMapper>();
+}
