@@ -160,6 +160,21 @@ public static class WebRegistration
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+
+        // The Hangfire dashboard can run and delete jobs: admins only, whatever filter it was mapped with
+        // (pass HangfireAdminFilter to it as well). Anonymous callers were already challenged by the fallback policy.
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/hangfire"),
+            branch => branch.Use(async (context, next) =>
+            {
+                if (!context.User.IsInRole(SocialWatchRoles.Admin))
+                {
+                    await context.ForbidAsync();
+                    return;
+                }
+
+                await next();
+            }));
         app.UseAntiforgery();
 
         app.MapRazorPages();
@@ -204,7 +219,13 @@ public static class WebRegistration
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
 
-        // Scripts only from this host: even an encoding slip cannot run a stranger's inline script.
+        // Scripts only from this host: even an encoding slip cannot run a stranger's inline script. The Hangfire
+        // dashboard (admin-only) ships inline scripts and styles of its own, so it is left to its own headers.
+        if (context.Request.Path.StartsWithSegments("/hangfire"))
+        {
+            return next();
+        }
+
         headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
         return next();
     }

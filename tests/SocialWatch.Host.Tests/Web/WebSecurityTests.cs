@@ -103,6 +103,36 @@ public sealed class WebSecurityTests
     }
 
     [TestMethod]
+    [DataRow("agent")]
+    [DataRow("pr")]
+    [DataRow("manager")]
+    public async Task HangfireDashboard_ForNonAdmin_IsDenied(string role)
+    {
+        using var client = new WebClient(s_app.BaseAddress);
+        await client.SignInAsync(role);
+
+        using var response = await client.Http.GetAsync("/hangfire");
+
+        Assert.AreEqual(HttpStatusCode.Redirect, response.StatusCode);
+        StringAssert.StartsWith(response.Headers.Location!.AbsolutePath, "/denied");
+    }
+
+    [TestMethod]
+    public async Task HangfireDashboard_ForAdmin_IsServed_AndAnonymousIsSentToSignIn()
+    {
+        using var admin = new WebClient(s_app.BaseAddress);
+        using var anonymous = new WebClient(s_app.BaseAddress);
+        await admin.SignInAsync("admin");
+
+        using var served = await admin.Http.GetAsync("/hangfire");
+        using var challenged = await anonymous.Http.GetAsync("/hangfire");
+
+        Assert.AreEqual(HttpStatusCode.OK, served.StatusCode);
+        Assert.AreEqual(HttpStatusCode.Redirect, challenged.StatusCode);
+        StringAssert.StartsWith(challenged.Headers.Location!.AbsolutePath, "/login");
+    }
+
+    [TestMethod]
     public async Task ForgedPagePost_WithoutAntiforgeryToken_IsRejected()
     {
         var alert = await s_app.AddAlertAsync("Forged claim target");
