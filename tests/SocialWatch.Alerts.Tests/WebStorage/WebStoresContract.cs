@@ -247,3 +247,10 @@ public sealed class PostgreSqlWebStoresTests : WebStoresContract
 {
     protected override Task<TestDatabase> OpenDatabaseAsync() => TestDatabases.PostgreSqlAsync("web_stores");
 }
+
+/// <summary>Runs where a SQL Server is given in SOCIALWATCH_TEST_SQLSERVER; skipped elsewhere (statements are parsed instead).</summary>
+[TestClass]
+public sealed class SqlServerWebStoresTests : WebStoresContract
+{
+    protected override Task<TestDatabase> OpenDatabaseAsync() => TestDatabases.SqlServerAsync();
+}
