@@ -1,0 +1,185 @@
+using Dapper;
+using SocialWatch.Alerts.Insights;
+
+namespace SocialWatch.Alerts.Storage.PostgreSql;
+
+internal sealed class PostgreSqlInsightsStore(PostgreSqlConnectionFactory connections) : IInsightsStore
+{
+    private const string QueueColumns = """
+        a.id AS Id, a.kind AS Kind, a.mention_id AS MentionId, a.brand AS Brand, a.team AS Team, a.priority AS Priority,
+        a.state AS State, a.title AS Title, a.reasons AS Reasons, a.assigned_to AS AssignedTo, a.created_at AS CreatedAt,
+        a.updated_at AS UpdatedAt, a.first_response_due_at AS FirstResponseDueAt, a.resolve_due_at AS ResolveDueAt,
+        a.first_responded_at AS FirstRespondedAt, a.resolved_at AS ResolvedAt, a.dismiss_reason AS DismissReason,
+        a.version AS Version,
+        m.id AS MId, m.source AS Source, m.text AS Text, m.author_id AS AuthorId, m.author_handle AS AuthorHandle,
+        m.author_display_name AS AuthorDisplayName, m.author_followers AS AuthorFollowers, m.author_verified AS AuthorVerified,
+        m.url AS Url, m.likes + m.reposts + m.replies + m.quotes AS Engagement, m.escalation_score AS EscalationScore,
+        m.escalation_level AS EscalationLevel, m.p_negative AS PNegative, m.created_at AS MCreatedAt
+        """;
+
+    // The open alerts are picked and limited first, then joined to their mentions: joining every open alert to its
+    // mention before the LIMIT costs a random read per alert. Unset filters are NULL (or an empty team list) and drop out.
+    // OFFSET 0 keeps the mention filter a per-alert primary-key probe: as a semi-join the planner would rather scan
+    // every mention, which costs far more than ten thousand probes.
+    private const string QueueSql = $"""
+        SELECT {QueueColumns}
+        FROM (
+            SELECT * FROM alerts o
+            WHERE o.is_open
+              AND (cardinality(@Teams::text[]) = 0 OR o.team = ANY(@Teams::text[]))
+              AND (@Brand::text IS NULL OR o.brand = @Brand::text)
+              AND (@State::text IS NULL OR o.state = @State::text)
+              AND ((@Source::text IS NULL AND @Level::text IS NULL) OR EXISTS (
+                  SELECT 1 FROM mentions f
+                  WHERE f.id = o.mention_id AND (@Source::text IS NULL OR f.source = @Source::text) AND (@Level::text IS NULL OR f.escalation_level = @Level::text)
+                  OFFSET 0))
+            ORDER BY o.priority DESC, o.first_response_due_at NULLS LAST, o.created_at
+            LIMIT @Limit
+        ) a LEFT JOIN mentions m ON m.id = a.mention_id
+        ORDER BY a.priority DESC, a.first_response_due_at NULLS LAST, a.created_at
+        """;
+
+    public async Task<IReadOnlyList<QueueItem>> GetQueueAsync(QueueFilter filter, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AlertRow<DateTime>, QueueMentionRow<DateTime>, QueueItem>(
+            new CommandDefinition(QueueSql, new
+            {
+                Teams = filter.Teams.ToArray(),
+                filter.Brand,
+                filter.Source,
+                Level = filter.Level?.ToString(),
+                State = filter.State?.ToString(),
+                filter.Limit,
+            }, cancellationToken: cancellationToken),
+            (alert, mention) => new QueueItem(alert.ToAlert(PostgreSqlTime.FromDb), mention?.ToMention(PostgreSqlTime.FromDb)),
+            splitOn: "MId");
+        return rows.ToList();
+    }
+
+    // One primary-key probe per open alert (OFFSET 0 stops the planner from turning it into a scan of all mentions).
+    private const string TopRisksSql = $"""
+        SELECT {QueueColumns}
+        FROM alerts a
+        CROSS JOIN LATERAL (SELECT * FROM mentions m0 WHERE m0.id = a.mention_id OFFSET 0) AS m
+        WHERE a.is_open AND m.escalation_score IS NOT NULL AND (cardinality(@brands::text[]) = 0 OR a.brand = ANY(@brands::text[]))
+        ORDER BY m.escalation_score DESC
+        LIMIT @limit
+        """;
+
+    public async Task<IReadOnlyList<QueueItem>> GetTopRisksAsync(IReadOnlyList<string> brands, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AlertRow<DateTime>, QueueMentionRow<DateTime>, QueueItem>(
+            new CommandDefinition(TopRisksSql, new { brands = brands.ToArray(), limit }, cancellationToken: cancellationToken),
+            (alert, mention) => new QueueItem(alert.ToAlert(PostgreSqlTime.FromDb), mention?.ToMention(PostgreSqlTime.FromDb)),
+            splitOn: "MId");
+        return rows.ToList();
+    }
+
+    private const string VolumeSql = """
+        SELECT brand AS Brand, (extract(epoch FROM date_trunc('hour', created_at)) / 3600)::bigint AS Hour, COUNT(*)::int AS Mentions,
+               COUNT(*) FILTER (WHERE sentiment = 'Negative')::int AS Negative
+        FROM mentions
+        WHERE created_at >= @since AND created_at < @until
+        GROUP BY brand, date_trunc('hour', created_at)
+        """;
+
+    public async Task<IReadOnlyList<VolumeBucket>> GetVolumeAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<VolumeRow>(new CommandDefinition(VolumeSql, new { since = PostgreSqlTime.ToDb(since), until = PostgreSqlTime.ToDb(until) }, cancellationToken: cancellationToken));
+        return rows.Select(r => new VolumeBucket(r.Brand, DateTimeOffset.FromUnixTimeMilliseconds(r.Hour * 3_600_000), r.Mentions, r.Negative)).ToList();
+    }
+
+    private const string SpikesSql = """
+        SELECT id AS AlertId, brand AS Brand, created_at AS At
+        FROM alerts
+        WHERE kind = 'Spike' AND created_at >= @since AND created_at < @until
+        ORDER BY created_at
+        """;
+
+    public async Task<IReadOnlyList<SpikeMark>> GetSpikesAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<SpikeRow<DateTime>>(new CommandDefinition(SpikesSql, new { since = PostgreSqlTime.ToDb(since), until = PostgreSqlTime.ToDb(until) }, cancellationToken: cancellationToken));
+        return rows.Select(r => new SpikeMark(r.AlertId, r.Brand, PostgreSqlTime.FromDb(r.At))).ToList();
+    }
+
+    private const string SourcesSql = """
+        SELECT source AS Key, COUNT(*)::int AS Count
+        FROM mentions
+        WHERE created_at >= @since AND created_at < @until
+        GROUP BY source
+        ORDER BY COUNT(*) DESC
+        """;
+
+    public async Task<IReadOnlyList<CountBy>> GetSourceBreakdownAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(SourcesSql, new { since = PostgreSqlTime.ToDb(since), until = PostgreSqlTime.ToDb(until) }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToCount()).ToList();
+    }
+
+    private const string ReasonsSql = """
+        SELECT r.value AS Key, COUNT(*)::int AS Count
+        FROM alerts a CROSS JOIN LATERAL jsonb_array_elements_text(a.reasons::jsonb) AS r(value)
+        WHERE a.is_open
+        GROUP BY r.value
+        ORDER BY COUNT(*) DESC, r.value
+        LIMIT @limit
+        """;
+
+    public async Task<IReadOnlyList<CountBy>> GetReasonBreakdownAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(ReasonsSql, new { limit }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToCount()).ToList();
+    }
+
+    private const string SlaSql = """
+        SELECT COUNT(*)::int AS Open,
+               COUNT(*) FILTER (WHERE (first_responded_at IS NULL AND first_response_due_at < @now) OR resolve_due_at < @now)::int AS Breached,
+               COUNT(*) FILTER (WHERE NOT COALESCE((first_responded_at IS NULL AND first_response_due_at < @now) OR resolve_due_at < @now, false)
+                        AND first_responded_at IS NULL AND first_response_due_at < @soon)::int AS DueSoon,
+               COUNT(*) FILTER (WHERE first_response_due_at IS NULL AND resolve_due_at IS NULL)::int AS NoDeadline
+        FROM alerts
+        WHERE is_open
+        """;
+
+    public async Task<SlaSummary> GetSlaSummaryAsync(DateTimeOffset now, TimeSpan dueSoon, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleAsync<SlaRow>(new CommandDefinition(SlaSql, new { now = PostgreSqlTime.ToDb(now), soon = PostgreSqlTime.ToDb(now + dueSoon) }, cancellationToken: cancellationToken));
+        return row.ToSummary();
+    }
+
+    private const string HistorySql = """
+        SELECT m.id AS MentionId, m.text AS Text, m.created_at AS CreatedAt, a.state AS AlertState, a.dismiss_reason AS DismissReason
+        FROM mentions m LEFT JOIN alerts a ON a.mention_id = m.id
+        WHERE m.author_id = @authorId AND m.source = @source AND m.brand = @brand AND m.id <> @excludeMentionId AND NOT m.redacted
+        ORDER BY m.created_at DESC
+        LIMIT @limit
+        """;
+
+    public async Task<IReadOnlyList<AuthorHistoryItem>> GetAuthorHistoryAsync(string source, string authorId, string brand, long excludeMentionId, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<HistoryRow<DateTime>>(new CommandDefinition(HistorySql, new { source, authorId, brand, excludeMentionId, limit }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToItem(PostgreSqlTime.FromDb)).ToList();
+    }
+
+    private const string FacetsSql = """
+        SELECT DISTINCT a.brand FROM alerts a WHERE a.is_open ORDER BY a.brand;
+        SELECT DISTINCT source FROM mentions ORDER BY source;
+        """;
+
+    public async Task<QueueFacets> GetFacetsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(FacetsSql, cancellationToken: cancellationToken));
+        var brands = (await grid.ReadAsync<string>()).ToList();
+        var sources = (await grid.ReadAsync<string>()).ToList();
+        return new QueueFacets(brands, sources);
+    }
+}

@@ -1,0 +1,178 @@
+using System.Text.Json;
+using Dapper;
+using SocialWatch.Alerts.Insights;
+
+namespace SocialWatch.Alerts.Storage.SqlServer;
+
+internal sealed class SqlServerInsightsStore(SqlServerConnectionFactory connections) : IInsightsStore
+{
+    private const string QueueColumns = """
+        a.id AS Id, a.kind AS Kind, a.mention_id AS MentionId, a.brand AS Brand, a.team AS Team, a.priority AS Priority,
+        a.state AS State, a.title AS Title, a.reasons AS Reasons, a.assigned_to AS AssignedTo, a.created_at AS CreatedAt,
+        a.updated_at AS UpdatedAt, a.first_response_due_at AS FirstResponseDueAt, a.resolve_due_at AS ResolveDueAt,
+        a.first_responded_at AS FirstRespondedAt, a.resolved_at AS ResolvedAt, a.dismiss_reason AS DismissReason,
+        a.version AS Version,
+        m.id AS MId, m.source AS Source, m.[text] AS Text, m.author_id AS AuthorId, m.author_handle AS AuthorHandle,
+        m.author_display_name AS AuthorDisplayName, m.author_followers AS AuthorFollowers, m.author_verified AS AuthorVerified,
+        m.url AS Url, m.likes + m.reposts + m.replies + m.quotes AS Engagement, m.escalation_score AS EscalationScore,
+        m.escalation_level AS EscalationLevel, m.p_negative AS PNegative, m.created_at AS MCreatedAt
+        """;
+
+    // The open alerts are picked and limited first, then joined to their mentions. Unset filters are NULL and drop
+    // out; RECOMPILE gives each combination its own plan. Teams travel as a JSON array so any team name works.
+    private const string QueueSql = $"""
+        SELECT {QueueColumns}
+        FROM (
+            SELECT TOP (@Limit) o.* FROM dbo.alerts o
+            WHERE o.is_open = 1
+              AND (@TeamsJson IS NULL OR o.team IN (SELECT [value] FROM OPENJSON(@TeamsJson)))
+              AND (@Brand IS NULL OR o.brand = @Brand)
+              AND (@State IS NULL OR o.state = @State)
+              AND ((@Source IS NULL AND @Level IS NULL) OR EXISTS (
+                  SELECT 1 FROM dbo.mentions f
+                  WHERE f.id = o.mention_id AND (@Source IS NULL OR f.source = @Source) AND (@Level IS NULL OR f.escalation_level = @Level)))
+            ORDER BY o.priority DESC, CASE WHEN o.first_response_due_at IS NULL THEN 1 ELSE 0 END, o.first_response_due_at, o.created_at
+        ) a LEFT JOIN dbo.mentions m ON m.id = a.mention_id
+        ORDER BY a.priority DESC, CASE WHEN a.first_response_due_at IS NULL THEN 1 ELSE 0 END, a.first_response_due_at, a.created_at
+        OPTION (RECOMPILE);
+        """;
+
+    public async Task<IReadOnlyList<QueueItem>> GetQueueAsync(QueueFilter filter, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AlertRow<DateTimeOffset>, QueueMentionRow<DateTimeOffset>, QueueItem>(
+            new CommandDefinition(QueueSql, new
+            {
+                TeamsJson = filter.Teams.Count == 0 ? null : JsonSerializer.Serialize(filter.Teams),
+                filter.Brand,
+                filter.Source,
+                Level = filter.Level?.ToString(),
+                State = filter.State?.ToString(),
+                filter.Limit,
+            }, cancellationToken: cancellationToken),
+            (alert, mention) => new QueueItem(alert.ToAlert(SqlServerTime.FromDb), mention?.ToMention(SqlServerTime.FromDb)),
+            splitOn: "MId");
+        return rows.ToList();
+    }
+
+    private const string TopRisksSql = $"""
+        SELECT TOP (@limit) {QueueColumns}
+        FROM dbo.mentions m JOIN dbo.alerts a ON a.mention_id = m.id AND a.is_open = 1
+        WHERE m.escalation_score IS NOT NULL AND (@brandsJson IS NULL OR a.brand IN (SELECT [value] FROM OPENJSON(@brandsJson)))
+        ORDER BY m.escalation_score DESC;
+        """;
+
+    public async Task<IReadOnlyList<QueueItem>> GetTopRisksAsync(IReadOnlyList<string> brands, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AlertRow<DateTimeOffset>, QueueMentionRow<DateTimeOffset>, QueueItem>(
+            new CommandDefinition(TopRisksSql, new { brandsJson = brands.Count == 0 ? null : JsonSerializer.Serialize(brands), limit }, cancellationToken: cancellationToken),
+            (alert, mention) => new QueueItem(alert.ToAlert(SqlServerTime.FromDb), mention?.ToMention(SqlServerTime.FromDb)),
+            splitOn: "MId");
+        return rows.ToList();
+    }
+
+    private const string VolumeSql = """
+        SELECT brand AS Brand, DATEDIFF_BIG(hour, '1970-01-01T00:00:00+00:00', created_at) AS Hour, COUNT(*) AS Mentions,
+               SUM(CASE WHEN sentiment = N'Negative' THEN 1 ELSE 0 END) AS Negative
+        FROM dbo.mentions
+        WHERE created_at >= @since AND created_at < @until
+        GROUP BY brand, DATEDIFF_BIG(hour, '1970-01-01T00:00:00+00:00', created_at);
+        """;
+
+    public async Task<IReadOnlyList<VolumeBucket>> GetVolumeAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<VolumeRow>(new CommandDefinition(VolumeSql, new { since = SqlServerTime.ToDb(since), until = SqlServerTime.ToDb(until) }, cancellationToken: cancellationToken));
+        return rows.Select(r => new VolumeBucket(r.Brand, DateTimeOffset.FromUnixTimeMilliseconds(r.Hour * 3_600_000), r.Mentions, r.Negative)).ToList();
+    }
+
+    private const string SpikesSql = """
+        SELECT id AS AlertId, brand AS Brand, created_at AS At
+        FROM dbo.alerts
+        WHERE kind = N'Spike' AND created_at >= @since AND created_at < @until
+        ORDER BY created_at;
+        """;
+
+    public async Task<IReadOnlyList<SpikeMark>> GetSpikesAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<SpikeRow<DateTimeOffset>>(new CommandDefinition(SpikesSql, new { since = SqlServerTime.ToDb(since), until = SqlServerTime.ToDb(until) }, cancellationToken: cancellationToken));
+        return rows.Select(r => new SpikeMark(r.AlertId, r.Brand, SqlServerTime.FromDb(r.At))).ToList();
+    }
+
+    private const string SourcesSql = """
+        SELECT source AS [Key], COUNT(*) AS [Count]
+        FROM dbo.mentions
+        WHERE created_at >= @since AND created_at < @until
+        GROUP BY source
+        ORDER BY COUNT(*) DESC;
+        """;
+
+    public async Task<IReadOnlyList<CountBy>> GetSourceBreakdownAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(SourcesSql, new { since = SqlServerTime.ToDb(since), until = SqlServerTime.ToDb(until) }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToCount()).ToList();
+    }
+
+    private const string ReasonsSql = """
+        SELECT TOP (@limit) r.[value] AS [Key], COUNT(*) AS [Count]
+        FROM dbo.alerts a CROSS APPLY OPENJSON(a.reasons) r
+        WHERE a.is_open = 1
+        GROUP BY r.[value]
+        ORDER BY COUNT(*) DESC, r.[value];
+        """;
+
+    public async Task<IReadOnlyList<CountBy>> GetReasonBreakdownAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(ReasonsSql, new { limit }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToCount()).ToList();
+    }
+
+    private const string SlaSql = """
+        SELECT COUNT(*) AS [Open],
+               COALESCE(SUM(CASE WHEN (first_responded_at IS NULL AND first_response_due_at < @now) OR resolve_due_at < @now THEN 1 ELSE 0 END), 0) AS Breached,
+               COALESCE(SUM(CASE WHEN (first_responded_at IS NULL AND first_response_due_at < @now) OR resolve_due_at < @now THEN 0
+                        WHEN first_responded_at IS NULL AND first_response_due_at < @soon THEN 1 ELSE 0 END), 0) AS DueSoon,
+               COALESCE(SUM(CASE WHEN first_response_due_at IS NULL AND resolve_due_at IS NULL THEN 1 ELSE 0 END), 0) AS NoDeadline
+        FROM dbo.alerts
+        WHERE is_open = 1;
+        """;
+
+    public async Task<SlaSummary> GetSlaSummaryAsync(DateTimeOffset now, TimeSpan dueSoon, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleAsync<SlaRow>(new CommandDefinition(SlaSql, new { now = SqlServerTime.ToDb(now), soon = SqlServerTime.ToDb(now + dueSoon) }, cancellationToken: cancellationToken));
+        return row.ToSummary();
+    }
+
+    private const string HistorySql = """
+        SELECT TOP (@limit) m.id AS MentionId, m.[text] AS Text, m.created_at AS CreatedAt, a.state AS AlertState, a.dismiss_reason AS DismissReason
+        FROM dbo.mentions m LEFT JOIN dbo.alerts a ON a.mention_id = m.id
+        WHERE m.author_id = @authorId AND m.source = @source AND m.brand = @brand AND m.id <> @excludeMentionId AND m.redacted = 0
+        ORDER BY m.created_at DESC;
+        """;
+
+    public async Task<IReadOnlyList<AuthorHistoryItem>> GetAuthorHistoryAsync(string source, string authorId, string brand, long excludeMentionId, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<HistoryRow<DateTimeOffset>>(new CommandDefinition(HistorySql, new { source, authorId, brand, excludeMentionId, limit }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToItem(SqlServerTime.FromDb)).ToList();
+    }
+
+    private const string FacetsSql = """
+        SELECT DISTINCT a.brand FROM dbo.alerts a WHERE a.is_open = 1 ORDER BY a.brand;
+        SELECT DISTINCT source FROM dbo.mentions ORDER BY source;
+        """;
+
+    public async Task<QueueFacets> GetFacetsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(FacetsSql, cancellationToken: cancellationToken));
+        var brands = (await grid.ReadAsync<string>()).ToList();
+        var sources = (await grid.ReadAsync<string>()).ToList();
+        return new QueueFacets(brands, sources);
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SocialWatch.Alerts.Digests;
+
+namespace SocialWatch.Host.Pages.Admin;
+
+/// <summary>Scheduled digest e-mails for managers: who gets which brands when, with a preview of the next one.</summary>
+public sealed class DigestsModel(IServiceProvider services) : PageModel
+{
+    public IReadOnlyList<DigestSubscriptionView> Subscriptions { get; private set; } = [];
+
+    [BindProperty]
+    public DigestForm Input { get; set; } = new();
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Subscriptions = await services.GetRequiredService<ListDigestSubscriptions>().HandleAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var created = await services.GetRequiredService<CreateDigestSubscription>().HandleAsync(Input.ToRequest(), cancellationToken);
+            Message = $"Digest {created.Name} created.";
+            return RedirectToPage();
+        }
+        catch (DigestValidationException e)
+        {
+            foreach (var (field, message) in e.Errors)
+            {
+                ModelState.AddModelError("Input." + field, message);
+            }
+
+            Subscriptions = await services.GetRequiredService<ListDigestSubscriptions>().HandleAsync(cancellationToken);
+            return Page();
+        }
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken cancellationToken)
+    {
+        var deleted = await services.GetRequiredService<DeleteDigestSubscription>().HandleAsync(id, cancellationToken);
+        Message = deleted ? "Digest deleted." : "That digest no longer exists.";
+        return RedirectToPage();
+    }
+
+    /// <summary>
+    /// The next digest as it would be sent. Served sandboxed: the digest encodes what strangers wrote, and the sandbox
+    /// keeps even a slip from running anything in this origin.
+    /// </summary>
+    public async Task<IActionResult> OnGetPreviewAsync(long id, CancellationToken cancellationToken)
+    {
+        var preview = await services.GetRequiredService<PreviewDigest>().HandleAsync(id, cancellationToken);
+        if (preview is null)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'";
+        return Content(preview.Html, "text/html; charset=utf-8");
+    }
+
+    public sealed class DigestForm
+    {
+        public string? Name { get; set; }
+        public string? Recipients { get; set; }
+        public string? Brands { get; set; }
+        public DigestCadence Cadence { get; set; } = DigestCadence.Daily;
+        public TimeOnly? SendAt { get; set; } = new(8, 0);
+        public DayOfWeek? WeeklyOn { get; set; } = DayOfWeek.Monday;
+        public string? Cron { get; set; }
+        public string? TimeZone { get; set; } = "UTC";
+
+        public DigestSubscriptionRequest ToRequest() => new()
+        {
+            Name = Name,
+            Recipients = Split(Recipients),
+            Brands = Split(Brands),
+            Cadence = Cadence,
+            SendAt = SendAt,
+            WeeklyOn = WeeklyOn,
+            Cron = Cron,
+            TimeZone = TimeZone,
+        };
+
+        private static List<string> Split(string? text) =>
+            [.. (text ?? "").Split([',', ';', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+    }
+}

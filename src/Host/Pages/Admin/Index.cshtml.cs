@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SocialWatch.Alerts.Access;
+
+namespace SocialWatch.Host.Pages.Admin;
+
+public sealed class IndexModel(IAdminAuditStore audit) : PageModel
+{
+    public IReadOnlyList<AdminAuditEntry> Audit { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Audit = await audit.GetLatestAsync(50, cancellationToken);
+}

@@ -1,0 +1,35 @@
+namespace SocialWatch.Host.Web;
+
+/// <summary>The four roles of the product and the policies built on them.</summary>
+public static class SocialWatchRoles
+{
+    public const string Agent = "agent";
+    public const string Pr = "pr";
+    public const string Manager = "manager";
+    public const string Admin = "admin";
+
+    public static IReadOnlyList<string> All { get; } = [Agent, Pr, Manager, Admin];
+
+    public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
+}
+
+/// <summary>Authorization policy names.</summary>
+public static class SocialWatchPolicies
+{
+    /// <summary>Works the triage queue: agents, and managers who cover for them.</summary>
+    public const string Agent = "agent";
+
+    /// <summary>Watches the escalation dashboard: PR staff and managers.</summary>
+    public const string Pr = "pr";
+
+    public const string Manager = "manager";
+
+    /// <summary>Configures the service and sees the Hangfire dashboard.</summary>
+    public const string Admin = "admin";
+
+    /// <summary>Reads alerts and mentions: any care role, or an API key with the integration scope.</summary>
+    public const string Reader = "reader";
+
+    /// <summary>Pushes mentions: an API key with the push scope.</summary>
+    public const string Push = "push";
+}

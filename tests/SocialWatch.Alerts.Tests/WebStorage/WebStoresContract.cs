@@ -1,0 +1,256 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using SocialWatch.Alerts.Access;
+using SocialWatch.Alerts.Insights;
+using SocialWatch.Alerts.Storage;
+using SocialWatch.Alerts.Tests.Storage;
+using SocialWatch.Alerts.Tests.WorkflowStorage;
+using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Scoring;
+using SocialWatch.Core.Storage;
+
+namespace SocialWatch.Alerts.Tests.WebStorage;
+
+/// <summary>The web's stores (users, API keys, admin audit, queue and dashboard read models), written once for every dialect.</summary>
+public abstract class WebStoresContract : WorkflowStoreContract
+{
+    private ServiceProvider? _web;
+
+    private IUserStore Users => _web!.GetRequiredService<IUserStore>();
+    private IApiKeyStore Keys => _web!.GetRequiredService<IApiKeyStore>();
+    private IAdminAuditStore Audit => _web!.GetRequiredService<IAdminAuditStore>();
+    private IInsightsStore Insights => _web!.GetRequiredService<IInsightsStore>();
+
+    [TestInitialize]
+    public void OpenWebServices()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = Database.Provider.ToString(),
+            ["ConnectionStrings:SocialWatch"] = Database.ConnectionString,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddSocialWatchStorage(configuration);
+        services.AddSocialWatchWebStorage();
+        _web = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    [TestCleanup]
+    public async Task CloseWebServicesAsync()
+    {
+        if (_web is not null)
+        {
+            await _web.DisposeAsync();
+        }
+    }
+
+    [TestMethod]
+    public async Task SaveUser_ThenFind_IgnoresCaseOfTheName_AndAudits()
+    {
+        await Users.SaveAsync(new WebUser { UserName = "Alice", Roles = ["agent", "manager"], PasswordHash = "hash", CreatedAt = T0 }, "admin", None);
+
+        var found = await Users.FindAsync("alice", None);
+        var audit = await Audit.GetLatestAsync(10, None);
+
+        Assert.IsNotNull(found);
+        Assert.AreEqual("Alice", found.UserName);
+        Assert.AreEqual("agent,manager", string.Join(",", found.Roles));
+        Assert.AreEqual("hash", found.PasswordHash);
+        Assert.AreEqual(T0, found.CreatedAt);
+        Assert.AreEqual(1, await Users.CountAsync(None));
+        Assert.IsTrue(audit.Any(e => e.Area == "user" && e.Subject == "Alice" && e.Actor == "admin"));
+    }
+
+    [TestMethod]
+    public async Task SaveUser_WithATakenName_ThrowsDuplicateName()
+    {
+        await Users.SaveAsync(new WebUser { UserName = "bob", Roles = ["agent"], CreatedAt = T0 }, "admin", None);
+
+        await Assert.ThrowsExactlyAsync<DuplicateNameException>(() => Users.SaveAsync(new WebUser { UserName = "BOB", Roles = ["pr"], CreatedAt = T0 }, "admin", None));
+
+        Assert.AreEqual(1, await Users.CountAsync(None));
+    }
+
+    [TestMethod]
+    public async Task SaveUser_WithItsId_ReplacesRolesAndDisables()
+    {
+        var saved = await Users.SaveAsync(new WebUser { UserName = "carol", Roles = ["agent"], CreatedAt = T0 }, "admin", None);
+
+        await Users.SaveAsync(saved with { Roles = ["pr"], Disabled = true }, "admin", None);
+        var found = await Users.FindAsync("carol", None);
+
+        Assert.AreEqual("pr", string.Join(",", found!.Roles));
+        Assert.IsTrue(found.Disabled);
+        Assert.HasCount(1, await Users.ListAsync(None));
+    }
+
+    [TestMethod]
+    public async Task ApiKey_IsFoundByHashUntilRevoked()
+    {
+        var key = await Keys.CreateAsync(new ApiKey { Name = "crm", Prefix = "sw_abc", Hash = new string('a', 64), Scopes = ["push"], CreatedBy = "admin", CreatedAt = T0 }, None);
+
+        var found = await Keys.FindActiveByHashAsync(new string('a', 64), None);
+        var revoked = await Keys.RevokeAsync(key.Id, "admin", T0.AddHours(1), None);
+        var again = await Keys.RevokeAsync(key.Id, "admin", T0.AddHours(2), None);
+        var afterRevoke = await Keys.FindActiveByHashAsync(new string('a', 64), None);
+        var listed = (await Keys.ListAsync(None)).Single();
+
+        Assert.AreEqual("crm", found!.Name);
+        Assert.AreEqual("push", string.Join(",", found.Scopes));
+        Assert.IsTrue(revoked);
+        Assert.IsFalse(again);
+        Assert.IsNull(afterRevoke);
+        Assert.AreEqual(T0.AddHours(1), listed.RevokedAt);
+    }
+
+    [TestMethod]
+    public async Task TouchApiKey_RecordsLastUse()
+    {
+        var key = await Keys.CreateAsync(new ApiKey { Name = "feed", Prefix = "sw_def", Hash = new string('b', 64), Scopes = ["integration"], CreatedBy = "admin", CreatedAt = T0 }, None);
+
+        await Keys.TouchAsync(key.Id, T0.AddMinutes(5), None);
+
+        Assert.AreEqual(T0.AddMinutes(5), (await Keys.FindActiveByHashAsync(new string('b', 64), None))!.LastUsedAt);
+    }
+
+    [TestMethod]
+    public async Task Queue_FiltersByTeamBrandSourceLevelAndState_AndSortsByPriorityThenDue()
+    {
+        var urgent = await AlertWithMentionAsync("m1", team: "care", priority: AlertPriority.Urgent, dueIn: TimeSpan.FromHours(2));
+        var highSoon = await AlertWithMentionAsync("m2", team: "care", priority: AlertPriority.High, dueIn: TimeSpan.FromMinutes(10));
+        var highLater = await AlertWithMentionAsync("m3", team: "care", priority: AlertPriority.High, dueIn: TimeSpan.FromHours(1));
+        await AlertWithMentionAsync("m4", team: "legal", priority: AlertPriority.Urgent, dueIn: TimeSpan.FromHours(1));
+        await AlertWithMentionAsync("m5", team: "care", brand: "globex", source: "reddit", priority: AlertPriority.Low, dueIn: TimeSpan.FromHours(1));
+
+        var care = await Insights.GetQueueAsync(new QueueFilter { Teams = ["care"] }, None);
+        var reddit = await Insights.GetQueueAsync(new QueueFilter { Source = "reddit" }, None);
+        var globex = await Insights.GetQueueAsync(new QueueFilter { Brand = "globex" }, None);
+        var high = await Insights.GetQueueAsync(new QueueFilter { Level = EscalationLevel.High }, None);
+        var critical = await Insights.GetQueueAsync(new QueueFilter { Level = EscalationLevel.Critical }, None);
+        var acknowledged = await Insights.GetQueueAsync(new QueueFilter { State = AlertState.Acknowledged }, None);
+
+        CollectionAssert.AreEqual(new[] { urgent.Id, highSoon.Id, highLater.Id }, care.Take(3).Select(i => i.Alert.Id).ToArray());
+        Assert.HasCount(4, care);
+        Assert.AreEqual("globex", reddit.Single().Alert.Brand);
+        Assert.AreEqual("reddit", globex.Single().Mention!.Source);
+        Assert.HasCount(5, high);
+        Assert.IsEmpty(critical);
+        Assert.IsEmpty(acknowledged);
+        Assert.AreEqual("handle_u-1", care[0].Mention!.AuthorHandle);
+        Assert.AreEqual(10, care[0].Mention!.Engagement);
+    }
+
+    [TestMethod]
+    public async Task Queue_LeavesOutClosedAlerts_AndKeepsAlertsWithoutMention()
+    {
+        var closed = await AlertWithMentionAsync("m1");
+        await Resolve<IAlertStore>().ApplyAsync(new AlertChange { AlertId = closed.Id, ExpectedVersion = closed.Version, Actor = "a", At = T0, State = AlertState.Dismissed, DismissReason = "spam" }, None);
+        var spike = await CreateAlertAsync(mentionId: null);
+
+        var queue = await Insights.GetQueueAsync(new QueueFilter(), None);
+
+        Assert.AreEqual(spike.Id, queue.Single().Alert.Id);
+        Assert.IsNull(queue.Single().Mention);
+    }
+
+    [TestMethod]
+    public async Task SlaSummary_CountsBreachedDueSoonAndOnTrack()
+    {
+        await AlertWithMentionAsync("m1", dueIn: TimeSpan.FromMinutes(-5));
+        await AlertWithMentionAsync("m2", dueIn: TimeSpan.FromMinutes(10));
+        await AlertWithMentionAsync("m3", dueIn: TimeSpan.FromHours(3));
+
+        var summary = await Insights.GetSlaSummaryAsync(Time.GetUtcNow(), TimeSpan.FromMinutes(30), None);
+
+        Assert.AreEqual(new SlaSummary(3, 1, 1, 1, 0), summary);
+    }
+
+    [TestMethod]
+    public async Task Volume_CountsMentionsAndNegativesPerBrandAndHour()
+    {
+        var hour = new DateTimeOffset(2026, 3, 14, 8, 0, 0, TimeSpan.Zero);
+        await StoreMentionAsync("v1", createdAt: hour.AddMinutes(5));
+        await StoreMentionAsync("v2", createdAt: hour.AddMinutes(50));
+        await StoreMentionAsync("v3", createdAt: hour.AddHours(1).AddMinutes(1), brand: "globex");
+        await StoreMentionAsync("v4", createdAt: hour.AddHours(-30));
+
+        var buckets = await Insights.GetVolumeAsync(hour.AddHours(-2), hour.AddHours(2), None);
+        var sources = await Insights.GetSourceBreakdownAsync(hour.AddHours(-2), hour.AddHours(2), None);
+
+        CollectionAssert.AreEquivalent(
+            new[] { new VolumeBucket("acme", hour, 2, 2), new VolumeBucket("globex", hour.AddHours(1), 1, 1) },
+            buckets.ToArray());
+        Assert.AreEqual(new CountBy("x", 3), sources.Single());
+    }
+
+    [TestMethod]
+    public async Task Reasons_TopRisksFacetsAndHistory_ReadOpenAlerts()
+    {
+        var first = await AlertWithMentionAsync("r1");
+        await AlertWithMentionAsync("r2", source: "reddit");
+        var mentionId = (await Resolve<IAlertStore>().GetAsync(first.Id, None))!.MentionId!.Value;
+
+        var reasons = await Insights.GetReasonBreakdownAsync(10, None);
+        var risks = await Insights.GetTopRisksAsync([], 10, None);
+        var facets = await Insights.GetFacetsAsync(None);
+        var history = await Insights.GetAuthorHistoryAsync("reddit", "u-1", "acme", mentionId, 10, None);
+
+        CollectionAssert.AreEqual(new[] { new CountBy("large reach", 2), new CountBy("legal threat", 2) }, reasons.ToArray());
+        Assert.HasCount(2, risks);
+        Assert.AreEqual(0.6f, risks[0].Mention!.Escalation, 0.001f);
+        Assert.AreEqual("acme", string.Join(",", facets.Brands));
+        Assert.AreEqual("reddit,x", string.Join(",", facets.Sources));
+        Assert.AreEqual(AlertState.New, history.Single().AlertState);
+    }
+
+    private async Task<Alert> AlertWithMentionAsync(
+        string externalId,
+        string team = "care",
+        string brand = "acme",
+        string source = "x",
+        AlertPriority priority = AlertPriority.Normal,
+        TimeSpan? dueIn = null)
+    {
+        var stored = await Resolve<IMentionStore>().StoreBatchAsync(
+            new IngestBatch("q-" + externalId, [TestMentions.Scored(externalId, brand: brand, source: source)], "c", null), None);
+        return await Resolve<IAlertStore>().CreateAsync(
+            new NewAlert
+            {
+                Kind = AlertKind.Mention,
+                MentionId = stored.Inserted[0].Id,
+                Brand = brand,
+                Team = team,
+                Priority = priority,
+                Title = "title " + externalId,
+                Reasons = ["legal threat", "large reach"],
+                CreatedAt = Time.GetUtcNow(),
+                FirstResponseDueAt = Time.GetUtcNow() + (dueIn ?? TimeSpan.FromHours(1)),
+                ResolveDueAt = Time.GetUtcNow().AddHours(8),
+                Actor = "routing",
+            },
+            None);
+    }
+}
+
+[TestClass]
+public sealed class SqliteWebStoresTests : WebStoresContract
+{
+    protected override Task<TestDatabase> OpenDatabaseAsync() => TestDatabases.SqliteAsync();
+}
+
+[TestClass]
+public sealed class PostgreSqlWebStoresTests : WebStoresContract
+{
+    protected override Task<TestDatabase> OpenDatabaseAsync() => TestDatabases.PostgreSqlAsync("web_stores");
+}
+
+/// <summary>Runs where a SQL Server is given in SOCIALWATCH_TEST_SQLSERVER; skipped elsewhere (statements are parsed instead).</summary>
+[TestClass]
+public sealed class SqlServerWebStoresTests : WebStoresContract
+{
+    protected override Task<TestDatabase> OpenDatabaseAsync() => TestDatabases.SqlServerAsync();
+}
