@@ -7,7 +7,10 @@ using SocialWatch.Ingest;
 using SocialWatch.Scoring;
 using SocialWatch.Core.Storage;
 using SocialWatch.Host.Health;
+using SocialWatch.Host.Api;
 using SocialWatch.Host.Jobs;
+using SocialWatch.Host.Web;
+using SocialWatch.Host.Web.Auth;
 
 namespace SocialWatch.Host.Composition;
 
@@ -39,6 +42,7 @@ internal static class SocialWatchApp
         services.AddSocialWatchIngest(configuration);
         services.AddSocialWatchAlerts(configuration);
         services.AddSocialWatchDigests(configuration);
+        services.AddSocialWatchWeb(configuration);
         services.AddSocialWatchHangfire(configuration, host);
         services.AddSocialWatchHealth();
         services.AddTransient<ScheduledJobs>();
@@ -61,7 +65,9 @@ internal static class SocialWatchApp
 
         if (host.Web)
         {
-            app.MapHangfireDashboard("/hangfire");
+            await app.UseSocialWatchWebAsync();
+            app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new HangfireAdminFilter()] });
+            app.MapMentionPush();
         }
     }
 }

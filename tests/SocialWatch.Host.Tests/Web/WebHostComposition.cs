@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using SocialWatch.Alerts;
-using SocialWatch.Alerts.Digests;
 using SocialWatch.Alerts.Notifications;
 using SocialWatch.Host.Composition;
 using SocialWatch.Host.Web;
@@ -10,7 +8,6 @@ namespace SocialWatch.Host.Tests.Web;
 
 /// <summary>
 /// Composes the host exactly as <c>serve</c> does (SocialWatchApp), in-process so that tests can reach its services.
-/// The web and alert registrations are idempotent, so calling them here is a no-op once the composition has them.
 /// </summary>
 internal static class WebHostComposition
 {
@@ -18,21 +15,11 @@ internal static class WebHostComposition
     {
         var builder = SocialWatchApp.CreateBuilder([.. args, "--applicationName", typeof(WebRegistration).Assembly.GetName().Name!]);
         SocialWatchApp.AddServices(builder);
-        if (!builder.Services.Any(s => s.ServiceType == typeof(IAlertEventStream)))
-        {
-            builder.Services.AddSocialWatchAlerts(builder.Configuration);
-        }
 
-        builder.Services.TryAddSingleton<IEmailSender, CollectingEmailSender>();
-        if (!builder.Services.Any(s => s.ServiceType == typeof(IDigestSubscriptionStore)))
-        {
-            builder.Services.AddSocialWatchDigests(builder.Configuration);
-        }
-
-        builder.Services.AddSocialWatchWeb(builder.Configuration);
+        // Critical-alert e-mails stay in memory: these tests run no SMTP server.
+        builder.Services.Replace(ServiceDescriptor.Singleton<IEmailSender, CollectingEmailSender>());
         var app = builder.Build();
         await SocialWatchApp.ConfigureAsync(app);
-        await app.UseSocialWatchWebAsync();
         return app;
     }
 
