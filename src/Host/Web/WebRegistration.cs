@@ -183,6 +183,7 @@ public static class WebRegistration
         app.MapAlertApi();
         app.MapMentionApi();
         app.MapFeedbackApi();
+        app.MapDigestApi();
     }
 
     /// <summary>API callers and the live stream get a status code; people get the sign-in or denied page.</summary>
