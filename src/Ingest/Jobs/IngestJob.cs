@@ -44,6 +44,10 @@ public sealed class IngestJob(
         }
 
         int pages = 0, received = 0, stored = 0;
+
+        // Read once per run: after a page commits, the stored cursor is the one this run just wrote. A run that moved
+        // it since is still caught by the store's optimistic check on the next page.
+        var cursor = await store.GetCursorAsync(queryKey, cancellationToken);
         while (true)
         {
             if (source is IBudgetedSource { DailyReadBudget: { } budget })
@@ -56,7 +60,6 @@ public sealed class IngestJob(
                 }
             }
 
-            var cursor = await store.GetCursorAsync(queryKey, cancellationToken);
             MentionPage page;
             try
             {
@@ -95,6 +98,7 @@ public sealed class IngestJob(
                 return new IngestRunResult(queryKey, pages, received, stored, "cursor moved by another run");
             }
 
+            cursor = page.NextCursor;
             pages++;
             received += result.Received;
             stored += result.Stored;
