@@ -12,30 +12,14 @@ internal static class HangfireSetup
         var options = configuration.GetSection(HangfireOptions.SectionName).Get<HangfireOptions>() ?? new HangfireOptions();
         services.AddOptions<HangfireOptions>().BindConfiguration(HangfireOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        services.AddHangfire((provider, config) =>
-        {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            switch (options.Storage)
-            {
-                case HangfireStorageKind.InMemory:
-                    config.UseInMemoryStorage();
-                    break;
-                case HangfireStorageKind.PostgreSql:
-                    config.UsePostgreSqlStorage(
-                        o => o.UseNpgsqlConnection(ConfigurationCheck.HangfireConnectionString(configuration)),
-                        new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) });
-                    break;
-                case HangfireStorageKind.SqlServer:
-                    config.UseSqlServerStorage(
-                        ConfigurationCheck.HangfireConnectionString(configuration),
-                        new SqlServerStorageOptions { PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) });
-                    break;
-                default:
-                    throw new InvalidOperationException($"Hangfire storage {options.Storage} is not supported.");
-            }
-        });
+        // The storage is this host's own singleton, not Hangfire's process-wide JobStorage.Current, so every job
+        // client, recurring-job manager and server of this host uses the storage this host configured.
+        services.AddSingleton<JobStorage>(_ => CreateStorage(options.Storage, configuration));
+        services.AddHangfire((provider, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(provider.GetRequiredService<JobStorage>()));
 
         if (host.Worker)
         {
@@ -49,5 +33,21 @@ internal static class HangfireSetup
         }
 
         return services;
+    }
+
+    private static JobStorage CreateStorage(HangfireStorageKind kind, IConfiguration configuration) => kind switch
+    {
+        HangfireStorageKind.InMemory => new Hangfire.InMemory.InMemoryStorage(),
+        HangfireStorageKind.PostgreSql => CreatePostgreSqlStorage(ConfigurationCheck.HangfireConnectionString(configuration)!),
+        HangfireStorageKind.SqlServer => new SqlServerStorage(
+            ConfigurationCheck.HangfireConnectionString(configuration),
+            new SqlServerStorageOptions { PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) }),
+        _ => throw new InvalidOperationException($"Hangfire storage {kind} is not supported."),
+    };
+
+    private static PostgreSqlStorage CreatePostgreSqlStorage(string connectionString)
+    {
+        var options = new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) };
+        return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, options), options);
     }
 }

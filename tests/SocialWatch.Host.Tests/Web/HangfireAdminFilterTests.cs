@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Hangfire;
 using Hangfire.Dashboard;
-using Hangfire.InMemory;
+using Hangfire.Storage;
 using Microsoft.AspNetCore.Http;
 using SocialWatch.Host.Web;
 using SocialWatch.Host.Web.Auth;
@@ -37,7 +37,7 @@ public sealed class HangfireAdminFilterTests
         http.Connection.RemoteIpAddress = System.Net.IPAddress.Loopback;
         http.Connection.LocalIpAddress = System.Net.IPAddress.Loopback;
 
-        var allowed = new HangfireAdminFilter().Authorize(new AspNetCoreDashboardContext(new InMemoryStorage(), new DashboardOptions(), http));
+        var allowed = new HangfireAdminFilter().Authorize(new AspNetCoreDashboardContext(new UnusedStorage(), new DashboardOptions(), http));
 
         Assert.IsFalse(allowed);
     }
@@ -46,6 +46,14 @@ public sealed class HangfireAdminFilterTests
     {
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, role), new Claim(ClaimTypes.Role, role)], "Cookies", ClaimTypes.Name, ClaimTypes.Role);
         var http = new DefaultHttpContext { User = new ClaimsPrincipal(identity), RequestServices = new ServiceCollection().BuildServiceProvider() };
-        return new AspNetCoreDashboardContext(new InMemoryStorage(), new DashboardOptions(), http);
+        return new AspNetCoreDashboardContext(new UnusedStorage(), new DashboardOptions(), http);
+    }
+
+    /// <summary>The filter never touches job storage; a real one would log through Hangfire's process-wide logger.</summary>
+    private sealed class UnusedStorage : JobStorage
+    {
+        public override IMonitoringApi GetMonitoringApi() => throw new NotSupportedException();
+
+        public override IStorageConnection GetConnection() => throw new NotSupportedException();
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialWatch.Alerts.Notifications;
@@ -11,10 +12,16 @@ namespace SocialWatch.Host.Tests.Web;
 /// </summary>
 internal static class WebHostComposition
 {
+    private static readonly ILoggerFactory SharedLoggerFactory = LoggerFactory.Create(b => b.AddConsole().SetMinimumLevel(LogLevel.Warning));
+
     public static async Task<WebApplication> BuildAsync(string[] args)
     {
         var builder = SocialWatchApp.CreateBuilder([.. args, "--applicationName", typeof(WebRegistration).Assembly.GetName().Name!]);
         SocialWatchApp.AddServices(builder);
+
+        // Hangfire logs through one process-wide provider bound to the last host's logger factory; test hosts come and
+        // go in one process, so they share a factory that is never disposed.
+        builder.Services.Replace(ServiceDescriptor.Singleton(SharedLoggerFactory));
 
         // Critical-alert e-mails stay in memory: these tests run no SMTP server.
         builder.Services.Replace(ServiceDescriptor.Singleton<IEmailSender, CollectingEmailSender>());
