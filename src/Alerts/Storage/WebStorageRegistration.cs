@@ -6,6 +6,7 @@ using SocialWatch.Alerts.Insights;
 using SocialWatch.Alerts.Storage.PostgreSql;
 using SocialWatch.Alerts.Storage.Sqlite;
 using SocialWatch.Alerts.Storage.SqlServer;
+using SocialWatch.Alerts.Storage.Workflow;
 
 namespace SocialWatch.Alerts.Storage;
 
@@ -17,6 +18,9 @@ public static class WebStorageRegistration
     /// </summary>
     public static IServiceCollection AddSocialWatchWebStorage(this IServiceCollection services)
     {
+        services.TryAddSingleton<SqliteDialect>();
+        services.TryAddSingleton<PostgreSqlDialect>();
+        services.TryAddSingleton<SqlServerDialect>();
         services.TryAddSingleton<SqliteUserStore>();
         services.TryAddSingleton<SqliteApiKeyStore>();
         services.TryAddSingleton<SqliteAdminAuditStore>();

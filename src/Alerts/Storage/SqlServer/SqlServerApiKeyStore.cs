@@ -1,16 +1,10 @@
-using Dapper;
-using Microsoft.Data.SqlClient;
-using SocialWatch.Alerts.Access;
+using SocialWatch.Alerts.Storage.Workflow;
 
 namespace SocialWatch.Alerts.Storage.SqlServer;
 
-internal sealed class SqlServerApiKeyStore(SqlServerConnectionFactory connections) : IApiKeyStore
+internal sealed class SqlServerApiKeyStore(SqlServerDialect dialect)
+    : SqlApiKeyStore<DateTimeOffset>(dialect, new(InsertSql, AuditSql, FindSql, ListSql, RevokeSql, TouchSql), SqlServerTime.FromDb)
 {
-    private const string Columns = """
-        id AS Id, name AS Name, prefix AS Prefix, hash AS Hash, scopes AS Scopes, created_by AS CreatedBy,
-        created_at AS CreatedAt, last_used_at AS LastUsedAt, revoked_at AS RevokedAt
-        """;
-
     private const string InsertSql = """
         INSERT INTO dbo.api_keys (name, prefix, hash, scopes, created_by, created_at)
         OUTPUT INSERTED.id
@@ -21,71 +15,10 @@ internal sealed class SqlServerApiKeyStore(SqlServerConnectionFactory connection
         INSERT INTO dbo.admin_audit (actor, at, entity, entity_key, action, body) VALUES (@Actor, @At, N'api key', @Subject, @Action, @Detail);
         """;
 
-    public async Task<ApiKey> CreateAsync(ApiKey key, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = (SqlTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, new
-        {
-            key.Name,
-            key.Prefix,
-            key.Hash,
-            Scopes = UserRoles.Join(key.Scopes),
-            key.CreatedBy,
-            CreatedAt = SqlServerTime.ToDb(key.CreatedAt),
-        }, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(AuditSql, new
-        {
-            Actor = key.CreatedBy,
-            At = SqlServerTime.ToDb(key.CreatedAt),
-            Subject = key.Name,
-            Action = "created",
-            Detail = $"prefix {key.Prefix}, scopes {UserRoles.Join(key.Scopes)}",
-        }, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-        return key with { Id = id };
-    }
-
     private const string FindSql = $"SELECT {Columns} FROM dbo.api_keys WHERE hash = @hash AND revoked_at IS NULL";
-
-    public async Task<ApiKey?> FindActiveByHashAsync(string hash, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<ApiKeyRow<DateTimeOffset>>(new CommandDefinition(FindSql, new { hash }, cancellationToken: cancellationToken));
-        return row?.ToApiKey(SqlServerTime.FromDb);
-    }
-
     private const string ListSql = $"SELECT {Columns} FROM dbo.api_keys ORDER BY CASE WHEN revoked_at IS NULL THEN 0 ELSE 1 END, created_at DESC";
-
-    public async Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ApiKeyRow<DateTimeOffset>>(new CommandDefinition(ListSql, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToApiKey(SqlServerTime.FromDb)).ToList();
-    }
-
     private const string RevokeSql = "UPDATE dbo.api_keys SET revoked_at = @at OUTPUT INSERTED.name WHERE id = @id AND revoked_at IS NULL;";
 
-    public async Task<bool> RevokeAsync(long id, string actor, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = (SqlTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var name = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(RevokeSql, new { id, at = SqlServerTime.ToDb(at) }, transaction, cancellationToken: cancellationToken));
-        if (name is null)
-        {
-            return false;
-        }
-
-        await connection.ExecuteAsync(new CommandDefinition(AuditSql, new { Actor = actor, At = SqlServerTime.ToDb(at), Subject = name, Action = "revoked", Detail = (string?)null }, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-        return true;
-    }
-
+    // Record a use at most once a minute.
     private const string TouchSql = "UPDATE dbo.api_keys SET last_used_at = @at WHERE id = @id AND (last_used_at IS NULL OR last_used_at < DATEADD(minute, -1, @at));";
-
-    public async Task TouchAsync(long id, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(TouchSql, new { id, at = SqlServerTime.ToDb(at) }, cancellationToken: cancellationToken));
-    }
 }

@@ -1,0 +1,79 @@
+using Dapper;
+using SocialWatch.Alerts.Access;
+
+namespace SocialWatch.Alerts.Storage.Workflow;
+
+/// <summary>The statements one dialect runs for API keys; the C# around them is shared.</summary>
+internal sealed record ApiKeySql(string Insert, string Audit, string Find, string List, string Revoke, string Touch);
+
+/// <summary>API keys stored as SHA-256 hashes; creating and revoking one is written to the admin audit in the same transaction.</summary>
+/// <typeparam name="TTime">How the dialect's provider hands back a time column.</typeparam>
+internal abstract class SqlApiKeyStore<TTime>(SqlDialect dialect, ApiKeySql sql, Func<TTime, DateTimeOffset> fromDb) : IApiKeyStore
+    where TTime : struct
+{
+    public const string Columns = """
+        id AS Id, name AS Name, prefix AS Prefix, hash AS Hash, scopes AS Scopes, created_by AS CreatedBy,
+        created_at AS CreatedAt, last_used_at AS LastUsedAt, revoked_at AS RevokedAt
+        """;
+
+    public async Task<ApiKey> CreateAsync(ApiKey key, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var scopes = UserRoles.Join(key.Scopes);
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql.Insert, new
+        {
+            key.Name,
+            key.Prefix,
+            key.Hash,
+            Scopes = scopes,
+            key.CreatedBy,
+            CreatedAt = dialect.ToDb(key.CreatedAt),
+        }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(sql.Audit, new
+        {
+            Actor = key.CreatedBy,
+            At = dialect.ToDb(key.CreatedAt),
+            Subject = key.Name,
+            Action = "created",
+            Detail = $"prefix {key.Prefix}, scopes {scopes}",
+        }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return key with { Id = id };
+    }
+
+    public async Task<ApiKey?> FindActiveByHashAsync(string hash, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<ApiKeyRow<TTime>>(new CommandDefinition(sql.Find, new { hash }, cancellationToken: cancellationToken));
+        return row?.ToApiKey(fromDb);
+    }
+
+    public async Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ApiKeyRow<TTime>>(new CommandDefinition(sql.List, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToApiKey(fromDb))];
+    }
+
+    public async Task<bool> RevokeAsync(long id, string actor, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var name = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(sql.Revoke, new { id, at = dialect.ToDb(at) }, transaction, cancellationToken: cancellationToken));
+        if (name is null)
+        {
+            return false;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(sql.Audit, new { Actor = actor, At = dialect.ToDb(at), Subject = name, Action = "revoked", Detail = (string?)null }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task TouchAsync(long id, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql.Touch, new { id, at = dialect.ToDb(at) }, cancellationToken: cancellationToken));
+    }
+}
