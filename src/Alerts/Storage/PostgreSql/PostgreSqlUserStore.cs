@@ -1,41 +1,14 @@
-using Dapper;
 using Npgsql;
-using SocialWatch.Alerts.Access;
+using SocialWatch.Alerts.Storage.Workflow;
 
 namespace SocialWatch.Alerts.Storage.PostgreSql;
 
-internal sealed class PostgreSqlUserStore(PostgreSqlConnectionFactory connections, TimeProvider time) : IUserStore
+internal sealed class PostgreSqlUserStore(PostgreSqlDialect dialect, TimeProvider time)
+    : SqlUserStore<DateTime>(dialect, time, new(FindSql, ListSql, CountSql, InsertSql, UpdateSql, AuditSql, IsDuplicate), PostgreSqlTime.FromDb)
 {
-    private const string Columns = """
-        id AS Id, user_name AS UserName, display_name AS DisplayName, email AS Email, password_hash AS PasswordHash,
-        roles AS Roles, disabled AS Disabled, created_at AS CreatedAt
-        """;
-
     private const string FindSql = $"SELECT {Columns} FROM web_users WHERE lower(user_name) = lower(@userName)";
-
-    public async Task<WebUser?> FindAsync(string userName, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<UserRow<DateTime>>(new CommandDefinition(FindSql, new { userName }, cancellationToken: cancellationToken));
-        return row?.ToUser(PostgreSqlTime.FromDb);
-    }
-
     private const string ListSql = $"SELECT {Columns} FROM web_users ORDER BY lower(user_name)";
-
-    public async Task<IReadOnlyList<WebUser>> ListAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<UserRow<DateTime>>(new CommandDefinition(ListSql, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToUser(PostgreSqlTime.FromDb)).ToList();
-    }
-
     private const string CountSql = "SELECT COUNT(*)::int FROM web_users";
-
-    public async Task<int> CountAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountSql, cancellationToken: cancellationToken));
-    }
 
     private const string InsertSql = """
         INSERT INTO web_users (user_name, display_name, email, password_hash, roles, disabled, created_at, updated_at)
@@ -53,50 +26,5 @@ internal sealed class PostgreSqlUserStore(PostgreSqlConnectionFactory connection
         INSERT INTO admin_audit (actor, at, entity, entity_key, action, body) VALUES (@Actor, @At, 'user', @Subject, @Action, @Detail)
         """;
 
-    public async Task<WebUser> SaveAsync(WebUser user, string actor, CancellationToken cancellationToken)
-    {
-        var now = PostgreSqlTime.ToDb(time.GetUtcNow());
-        var args = new
-        {
-            user.Id,
-            user.UserName,
-            user.DisplayName,
-            user.Email,
-            user.PasswordHash,
-            Roles = UserRoles.Join(user.Roles),
-            user.Disabled,
-            CreatedAt = PostgreSqlTime.ToDb(user.CreatedAt),
-            UpdatedAt = now,
-        };
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        long id;
-        try
-        {
-            if (user.Id == 0)
-            {
-                id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, args, transaction, cancellationToken: cancellationToken));
-            }
-            else
-            {
-                id = user.Id;
-                await connection.ExecuteAsync(new CommandDefinition(UpdateSql, args, transaction, cancellationToken: cancellationToken));
-            }
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            throw new DuplicateNameException("user", user.UserName);
-        }
-
-        await connection.ExecuteAsync(new CommandDefinition(AuditSql, new
-        {
-            Actor = actor,
-            At = now,
-            Subject = user.UserName,
-            Action = user.Id == 0 ? "saved new" : "saved",
-            Detail = $"roles {args.Roles}{(user.Disabled ? ", disabled" : "")}",
-        }, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-        return user with { Id = id };
-    }
+    private static bool IsDuplicate(Exception e) => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 }

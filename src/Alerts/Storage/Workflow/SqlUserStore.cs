@@ -1,0 +1,86 @@
+using Dapper;
+using SocialWatch.Alerts.Access;
+
+namespace SocialWatch.Alerts.Storage.Workflow;
+
+/// <summary>The statements one dialect runs for local accounts, and how it reports a duplicate user name.</summary>
+internal sealed record UserSql(string Find, string List, string Count, string Insert, string Update, string Audit, Func<Exception, bool> IsDuplicate);
+
+/// <summary>Local accounts with hashed passwords; every save is written to the admin audit in the same transaction.</summary>
+/// <typeparam name="TTime">How the dialect's provider hands back a time column.</typeparam>
+internal abstract class SqlUserStore<TTime>(SqlDialect dialect, TimeProvider time, UserSql sql, Func<TTime, DateTimeOffset> fromDb) : IUserStore
+    where TTime : struct
+{
+    public const string Columns = """
+        id AS Id, user_name AS UserName, display_name AS DisplayName, email AS Email, password_hash AS PasswordHash,
+        roles AS Roles, disabled AS Disabled, created_at AS CreatedAt
+        """;
+
+    public async Task<WebUser?> FindAsync(string userName, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<UserRow<TTime>>(new CommandDefinition(sql.Find, new { userName }, cancellationToken: cancellationToken));
+        return row?.ToUser(fromDb);
+    }
+
+    public async Task<IReadOnlyList<WebUser>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<UserRow<TTime>>(new CommandDefinition(sql.List, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToUser(fromDb))];
+    }
+
+    public async Task<int> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql.Count, cancellationToken: cancellationToken));
+    }
+
+    public async Task<WebUser> SaveAsync(WebUser user, string actor, CancellationToken cancellationToken)
+    {
+        var now = dialect.ToDb(time.GetUtcNow());
+        var roles = UserRoles.Join(user.Roles);
+        var args = new
+        {
+            user.Id,
+            user.UserName,
+            user.DisplayName,
+            user.Email,
+            user.PasswordHash,
+            Roles = roles,
+            user.Disabled,
+            CreatedAt = dialect.ToDb(user.CreatedAt),
+            UpdatedAt = now,
+        };
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        long id;
+        try
+        {
+            if (user.Id == 0)
+            {
+                id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql.Insert, args, transaction, cancellationToken: cancellationToken));
+            }
+            else
+            {
+                id = user.Id;
+                await connection.ExecuteAsync(new CommandDefinition(sql.Update, args, transaction, cancellationToken: cancellationToken));
+            }
+        }
+        catch (Exception e) when (sql.IsDuplicate(e))
+        {
+            throw new DuplicateNameException("user", user.UserName);
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(sql.Audit, new
+        {
+            Actor = actor,
+            At = now,
+            Subject = user.UserName,
+            Action = user.Id == 0 ? "saved new" : "saved",
+            Detail = $"roles {roles}{(user.Disabled ? ", disabled" : "")}",
+        }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return user with { Id = id };
+    }
+}
