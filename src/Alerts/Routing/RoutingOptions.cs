@@ -14,6 +14,12 @@ public sealed class RoutingOptions
 
     public AlertPriority DefaultPriority { get; set; } = AlertPriority.Normal;
 
+    /// <summary>
+    /// On the default route, a high escalation raises the priority to at least High and a critical one to Urgent,
+    /// so a team without rules still sees the risky complaints first.
+    /// </summary>
+    public bool PriorityFollowsEscalation { get; set; } = true;
+
     public string? DefaultSlaPolicy { get; set; }
 
     /// <summary>A mention no rule matched becomes an alert only at or above this complaint probability.</summary>

@@ -1,3 +1,4 @@
+using SocialWatch.Core.Alerts;
 using Microsoft.Extensions.Options;
 using SocialWatch.Core.Mentions;
 using SocialWatch.Core.Scoring;
@@ -30,8 +31,24 @@ public sealed class RoutingRuleEvaluator(IOptions<RoutingOptions> options)
         }
 
         return TakesDefaultRoute(mention.Score)
-            ? new RouteDecision(_options.DefaultTeam, _options.DefaultPriority, _options.DefaultSlaPolicy, "default")
+            ? new RouteDecision(_options.DefaultTeam, DefaultPriorityFor(mention.Score!), _options.DefaultSlaPolicy, "default")
             : null;
+    }
+
+    private AlertPriority DefaultPriorityFor(MentionScore score)
+    {
+        if (!_options.PriorityFollowsEscalation)
+        {
+            return _options.DefaultPriority;
+        }
+
+        var byEscalation = score.Escalation.Level switch
+        {
+            EscalationLevel.Critical => AlertPriority.Urgent,
+            EscalationLevel.High => AlertPriority.High,
+            _ => _options.DefaultPriority,
+        };
+        return byEscalation > _options.DefaultPriority ? byEscalation : _options.DefaultPriority;
     }
 
     private bool TakesDefaultRoute(MentionScore? score) =>

@@ -79,6 +79,38 @@ public sealed class RoutingRuleEvaluatorTests
     }
 
     [TestMethod]
+    [DataRow(EscalationLevel.Low, AlertPriority.Normal)]
+    [DataRow(EscalationLevel.Medium, AlertPriority.Normal)]
+    [DataRow(EscalationLevel.High, AlertPriority.High)]
+    [DataRow(EscalationLevel.Critical, AlertPriority.Urgent)]
+    public void Evaluate_DefaultRoute_PriorityFollowsEscalation(EscalationLevel level, AlertPriority expected)
+    {
+        var decision = _evaluator.Evaluate([], Mentions.Stored(1, complaint: 0.9f, level: level));
+
+        Assert.AreEqual(expected, decision?.Priority);
+    }
+
+    [TestMethod]
+    public void Evaluate_DefaultRoute_EscalationNeverLowersTheConfiguredPriority()
+    {
+        var evaluator = new RoutingRuleEvaluator(Options.Create(new RoutingOptions { DefaultTeam = "care", DefaultPriority = AlertPriority.Urgent }));
+
+        var decision = evaluator.Evaluate([], Mentions.Stored(1, complaint: 0.9f, level: EscalationLevel.High));
+
+        Assert.AreEqual(AlertPriority.Urgent, decision?.Priority);
+    }
+
+    [TestMethod]
+    public void Evaluate_DefaultRoute_FixedPriorityWhenEscalationIsNotFollowed()
+    {
+        var evaluator = new RoutingRuleEvaluator(Options.Create(new RoutingOptions { DefaultTeam = "care", PriorityFollowsEscalation = false }));
+
+        var decision = evaluator.Evaluate([], Mentions.Stored(1, complaint: 0.9f, level: EscalationLevel.Critical));
+
+        Assert.AreEqual(AlertPriority.Normal, decision?.Priority);
+    }
+
+    [TestMethod]
     [DataRow("brand")]
     [DataRow("source")]
     [DataRow("language")]

@@ -48,7 +48,7 @@ public abstract class WorkflowPipelineContract : WorkflowStoreContract
 
         var open = await Resolve<IAlertStore>().GetOpenAsync(new OpenAlertQuery(), None);
         Assert.AreEqual(
-            "legal/Urgent/lia,legal/Urgent/leo,social-care/Normal/",
+            "legal/Urgent/lia,legal/Urgent/leo,social-care/High/",
             string.Join(",", open.OrderBy(a => a.MentionId).Select(a => $"{a.Team}/{a.Priority}/{a.AssignedTo}")));
         Assert.AreEqual(stored[0].Id, open.Single(a => a.AssignedTo == "lia").MentionId);
         Assert.HasCount(3, DrainEvents().Where(e => e.Kind == AlertEventKind.Created));
@@ -94,7 +94,8 @@ public abstract class WorkflowPipelineContract : WorkflowStoreContract
         await IngestAsync(TestMentions.Scored("2", authorId: "carol", text: "Still not fixed"));
 
         var open = (await Resolve<IAlertStore>().GetOpenAsync(new OpenAlertQuery(), None)).Single();
-        Assert.AreEqual((alert.Id, AlertState.New, AlertPriority.High), (open.Id, open.State, open.Priority));
+        Assert.AreEqual(AlertPriority.High, alert.Priority, "the default route follows the high escalation");
+        Assert.AreEqual((alert.Id, AlertState.New, AlertPriority.Urgent), (open.Id, open.State, open.Priority), "a re-complaint raises the priority one step");
         Assert.AreEqual("system", (await Resolve<IAlertStore>().GetAuditAsync(alert.Id, None))[^1].Actor);
     }
 
@@ -127,7 +128,7 @@ public abstract class WorkflowPipelineContract : WorkflowStoreContract
         await Resolve<SlaSweepJob>().RunAsync(None);
 
         var alert = (await Resolve<IAlertStore>().GetOpenAsync(new OpenAlertQuery(), None)).Single();
-        Assert.AreEqual(T0.AddMinutes(48), alert.FirstResponseDueAt, "Normal first response 4h × the 0.2 floor");
+        Assert.AreEqual(T0.AddMinutes(12), alert.FirstResponseDueAt, "High (the escalation level) first response 1h × the 0.2 floor");
         Assert.HasCount(1, DrainEvents().Where(e => e.Kind == AlertEventKind.SlaWarning));
     }
 
