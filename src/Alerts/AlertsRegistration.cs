@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SocialWatch.Alerts.Brands;
 using SocialWatch.Alerts.Notifications;
 using SocialWatch.Alerts.Promises;
 using SocialWatch.Alerts.Reopen;
@@ -16,6 +17,7 @@ using SocialWatch.Alerts.Storage.SqlServer;
 using SocialWatch.Alerts.Storage.Workflow;
 using SocialWatch.Alerts.Teams;
 using SocialWatch.Alerts.Workflow;
+using SocialWatch.Core.Brands;
 using SocialWatch.Core.Ingest;
 
 namespace SocialWatch.Alerts;
@@ -45,7 +47,13 @@ public static class AlertsRegistration
             .ValidateOnStart();
 
         AddWorkflowStores(services);
-        services.TryAddSingleton<IBrandCatalog>(_ => new ConfigurationBrandCatalog(configuration));
+        services.AddOptions<BrandDirectoryOptions>().BindConfiguration(BrandDirectoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<IBrandDirectory>(sp => new BrandDirectory(
+            configuration,
+            sp.GetRequiredService<IBrandStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<BrandDirectoryOptions>>()));
+        services.TryAddTransient<BrandEditor>();
 
         // Domain services: stateless, so one instance serves every request and job.
         services.TryAddSingleton<RoutingRuleEvaluator>();
@@ -103,6 +111,7 @@ public static class AlertsRegistration
         AddStore<IWorkflowQueries, SqliteWorkflowQueries, PostgreSqlWorkflowQueries, SqlServerWorkflowQueries>(services);
         AddStore<IRetentionStore, SqliteRetentionStore, PostgreSqlRetentionStore, SqlServerRetentionStore>(services);
         AddStore<IDataAuditLog, SqliteDataAuditLog, PostgreSqlDataAuditLog, SqlServerDataAuditLog>(services);
+        AddStore<IBrandStore, SqliteBrandStore, PostgreSqlBrandStore, SqlServerBrandStore>(services);
         AddStore<IWebhookStore, SqliteWebhookStore, PostgreSqlWebhookStore, SqlServerWebhookStore>(services);
         services.TryAddSingleton<ISpikeDataSource>(sp => (ISpikeDataSource)sp.GetRequiredService<IWorkflowQueries>());
     }
