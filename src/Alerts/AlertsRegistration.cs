@@ -17,7 +17,6 @@ using SocialWatch.Alerts.Storage.SqlServer;
 using SocialWatch.Alerts.Storage.Workflow;
 using SocialWatch.Alerts.Teams;
 using SocialWatch.Alerts.Workflow;
-using SocialWatch.Core.Brands;
 using SocialWatch.Core.Ingest;
 
 namespace SocialWatch.Alerts;
@@ -47,12 +46,6 @@ public static class AlertsRegistration
             .ValidateOnStart();
 
         AddWorkflowStores(services);
-        services.AddOptions<BrandDirectoryOptions>().BindConfiguration(BrandDirectoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton<IBrandDirectory>(sp => new BrandDirectory(
-            configuration,
-            sp.GetRequiredService<IBrandStore>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<BrandDirectoryOptions>>()));
         services.TryAddTransient<BrandEditor>();
 
         // Domain services: stateless, so one instance serves every request and job.
@@ -111,7 +104,6 @@ public static class AlertsRegistration
         AddStore<IWorkflowQueries, SqliteWorkflowQueries, PostgreSqlWorkflowQueries, SqlServerWorkflowQueries>(services);
         AddStore<IRetentionStore, SqliteRetentionStore, PostgreSqlRetentionStore, SqlServerRetentionStore>(services);
         AddStore<IDataAuditLog, SqliteDataAuditLog, PostgreSqlDataAuditLog, SqlServerDataAuditLog>(services);
-        AddStore<IBrandStore, SqliteBrandStore, PostgreSqlBrandStore, SqlServerBrandStore>(services);
         AddStore<IWebhookStore, SqliteWebhookStore, PostgreSqlWebhookStore, SqlServerWebhookStore>(services);
         services.TryAddSingleton<ISpikeDataSource>(sp => (ISpikeDataSource)sp.GetRequiredService<IWorkflowQueries>());
     }

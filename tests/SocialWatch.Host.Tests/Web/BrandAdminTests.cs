@@ -58,7 +58,7 @@ public sealed class BrandAdminTests
         using var response = await PostAsync(client, "Save", new()
         {
             ["Input.Name"] = "Bad:Brand",
-            ["Input.Handles"] = "ok_handle",
+            ["Input.Handles"] = "ok_handle, Acme Air",
             ["Input.Subreddits"] = "r/x",
             ["Input.Languages"] = "english",
             ["Input.Feeds"] = "news ftp://files.example/feed\nnot-a-feed-line",
@@ -69,6 +69,7 @@ public sealed class BrandAdminTests
 
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
         StringAssert.Contains(html, "may not contain ':'");
+        StringAssert.Contains(html, "Handle 'Acme Air' must be one word");
         StringAssert.Contains(html, "Subreddit 'x' is not a subreddit name");
         StringAssert.Contains(html, "Language 'english' is not an ISO 639-1 code");
         StringAssert.Contains(html, "Feed 'news' needs an absolute http or https URL");

@@ -165,7 +165,8 @@ public sealed class WebUiTests
         await page.FillAsync("input[name='Input.RetentionDays']", "180");
         await page.ClickAsync("#brand-form button[formaction*=Save]");
         await Assertions.Expect(page.Locator(".error")).ToContainTextAsync("Language 'english' is not an ISO 639-1 code");
-        await Assertions.Expect(page.Locator(".error")).ToContainTextAsync("is not a subreddit name");
+        await Assertions.Expect(page.Locator(".error")).ToContainTextAsync("Subreddit 'not a sub!' is not a subreddit name");
+        await Screenshots.TakeAsync(page, TestContext, "admin-brands-invalid");
         await page.FillAsync("input[name='Input.Subreddits']", "r/umbrella");
         await page.FillAsync("input[name='Input.Languages']", "en, de");
         await page.ClickAsync("#brand-form button[formaction*=Preview]");
@@ -181,7 +182,8 @@ public sealed class WebUiTests
         await Assertions.Expect(row).ToContainTextAsync("180 days");
         await Screenshots.TakeAsync(page, TestContext, "admin-brands");
         await page.ClickAsync("table.brands tr:has-text('Umbrella Corp') a:has-text('Edit')");
-        await Assertions.Expect(page.Locator("input[name='Input.Name']")).ToHaveAttributeAsync("readonly", "readonly");
+        await Assertions.Expect(page.Locator("input[name='Input.Name']")).Not.ToBeEditableAsync();
+        await Assertions.Expect(page.Locator("input[name='Input.Name']")).ToHaveValueAsync("Umbrella Corp");
         await Screenshots.TakeAsync(page, TestContext, "admin-brands-edit");
     }
 

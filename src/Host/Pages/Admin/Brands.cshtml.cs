@@ -21,7 +21,8 @@ public sealed class BrandsModel(
     IEnumerable<IMentionSource> sources,
     IngestScheduler scheduler) : PageModel
 {
-    private static readonly char[] ListSeparators = [',', ';', ' ', '\t', '\n', '\r'];
+    // Not spaces: "Acme Air" typed as a handle must be refused as one handle with a space, not split into two.
+    private static readonly char[] ListSeparators = [',', ';', '\n', '\r'];
     private static readonly char[] LineSeparators = ['\n', '\r'];
 
     public IReadOnlyList<BrandView> Brands { get; private set; } = [];
@@ -209,7 +210,7 @@ public sealed class BrandsModel(
 
         public string? Name { get; set; }
 
-        /// <summary>Separated by commas, spaces or lines.</summary>
+        /// <summary>Separated by commas or lines.</summary>
         public string? Handles { get; set; }
 
         /// <summary>One per line (a keyword may be a phrase).</summary>
