@@ -132,6 +132,9 @@ internal sealed class IngestBenchmark : IBenchmark
         {
             services.AddSingleton<IMentionStore, DiscardingStore>();
             services.AddSingleton<IIngestStateStore, DiscardingStore>();
+
+            // No database at all in this run: the brand comes from the settings alone.
+            services.AddSingleton<SocialWatch.Core.Brands.IBrandDirectory>(new ConfiguredBrandOnly(configuration));
         }
 
         await using var provider = services.BuildServiceProvider();
@@ -289,6 +292,18 @@ internal sealed class IngestBenchmark : IBenchmark
     }
 
     /// <summary>Keeps only the cursor; every mention counts as inserted.</summary>
+    private sealed class ConfiguredBrandOnly(IConfiguration configuration) : SocialWatch.Core.Brands.IBrandDirectory
+    {
+        private readonly SocialWatch.Core.Brands.BrandSet _set = new(
+            [.. (configuration.GetSection("Brands").Get<List<SocialWatch.Core.Brands.Brand>>() ?? []).Select(b => new SocialWatch.Core.Brands.BrandEntry(b, null))]);
+
+        public ValueTask<SocialWatch.Core.Brands.BrandSet> GetAsync(CancellationToken cancellationToken) => ValueTask.FromResult(_set);
+
+        public void Invalidate()
+        {
+        }
+    }
+
     private sealed class DiscardingStore : IMentionStore, IIngestStateStore
     {
         private readonly Dictionary<string, string?> _cursors = [];

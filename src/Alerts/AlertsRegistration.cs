@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SocialWatch.Alerts.Brands;
 using SocialWatch.Alerts.Notifications;
 using SocialWatch.Alerts.Promises;
 using SocialWatch.Alerts.Reopen;
@@ -45,7 +46,7 @@ public static class AlertsRegistration
             .ValidateOnStart();
 
         AddWorkflowStores(services);
-        services.TryAddSingleton<IBrandCatalog>(_ => new ConfigurationBrandCatalog(configuration));
+        services.TryAddTransient<BrandEditor>();
 
         // Domain services: stateless, so one instance serves every request and job.
         services.TryAddSingleton<RoutingRuleEvaluator>();

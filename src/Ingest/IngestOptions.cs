@@ -28,7 +28,10 @@ public sealed class IngestOptions
     public int MaxPushBodyBytes { get; set; } = 1024 * 1024;
 }
 
-/// <summary>The <c>Brands</c> list of the configuration root, bound to Core's <see cref="Brand"/>.</summary>
+/// <summary>
+/// The <c>Brands</c> list of the configuration root, bound to Core's <see cref="Brand"/>; validated at start-up. The
+/// brands the service watches are these plus the ones admins store: read them through <see cref="IBrandDirectory"/>.
+/// </summary>
 public sealed class BrandsOptions : IValidatableObject
 {
     public List<Brand> Brands { get; set; } = [];
@@ -53,6 +56,11 @@ public sealed class BrandsOptions : IValidatableObject
             else if (name.Contains(':', StringComparison.Ordinal))
             {
                 yield return new ValidationResult($"Brands:{i}:Name '{name}' may not contain ':' (it is part of query keys).", ["Brands"]);
+            }
+
+            foreach (var problem in BrandValidation.Validate(Brands[i]).Where(p => p.Field == nameof(Brand.Feeds)))
+            {
+                yield return new ValidationResult($"Brands:{i}:Feeds: {problem.Message}", ["Brands"]);
             }
         }
     }

@@ -16,8 +16,8 @@ public static class IngestRegistration
 {
     /// <summary>
     /// Registers the sources whose configuration enables them, the mention pipeline, the ingest and refresh jobs and
-    /// the scheduler. The host provides IMentionScorer, IMentionStore, IIngestStateStore, IOperatorAlerts, any
-    /// IMentionsStoredHandler, and Hangfire (IRecurringJobManager, JobStorage).
+    /// the scheduler. The host provides IBrandDirectory, IMentionScorer, IMentionStore, IIngestStateStore, IOperatorAlerts,
+    /// any IMentionsStoredHandler, and Hangfire (IRecurringJobManager, JobStorage).
     /// </summary>
     public static IServiceCollection AddSocialWatchIngest(this IServiceCollection services, IConfiguration configuration)
     {

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Logging;
+using SocialWatch.Core.Brands;
 
 namespace SocialWatch.Alerts.Retention;
 
 /// <summary>Recurring job (daily): deletes mentions older than each brand's retention; every run per brand is audited.</summary>
 public sealed class RetentionPurgeJob(
-    IBrandCatalog brands,
+    IBrandDirectory brands,
     IRetentionStore store,
     IDataAuditLog audit,
     TimeProvider time,
@@ -16,7 +17,7 @@ public sealed class RetentionPurgeJob(
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        foreach (var brand in brands.GetBrands())
+        foreach (var brand in (await brands.GetAsync(cancellationToken)).Brands)
         {
             if (brand.Retention is not { } retention || retention <= TimeSpan.Zero)
             {

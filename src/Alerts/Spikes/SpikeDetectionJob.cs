@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using SocialWatch.Core.Brands;
 using Microsoft.Extensions.Options;
 using SocialWatch.Alerts.Notifications;
-using SocialWatch.Alerts.Retention;
 using SocialWatch.Alerts.Sla;
 using SocialWatch.Core.Alerts;
 using SocialWatch.Core.Storage;
@@ -10,11 +10,11 @@ using SocialWatch.Core.Storage;
 namespace SocialWatch.Alerts.Spikes;
 
 /// <summary>
-/// Recurring job (every 5 minutes): per configured brand, the rolling window against its seasonal baseline. The brand
-/// list comes from configuration because finding "brands with recent mentions" would scan the whole mentions table.
+/// Recurring job (every 5 minutes): per brand of the directory, the rolling window against its seasonal baseline. The
+/// brand list comes from the directory because finding "brands with recent mentions" would scan the whole mentions table.
 /// </summary>
 public sealed class SpikeDetectionJob(
-    IBrandCatalog brands,
+    IBrandDirectory brands,
     ISpikeDataSource data,
     ISpikeStateStore states,
     SpikeDetector detector,
@@ -30,7 +30,7 @@ public sealed class SpikeDetectionJob(
     {
         var now = time.GetUtcNow();
         var (current, baselineWindows) = detector.Windows(now);
-        foreach (var brand in brands.GetBrands())
+        foreach (var brand in (await brands.GetAsync(cancellationToken)).Brands)
         {
             await RunBrandAsync(brand.Name, current, baselineWindows, now, cancellationToken);
         }

@@ -5,6 +5,9 @@ using Microsoft.Extensions.Options;
 using SocialWatch.Alerts.Storage.PostgreSql;
 using SocialWatch.Alerts.Storage.Sqlite;
 using SocialWatch.Alerts.Storage.SqlServer;
+using SocialWatch.Alerts.Brands;
+using SocialWatch.Alerts.Storage.Workflow;
+using SocialWatch.Core.Brands;
 using SocialWatch.Core.Storage;
 
 namespace SocialWatch.Alerts.Storage;
@@ -14,7 +17,8 @@ public static class StorageRegistration
     /// <summary>
     /// Registers the stores of the configured dialect (<c>Storage:Provider</c>, <c>ConnectionStrings:SocialWatch</c>):
     /// <see cref="IMentionStore"/>, <see cref="IAlertStore"/>, <see cref="IIngestStateStore"/>,
-    /// <see cref="IFeedbackStore"/> and <see cref="IStorageMaintenance"/>, all singletons. The settings are validated
+    /// <see cref="IFeedbackStore"/>, <see cref="IStorageMaintenance"/>, <see cref="IBrandStore"/> and the cached
+    /// <see cref="IBrandDirectory"/> (configured brands plus stored ones), all singletons. The settings are validated
     /// at start-up; <see cref="StorageConfiguration.Validate"/> gives the same messages before the host is built.
     /// </summary>
     public static IServiceCollection AddSocialWatchStorage(this IServiceCollection services, IConfiguration configuration)
@@ -54,6 +58,21 @@ public static class StorageRegistration
         services.TryAddSingleton<IIngestStateStore>(sp => Pick<IIngestStateStore, SqliteIngestStateStore, PostgreSqlIngestStateStore, SqlServerIngestStateStore>(sp));
         services.TryAddSingleton<IFeedbackStore>(sp => Pick<IFeedbackStore, SqliteFeedbackStore, PostgreSqlFeedbackStore, SqlServerFeedbackStore>(sp));
         services.TryAddSingleton<IStorageMaintenance>(sp => Pick<IStorageMaintenance, SqliteStorageMaintenance, PostgreSqlStorageMaintenance, SqlServerStorageMaintenance>(sp));
+
+        // Brands: every host that ingests or alerts reads the same directory, so it comes with the storage.
+        services.TryAddSingleton<SqliteDialect>();
+        services.TryAddSingleton<PostgreSqlDialect>();
+        services.TryAddSingleton<SqlServerDialect>();
+        services.TryAddSingleton<SqliteBrandStore>();
+        services.TryAddSingleton<PostgreSqlBrandStore>();
+        services.TryAddSingleton<SqlServerBrandStore>();
+        services.TryAddSingleton<IBrandStore>(sp => Pick<IBrandStore, SqliteBrandStore, PostgreSqlBrandStore, SqlServerBrandStore>(sp));
+        services.AddOptions<BrandDirectoryOptions>().BindConfiguration(BrandDirectoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<IBrandDirectory>(sp => new BrandDirectory(
+            configuration,
+            sp.GetRequiredService<IBrandStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<BrandDirectoryOptions>>()));
         return services;
     }
 

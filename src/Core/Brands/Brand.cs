@@ -24,6 +24,17 @@ public sealed class Brand
     /// <summary>ISO 639-1 languages to keep; empty means every language.</summary>
     public List<string> Languages { get; set; } = [];
 
+    /// <summary>RSS 2.0 or Atom feeds (review sites, news alerts) whose items are mentions of this brand.</summary>
+    public List<BrandFeed> Feeds { get; set; } = [];
+
     /// <summary>How long mentions of this brand are kept; null keeps them until erased.</summary>
     public TimeSpan? Retention { get; set; }
+}
+
+/// <summary>A feed of a brand: a short name (part of the feed's query key) and its address.</summary>
+public sealed class BrandFeed
+{
+    public string Name { get; set; } = "";
+
+    public Uri? Url { get; set; }
 }

@@ -76,7 +76,7 @@ public static class MentionPushEndpoints
                 continue;
             }
 
-            var (item, error) = mapper.Map(inputs[i], i, brandOverride: null, Channel);
+            var (item, error) = await mapper.MapAsync(inputs[i], i, brandOverride: null, Channel, cancellationToken);
             if (error is not null)
             {
                 errors.Add(error);

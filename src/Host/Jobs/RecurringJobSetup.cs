@@ -20,7 +20,7 @@ internal sealed class RecurringJobSetup(IServiceProvider services, IRecurringJob
         jobs.AddOrUpdate<ScheduledJobs>("scoring:retrain", j => j.RetrainModelsAsync(CancellationToken.None), Cron.Daily(4), utc);
 
         using var scope = services.CreateScope();
-        var polls = scope.ServiceProvider.GetRequiredService<IngestScheduler>().ScheduleAll();
+        var polls = await scope.ServiceProvider.GetRequiredService<IngestScheduler>().ScheduleAllAsync(cancellationToken);
         var digests = await scope.ServiceProvider.GetRequiredService<DigestScheduler>().ScheduleAllAsync(cancellationToken);
         HostLog.RecurringJobsScheduled(logger, polls.Count, digests);
     }

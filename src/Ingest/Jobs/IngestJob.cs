@@ -29,7 +29,7 @@ public sealed class IngestJob(
     [AutomaticRetry(Attempts = 3)]
     public async Task<IngestRunResult> RunAsync(string queryKey, CancellationToken cancellationToken)
     {
-        var entry = catalog.Find(queryKey);
+        var entry = await catalog.FindAsync(queryKey, cancellationToken);
         if (entry is null)
         {
             IngestLog.QueryNotFound(logger, queryKey);

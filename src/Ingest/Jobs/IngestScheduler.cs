@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace SocialWatch.Ingest.Jobs;
 
-/// <summary>Keeps Hangfire's recurring jobs in step with the configured brands and registered sources.</summary>
+/// <summary>
+/// Keeps Hangfire's recurring jobs in step with the brand directory and registered sources: at start-up, and after an
+/// admin changes a brand (so a new brand starts polling and a deleted one stops).
+/// </summary>
 public sealed class IngestScheduler(
     IRecurringJobManager recurringJobs,
     JobStorage jobStorage,
@@ -24,10 +27,10 @@ public sealed class IngestScheduler(
     /// Adds or updates one recurring job per watch query (id <c>ingest:{query key}</c>), the engagement refresh job,
     /// and removes ingest jobs whose query no longer exists. Returns the ids of the scheduled poll jobs.
     /// </summary>
-    public IReadOnlyList<string> ScheduleAll()
+    public async Task<IReadOnlyList<string>> ScheduleAllAsync(CancellationToken cancellationToken)
     {
         var jobIds = new List<string>();
-        foreach (var entry in catalog.All())
+        foreach (var entry in await catalog.AllAsync(cancellationToken))
         {
             var key = entry.Query.Key;
             var jobId = JobIdFor(key);

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using SocialWatch.Core.Brands;
 using SocialWatch.Core.Ingest;
 
@@ -7,14 +6,18 @@ namespace SocialWatch.Ingest.Jobs;
 /// <summary>A watch query together with the source that polls it and the brand it is for.</summary>
 public sealed record WatchQueryEntry(WatchQuery Query, IMentionSource Source, Brand Brand);
 
-/// <summary>Every (brand, source query) pair the configured brands and the registered sources produce.</summary>
-public sealed class WatchQueryCatalog(IEnumerable<IMentionSource> sources, IOptionsMonitor<BrandsOptions> brands)
+/// <summary>Every (brand, source query) pair the brand directory and the registered sources produce.</summary>
+public sealed class WatchQueryCatalog(IEnumerable<IMentionSource> sources, IBrandDirectory brands)
 {
-    public IReadOnlyList<WatchQueryEntry> All()
+    public async Task<IReadOnlyList<WatchQueryEntry>> AllAsync(CancellationToken cancellationToken) =>
+        For((await brands.GetAsync(cancellationToken)).Brands);
+
+    /// <summary>The queries the registered sources produce for these brands (also for one brand, to show an admin).</summary>
+    public IReadOnlyList<WatchQueryEntry> For(IEnumerable<Brand> brandList)
     {
         var entries = new List<WatchQueryEntry>();
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var brand in brands.CurrentValue.Brands)
+        foreach (var brand in brandList)
         {
             foreach (var source in sources)
             {
@@ -33,6 +36,6 @@ public sealed class WatchQueryCatalog(IEnumerable<IMentionSource> sources, IOpti
         return entries;
     }
 
-    public WatchQueryEntry? Find(string queryKey) =>
-        All().FirstOrDefault(e => string.Equals(e.Query.Key, queryKey, StringComparison.Ordinal));
+    public async Task<WatchQueryEntry?> FindAsync(string queryKey, CancellationToken cancellationToken) =>
+        (await AllAsync(cancellationToken)).FirstOrDefault(e => string.Equals(e.Query.Key, queryKey, StringComparison.Ordinal));
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Options;
 using SocialWatch.Core.Brands;
 using SocialWatch.Core.Mentions;
 
@@ -10,7 +9,7 @@ namespace SocialWatch.Ingest.Push;
 public sealed record MappedMention(Mention Mention, Brand Brand);
 
 /// <summary>Parses and validates mentions sent by other systems, with an error per field that is wrong.</summary>
-public sealed partial class MentionInputMapper(IOptionsMonitor<BrandsOptions> brands, TimeProvider time)
+public sealed partial class MentionInputMapper(IBrandDirectory brands, TimeProvider time)
 {
     private const int MaxIdLength = 256;
 
@@ -45,7 +44,8 @@ public sealed partial class MentionInputMapper(IOptionsMonitor<BrandsOptions> br
     /// <param name="brandOverride">Brand for every item (the replay verb's --brand); otherwise each item's "brand".</param>
     /// <param name="defaultSource">Source name for items that do not say ("push", "replay").</param>
     /// <param name="allowPollerSources">True for the operator's own replay files; false for mentions pushed by other systems.</param>
-    public (MappedMention? Mapped, MentionInputError? Error) Map(MentionInput input, int index, string? brandOverride, string defaultSource, bool allowPollerSources = false)
+    public async ValueTask<(MappedMention? Mapped, MentionInputError? Error)> MapAsync(
+        MentionInput input, int index, string? brandOverride, string defaultSource, CancellationToken cancellationToken, bool allowPollerSources = false)
     {
         var errors = new List<string>();
         var id = input.Id?.Trim();
@@ -69,9 +69,9 @@ public sealed partial class MentionInputMapper(IOptionsMonitor<BrandsOptions> br
         {
             errors.Add("\"brand\" is required.");
         }
-        else if ((brand = brands.CurrentValue.Find(brandName.Trim())) is null)
+        else if ((brand = (await brands.GetAsync(cancellationToken)).Find(brandName.Trim())) is null)
         {
-            errors.Add($"\"brand\" '{Truncate(brandName)}' is not a configured brand.");
+            errors.Add($"\"brand\" '{Truncate(brandName)}' is not a known brand (configured or added under Admin, Brands).");
         }
 
         var source = input.Source?.Trim().ToLowerInvariant() ?? defaultSource;

@@ -39,7 +39,7 @@ public sealed class MentionReplay(MentionInputMapper mapper, MentionIntake intak
                 continue;
             }
 
-            var (mapped, error) = mapper.Map(item, lines, brand, Channel, allowPollerSources: true);
+            var (mapped, error) = await mapper.MapAsync(item, lines, brand, Channel, cancellationToken, allowPollerSources: true);
             if (error is not null)
             {
                 invalid++;

@@ -28,8 +28,12 @@ public sealed class RetentionPurgeJobTests
         Assert.AreEqual(("retention-purge", "acme", RetentionPurgeJob.BatchSize + 7, Now), (entry.Action, entry.Subject, entry.Count, entry.At));
     }
 
-    private sealed class FixedBrands(params Brand[] brands) : IBrandCatalog
+    private sealed class FixedBrands(params Brand[] brands) : IBrandDirectory
     {
-        public IReadOnlyList<Brand> GetBrands() => brands;
+        public ValueTask<BrandSet> GetAsync(CancellationToken cancellationToken) => ValueTask.FromResult(new BrandSet([.. brands.Select(b => new BrandEntry(b, null))]));
+
+        public void Invalidate()
+        {
+        }
     }
 }

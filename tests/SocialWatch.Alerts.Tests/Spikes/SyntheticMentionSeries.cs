@@ -1,11 +1,10 @@
-using SocialWatch.Alerts.Retention;
 using SocialWatch.Alerts.Spikes;
 using SocialWatch.Core.Brands;
 
 namespace SocialWatch.Alerts.Tests.Spikes;
 
 /// <summary>Hourly mention counts of one brand, generated from a seeded random source, served as a spike data source.</summary>
-internal sealed class SyntheticMentionSeries(string brand) : ISpikeDataSource, IBrandCatalog
+internal sealed class SyntheticMentionSeries(string brand) : ISpikeDataSource, IBrandDirectory
 {
     private readonly Dictionary<DateTimeOffset, (long Total, long Negative)> _hours = [];
 
@@ -29,7 +28,11 @@ internal sealed class SyntheticMentionSeries(string brand) : ISpikeDataSource, I
         }
     }
 
-    public IReadOnlyList<Brand> GetBrands() => [new Brand { Name = brand }];
+    public ValueTask<BrandSet> GetAsync(CancellationToken cancellationToken) => ValueTask.FromResult(new BrandSet([new BrandEntry(new Brand { Name = brand }, null)]));
+
+    public void Invalidate()
+    {
+    }
 
     public Task<IReadOnlyList<WindowCount>> CountAsync(string brandName, IReadOnlyList<(DateTimeOffset From, DateTimeOffset To)> windows, CancellationToken cancellationToken)
     {

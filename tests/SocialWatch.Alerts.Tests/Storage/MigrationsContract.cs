@@ -13,7 +13,7 @@ namespace SocialWatch.Alerts.Tests.Storage;
 public abstract class MigrationsContract : StoreContract
 {
     private static readonly string[] Tables =
-        ["mentions", "cursors", "engagement_snapshots", "alerts", "alert_audit", "ingest_reads", "source_pauses", "feedback_labels"];
+        ["mentions", "cursors", "engagement_snapshots", "alerts", "alert_audit", "ingest_reads", "source_pauses", "feedback_labels", "brands"];
 
     private IStorageMaintenance Maintenance => Get<IStorageMaintenance>();
 

@@ -112,7 +112,7 @@ public sealed class MentionPushEndpointsTests : IAsyncDisposable
         var errors = string.Join(" ", item.GetProperty("errors").EnumerateArray().Select(e => e.GetString()));
         StringAssert.Contains(errors, "\"id\" is required.");
         StringAssert.Contains(errors, "\"text\" is required.");
-        StringAssert.Contains(errors, "'Globex' is not a configured brand.");
+        StringAssert.Contains(errors, "'Globex' is not a known brand");
         Assert.IsNull(await _app!.Services.GetRequiredService<IMentionStore>().FindMentionAsync("push", "ok", CancellationToken.None));
     }
 

@@ -149,6 +149,45 @@ public sealed class WebUiTests
     }
 
     [TestMethod]
+    public async Task Admin_AddsABrand_SeesClearErrorsFirst_PreviewsItsQueries_ThenFindsItListed()
+    {
+        var page = await s_browser.SignInAsync(s_app.BaseAddress, "admin");
+        await page.GotoAsync("/admin/brands");
+        await Assertions.Expect(page.Locator("table.brands")).ToContainTextAsync("from configuration");
+
+        await page.FillAsync("input[name='Input.Name']", "Umbrella Corp");
+        await page.FillAsync("textarea[name='Input.Handles']", "@UmbrellaCorp, umbrella_help");
+        await page.FillAsync("textarea[name='Input.Keywords']", "Umbrella Corporation\numbrella pharma");
+        await page.FillAsync("textarea[name='Input.ExcludedTerms']", "umbrella stand");
+        await page.FillAsync("input[name='Input.Subreddits']", "r/umbrella, not a sub!");
+        await page.FillAsync("input[name='Input.Languages']", "en, english");
+        await page.FillAsync("textarea[name='Input.Feeds']", "reviews https://reviews.example/umbrella.rss");
+        await page.FillAsync("input[name='Input.RetentionDays']", "180");
+        await page.ClickAsync("#brand-form button[formaction*=Save]");
+        await Assertions.Expect(page.Locator(".error")).ToContainTextAsync("Language 'english' is not an ISO 639-1 code");
+        await Assertions.Expect(page.Locator(".error")).ToContainTextAsync("Subreddit 'not a sub!' is not a subreddit name");
+        await Screenshots.TakeAsync(page, TestContext, "admin-brands-invalid");
+        await page.FillAsync("input[name='Input.Subreddits']", "r/umbrella");
+        await page.FillAsync("input[name='Input.Languages']", "en, de");
+        await page.ClickAsync("#brand-form button[formaction*=Preview]");
+        await Assertions.Expect(page.Locator("#brand-preview")).ToContainTextAsync(
+            "(@UmbrellaCorp OR @umbrella_help OR \"Umbrella Corporation\" OR \"umbrella pharma\") -\"umbrella stand\" -is:retweet (lang:en OR lang:de)");
+        await page.ClickAsync("#brand-form button[formaction*=Save]");
+
+        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("Brand Umbrella Corp saved (version 1)");
+        var row = page.Locator("table.brands tr", new() { HasTextString = "Umbrella Corp" });
+        await Assertions.Expect(row).ToContainTextAsync("r/umbrella");
+        await Assertions.Expect(row).ToContainTextAsync("#umbrellacorp");
+        await Assertions.Expect(row).ToContainTextAsync("https://reviews.example/umbrella.rss");
+        await Assertions.Expect(row).ToContainTextAsync("180 days");
+        await Screenshots.TakeAsync(page, TestContext, "admin-brands");
+        await page.ClickAsync("table.brands tr:has-text('Umbrella Corp') a:has-text('Edit')");
+        await Assertions.Expect(page.Locator("input[name='Input.Name']")).Not.ToBeEditableAsync();
+        await Assertions.Expect(page.Locator("input[name='Input.Name']")).ToHaveValueAsync("Umbrella Corp");
+        await Screenshots.TakeAsync(page, TestContext, "admin-brands-edit");
+    }
+
+    [TestMethod]
     public async Task Admin_SlaPolicyWithResolutionBeforeResponse_IsRefused()
     {
         var page = await s_browser.SignInAsync(s_app.BaseAddress, "admin");

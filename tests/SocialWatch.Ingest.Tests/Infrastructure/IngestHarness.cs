@@ -39,6 +39,8 @@ internal sealed class IngestHarness : IDisposable
             services.AddSingleton(time);
         }
 
+        services.AddSingleton<TestBrandDirectory>();
+        services.AddSingleton<SocialWatch.Core.Brands.IBrandDirectory>(sp => sp.GetRequiredService<TestBrandDirectory>());
         services.AddSingleton<IMentionStore>(Store);
         services.AddSingleton<IIngestStateStore>(State);
         services.AddSingleton<IMentionScorer>(Scorer);
@@ -79,6 +81,8 @@ internal sealed class IngestHarness : IDisposable
         using var scope = Provider.CreateScope();
         await scope.ServiceProvider.GetRequiredService<EngagementRefreshJob>().RunAsync(CancellationToken.None);
     }
+
+    public TestBrandDirectory Brands => Provider.GetRequiredService<TestBrandDirectory>();
 
     public T Get<T>()
         where T : notnull => Provider.GetRequiredService<T>();

@@ -86,3 +86,23 @@ internal sealed class CountingScorer : IMentionScorer
             ModelVersion)).ToList();
     }
 }
+
+/// <summary>
+/// The directory as the ingest sees it in these tests: the validated <c>Brands</c> configuration plus brands a test adds
+/// (as an admin would store them). The real, cached directory over the brand store is tested with the Alerts.
+/// </summary>
+internal sealed class TestBrandDirectory(Microsoft.Extensions.Options.IOptionsMonitor<BrandsOptions> configured) : SocialWatch.Core.Brands.IBrandDirectory
+{
+    private readonly List<SocialWatch.Core.Brands.Brand> _added = [];
+
+    public int Invalidations { get; private set; }
+
+    public void Add(SocialWatch.Core.Brands.Brand brand) => _added.Add(brand);
+
+    public void Remove(string name) => _added.RemoveAll(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    public ValueTask<SocialWatch.Core.Brands.BrandSet> GetAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult(new SocialWatch.Core.Brands.BrandSet([.. configured.CurrentValue.Brands.Concat(_added).Select(b => new SocialWatch.Core.Brands.BrandEntry(b, null))]));
+
+    public void Invalidate() => Invalidations++;
+}

@@ -25,9 +25,9 @@ public sealed class IngestSchedulerTests : IDisposable
     public void Dispose() => _harness.Dispose();
 
     [TestMethod]
-    public void ScheduleAll_AddsOneRecurringJobPerWatchQuery_AtTheSourcesInterval()
+    public async Task ScheduleAll_AddsOneRecurringJobPerWatchQuery_AtTheSourcesInterval()
     {
-        var ids = _harness.Get<IngestScheduler>().ScheduleAll();
+        var ids = await _harness.Get<IngestScheduler>().ScheduleAllAsync(CancellationToken.None);
 
         var jobs = RecurringJobs();
         Assert.AreEqual("ingest:Acme Air:demo:samples,ingest:Acme Air:mastodon:#acmeair", string.Join(",", ids.Order(StringComparer.Ordinal)));
@@ -39,17 +39,34 @@ public sealed class IngestSchedulerTests : IDisposable
     }
 
     [TestMethod]
-    public void ScheduleAll_RemovesIngestJobsWhoseQueryIsGone_AndLeavesOtherJobsAlone()
+    public async Task ScheduleAll_RemovesIngestJobsWhoseQueryIsGone_AndLeavesOtherJobsAlone()
     {
         var manager = _harness.Get<IRecurringJobManager>();
         manager.AddOrUpdate<IngestJob>("ingest:Old Brand:x:search", j => j.RunAsync("Old Brand:x:search", CancellationToken.None), Cron.Hourly());
         manager.AddOrUpdate<IngestJob>("digest:weekly", j => j.RunAsync("unrelated", CancellationToken.None), Cron.Weekly());
 
-        _harness.Get<IngestScheduler>().ScheduleAll();
+        await _harness.Get<IngestScheduler>().ScheduleAllAsync(CancellationToken.None);
 
         var jobs = RecurringJobs();
         Assert.IsFalse(jobs.ContainsKey("ingest:Old Brand:x:search"));
         Assert.IsTrue(jobs.ContainsKey("digest:weekly"));
+    }
+
+    [TestMethod]
+    public async Task ScheduleAll_AfterABrandIsAddedThenRemoved_StartsThenStopsItsPolls()
+    {
+        _harness.Brands.Add(new SocialWatch.Core.Brands.Brand { Name = "Globex", Keywords = ["Globex Corp"] });
+
+        var added = await _harness.Get<IngestScheduler>().ScheduleAllAsync(CancellationToken.None);
+        var afterAdd = RecurringJobs();
+        _harness.Brands.Remove("Globex");
+        await _harness.Get<IngestScheduler>().ScheduleAllAsync(CancellationToken.None);
+        var afterRemove = RecurringJobs();
+
+        CollectionAssert.Contains(added.ToList(), "ingest:Globex:mastodon:#globexcorp");
+        Assert.IsTrue(afterAdd.ContainsKey("ingest:Globex:mastodon:#globexcorp"));
+        Assert.IsFalse(afterRemove.ContainsKey("ingest:Globex:mastodon:#globexcorp"));
+        Assert.IsTrue(afterRemove.ContainsKey("ingest:Acme Air:mastodon:#acmeair"));
     }
 
     [TestMethod]
@@ -79,7 +96,7 @@ public sealed class IngestSchedulerTests : IDisposable
     [TestMethod]
     public async Task ScheduledJob_RunByAHangfireServer_StoresTheQuerysMentions()
     {
-        _harness.Get<IngestScheduler>().ScheduleAll();
+        await _harness.Get<IngestScheduler>().ScheduleAllAsync(CancellationToken.None);
         var options = new BackgroundJobServerOptions
         {
             WorkerCount = 1,

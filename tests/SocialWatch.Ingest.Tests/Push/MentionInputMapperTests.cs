@@ -31,12 +31,12 @@ public sealed class MentionInputMapperTests : IDisposable
     }
 
     [TestMethod]
-    public void Map_ValidItem_BecomesAMentionOfTheConfiguredBrand()
+    public async Task Map_ValidItem_BecomesAMentionOfTheConfiguredBrand()
     {
         var input = MentionInputMapper.ParseLine(
             """{"id":"abc","text":"Lost my bag","brand":"acme air","createdAt":"2026-11-24T05:00:00Z","lang":"en","url":"https://example.com/p/1","author":{"id":"u1","handle":"marta","followers":120,"verified":true},"metrics":{"likes":3,"reposts":1,"replies":0,"quotes":0}}""");
 
-        var (mapped, error) = Mapper().Map(input, 0, null, "push");
+        var (mapped, error) = await Mapper().MapAsync(input, 0, null, "push", CancellationToken.None);
 
         Assert.IsNull(error);
         var mention = mapped!.Mention;
@@ -49,7 +49,7 @@ public sealed class MentionInputMapperTests : IDisposable
     }
 
     [TestMethod]
-    public void Map_InvalidItem_ListsEveryProblem()
+    public async Task Map_InvalidItem_ListsEveryProblem()
     {
         var input = new MentionInput
         {
@@ -60,26 +60,26 @@ public sealed class MentionInputMapperTests : IDisposable
             Metrics = new MentionInputMetrics { Likes = -1 },
         };
 
-        var (mapped, error) = Mapper().Map(input, 7, null, "push");
+        var (mapped, error) = await Mapper().MapAsync(input, 7, null, "push", CancellationToken.None);
 
         Assert.IsNull(mapped);
         Assert.AreEqual(7, error!.Index);
         var all = string.Join(" | ", error.Errors);
         StringAssert.Contains(all, "\"id\" is required");
         StringAssert.Contains(all, "\"text\" is required");
-        StringAssert.Contains(all, "'Nobody' is not a configured brand");
+        StringAssert.Contains(all, "'Nobody' is not a known brand");
         StringAssert.Contains(all, "\"source\" must be");
         StringAssert.Contains(all, "\"url\" must be an absolute http or https URL");
         StringAssert.Contains(all, "\"metrics\" counts cannot be negative");
     }
 
     [TestMethod]
-    public void Map_PushedMentionClaimingAPollersSource_IsRefused_ButReplayMayUseIt()
+    public async Task Map_PushedMentionClaimingAPollersSource_IsRefused_ButReplayMayUseIt()
     {
         var input = new MentionInput { Id = "1790000000000000000", Text = "fake", Brand = "Acme Air", Source = "x" };
 
-        var (_, pushError) = Mapper().Map(input, 0, null, "push");
-        var (replayed, replayError) = Mapper().Map(input, 0, null, "replay", allowPollerSources: true);
+        var (_, pushError) = await Mapper().MapAsync(input, 0, null, "push", CancellationToken.None);
+        var (replayed, replayError) = await Mapper().MapAsync(input, 0, null, "replay", CancellationToken.None, allowPollerSources: true);
 
         StringAssert.Contains(pushError!.Errors.Single(), "belongs to a built-in poller");
         Assert.IsNull(replayError);
@@ -87,9 +87,9 @@ public sealed class MentionInputMapperTests : IDisposable
     }
 
     [TestMethod]
-    public void Map_BrandOverride_ReplacesTheItemsBrand()
+    public async Task Map_BrandOverride_ReplacesTheItemsBrand()
     {
-        var (mapped, error) = Mapper().Map(new MentionInput { Id = "1", Text = "x" }, 0, "Acme Air", "replay");
+        var (mapped, error) = await Mapper().MapAsync(new MentionInput { Id = "1", Text = "x" }, 0, "Acme Air", "replay", CancellationToken.None);
 
         Assert.IsNull(error);
         Assert.AreEqual("replay", mapped!.Mention.Source);

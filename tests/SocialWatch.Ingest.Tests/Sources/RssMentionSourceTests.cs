@@ -140,7 +140,32 @@ public sealed class RssMentionSourceTests : IDisposable
         Assert.IsEmpty(_harness.Store.Mentions);
     }
 
-    private void GivenFeed(string xml) =>
-        _server.Given(Request.Create().WithPath("/feed.xml").UsingGet())
+    [TestMethod]
+    public async Task ABrandsOwnFeeds_ArePolledBesideTheConfiguredOnes_AndAClashingNameKeepsTheConfiguredFeed()
+    {
+        GivenFeed(Atom, "/globex.xml");
+        _harness.Brands.Add(new SocialWatch.Core.Brands.Brand
+        {
+            Name = "Globex",
+            Feeds = [new() { Name = "news", Url = new Uri(_server.Url + "/globex.xml") }],
+        });
+        var acmeWithAClashingFeed = new SocialWatch.Core.Brands.Brand
+        {
+            Name = "Acme Air",
+            Feeds = [new() { Name = "REVIEWS", Url = new Uri("https://elsewhere.example/feed") }],
+        };
+        var source = _harness.Get<IEnumerable<SocialWatch.Core.Ingest.IMentionSource>>().Single(s => s.Name == "rss");
+
+        var globex = source.QueriesFor((await _harness.Brands.GetAsync(CancellationToken.None)).Find("Globex")!);
+        var acme = source.QueriesFor(acmeWithAClashingFeed);
+        await _harness.RunAsync("Globex:rss:news");
+
+        Assert.AreEqual("Globex:rss:news " + _server.Url + "/globex.xml", string.Join(",", globex.Select(q => q.Key + " " + q.Query)));
+        Assert.AreEqual(QueryKey + " " + _server.Url + "/feed.xml", string.Join(",", acme.Select(q => q.Key + " " + q.Query)));
+        Assert.AreEqual("Globex", _harness.Store.Mentions.Single().Mention.Brand);
+    }
+
+    private void GivenFeed(string xml, string path = "/feed.xml") =>
+        _server.Given(Request.Create().WithPath(path).UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/rss+xml").WithBody(xml));
 }

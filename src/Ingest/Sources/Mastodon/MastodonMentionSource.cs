@@ -15,11 +15,14 @@ internal sealed class MastodonMentionSource(MastodonClient client, IOptions<Mast
     public TimeSpan PollInterval => options.Value.PollInterval;
 
     public IReadOnlyList<WatchQuery> QueriesFor(Brand brand) =>
+        Hashtags(brand).Select(tag => new WatchQuery($"{brand.Name}:mastodon:#{tag}", brand.Name, Name, tag)).ToList();
+
+    /// <summary>The hashtags a brand's handles and keywords become, each once.</summary>
+    internal static IReadOnlyList<string> Hashtags(Brand brand) =>
         brand.Handles.Concat(brand.Keywords)
             .Select(Hashtag)
             .Where(tag => tag.Length > 0)
             .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Select(tag => new WatchQuery($"{brand.Name}:mastodon:#{tag}", brand.Name, Name, tag))
             .ToList();
 
     /// <summary>"Acme Air" and "@AcmeAir" both become the hashtag "acmeair".</summary>

@@ -6,7 +6,10 @@ using SocialWatch.Core.Mentions;
 
 namespace SocialWatch.Ingest.Sources.Rss;
 
-/// <summary>Items of the feeds configured for a brand, one watch query per feed.</summary>
+/// <summary>
+/// Items of a brand's feeds, one watch query per feed: those under <c>Sources:Rss:Feeds</c> naming the brand, then the
+/// brand's own. A brand feed with the name of a configured one is left out (both would share one cursor).
+/// </summary>
 internal sealed class RssMentionSource(RssClient client, IOptions<RssOptions> options, TimeProvider time) : IMentionSource
 {
     public string Name => RssClient.SourceName;
@@ -16,7 +19,10 @@ internal sealed class RssMentionSource(RssClient client, IOptions<RssOptions> op
     public IReadOnlyList<WatchQuery> QueriesFor(Brand brand) =>
         options.Value.Feeds
             .Where(f => string.Equals(f.Brand, brand.Name, StringComparison.OrdinalIgnoreCase) && f.Url is not null)
-            .Select(f => new WatchQuery($"{brand.Name}:rss:{f.Name}", brand.Name, Name, f.Url!.AbsoluteUri))
+            .Select(f => (f.Name, Url: f.Url!))
+            .Concat(brand.Feeds.Where(f => !string.IsNullOrWhiteSpace(f.Name) && BrandValidation.IsHttpUrl(f.Url)).Select(f => (f.Name, Url: f.Url!)))
+            .DistinctBy(f => f.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(f => new WatchQuery($"{brand.Name}:rss:{f.Name}", brand.Name, Name, f.Url.AbsoluteUri))
             .ToList();
 
     public async Task<MentionPage> FetchAsync(WatchQuery query, string? cursor, CancellationToken cancellationToken)

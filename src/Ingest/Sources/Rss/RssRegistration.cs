@@ -7,11 +7,14 @@ namespace SocialWatch.Ingest.Sources.Rss;
 
 public static class RssRegistration
 {
-    /// <summary>Registers the feed source when <c>Sources:Rss</c> is enabled and lists at least one feed; otherwise does nothing.</summary>
+    /// <summary>
+    /// Registers the feed source unless <c>Sources:Rss:Enabled</c> is false. Feeds come from <c>Sources:Rss:Feeds</c> and
+    /// from each brand's own feeds (edited under Admin, Brands); with neither, the source has no queries to poll.
+    /// </summary>
     public static IServiceCollection AddRssSource(this IServiceCollection services, IConfiguration configuration)
     {
         var configured = configuration.GetSection(RssOptions.SectionName).Get<RssOptions>() ?? new RssOptions();
-        if (!configured.Enabled || configured.Feeds.Count == 0)
+        if (!configured.Enabled)
         {
             return services;
         }
