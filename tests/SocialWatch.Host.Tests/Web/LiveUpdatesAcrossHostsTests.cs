@@ -1,5 +1,7 @@
 using System.Net.ServerSentEvents;
 using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using SocialWatch.Alerts.Notifications;
 using SocialWatch.Alerts.Workflow;
 using SocialWatch.Core.Alerts;
 using SocialWatch.TestSupport;
@@ -33,6 +35,16 @@ public sealed class LiveUpdatesAcrossHostsTests
         await using var b = await WebTestApp.StartAsync(postgres);
 
         await AssertLiveAcrossHostsAsync(a, b);
+    }
+
+    [TestMethod]
+    public async Task OnlyWebHosts_TailTheAlertChanges()
+    {
+        await using var web = await WebTestApp.StartAsync();
+        await using var worker = await WebTestApp.StartAsync("--Host:Web", "false", "--Host:Worker", "true");
+
+        Assert.HasCount(1, web.Services.GetServices<IHostedService>().OfType<AlertChangeTail>());
+        Assert.IsEmpty(worker.Services.GetServices<IHostedService>().OfType<AlertChangeTail>());
     }
 
     private async Task AssertLiveAcrossHostsAsync(WebTestApp a, WebTestApp b)
