@@ -175,6 +175,10 @@ public abstract class AlertChangeTailContract
         finally
         {
             await tail.StopAsync(None);
+            foreach (var entry in logs.Entries)
+            {
+                TestContext.WriteLine($"{entry.Level} {entry.EventId}: {entry.Message} {entry.Exception?.Message}");
+            }
         }
     }
 
@@ -320,7 +324,8 @@ internal sealed class StreamRecorder : IAsyncDisposable
         {
             if (DateTime.UtcNow > deadline)
             {
-                Assert.Fail($"Heard {Events.Count} live events, expected {count}.");
+                Assert.Fail($"Heard {Events.Count} live events, expected {count}: "
+                    + string.Join("; ", Events.Select(e => $"{e.Kind} {e.Alert.Id} v{e.Alert.Version}")));
             }
 
             await Task.Delay(20);

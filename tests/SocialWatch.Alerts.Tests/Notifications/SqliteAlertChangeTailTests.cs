@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.Data.Sqlite;
 using SocialWatch.Alerts.Tests.Storage;
 
@@ -7,34 +8,18 @@ namespace SocialWatch.Alerts.Tests.Notifications;
 [TestClass]
 public sealed class SqliteAlertChangeTailTests : AlertChangeTailContract
 {
-    private string File => new SqliteConnectionStringBuilder(Database.ConnectionString).DataSource;
-
     protected override Task<TestDatabase> OpenDatabaseAsync() => TestDatabases.SqliteAsync();
 
-    // The file is moved away: a connection then opens a new, empty file and finds no alert_audit in it.
-    protected override Task TakeDatabaseDownAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        Move(File, File + ".away");
-        return Task.CompletedTask;
-    }
+    // Every read of the tail fails while the table is away, as it would with a file that was replaced or unreadable.
+    // (Moving the file itself is no good here: a connection still open on the moved file deletes the WAL of the file
+    // that is later moved back into its place.)
+    protected override Task TakeDatabaseDownAsync() => ExecuteAsync("ALTER TABLE alert_audit RENAME TO alert_audit_away");
 
-    protected override Task BringDatabaseBackAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        Move(File + ".away", File);
-        return Task.CompletedTask;
-    }
+    protected override Task BringDatabaseBackAsync() => ExecuteAsync("ALTER TABLE alert_audit_away RENAME TO alert_audit");
 
-    private static void Move(string from, string to)
+    private async Task ExecuteAsync(string sql)
     {
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            System.IO.File.Delete(to + suffix);
-            if (System.IO.File.Exists(from + suffix))
-            {
-                System.IO.File.Move(from + suffix, to + suffix);
-            }
-        }
+        await using var connection = new SqliteConnection(Database.ConnectionString);
+        await connection.ExecuteAsync(sql);
     }
 }
