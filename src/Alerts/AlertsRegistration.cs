@@ -81,11 +81,29 @@ public static class AlertsRegistration
         services.TryAddSingleton<IAlertNotifier>(sp => sp.GetRequiredService<ChannelAlertNotifier>());
         services.TryAddSingleton<AlertEventStream>();
         services.TryAddSingleton<IAlertEventStream>(sp => sp.GetRequiredService<AlertEventStream>());
-        services.AddSingleton<IAlertEventSink>(sp => sp.GetRequiredService<AlertEventStream>());
+        // The stream hears this host's events through the relay, which also takes the changes AddLiveAlertTail reads.
+        services.TryAddSingleton<LiveAlertRelay>();
+        services.AddSingleton<IAlertEventSink>(sp => sp.GetRequiredService<LiveAlertRelay>());
         services.AddSingleton<IAlertEventSink, WebhookSink>();
         services.AddSingleton<IAlertEventSink, CriticalEmailSink>();
         services.AddHttpClient<WebhookClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.AddHostedService<NotificationWorker>();
+        return services;
+    }
+
+    /// <summary>
+    /// Makes this host's live stream carry the alert changes of every host (workers, other web hosts) by tailing
+    /// the alert audit in the database. Web hosts need it; a worker-only host has no browsers to tell.
+    /// </summary>
+    public static IServiceCollection AddLiveAlertTail(this IServiceCollection services)
+    {
+        if (services.Any(s => s.ServiceType == typeof(AlertChangeTail)))
+        {
+            return services;
+        }
+
+        services.AddSingleton<AlertChangeTail>();
+        services.AddHostedService(sp => sp.GetRequiredService<AlertChangeTail>());
         return services;
     }
 
@@ -105,6 +123,7 @@ public static class AlertsRegistration
         AddStore<IRetentionStore, SqliteRetentionStore, PostgreSqlRetentionStore, SqlServerRetentionStore>(services);
         AddStore<IDataAuditLog, SqliteDataAuditLog, PostgreSqlDataAuditLog, SqlServerDataAuditLog>(services);
         AddStore<IWebhookStore, SqliteWebhookStore, PostgreSqlWebhookStore, SqlServerWebhookStore>(services);
+        AddStore<IAlertChangeLog, SqliteAlertChangeLog, PostgreSqlAlertChangeLog, SqlServerAlertChangeLog>(services);
         services.TryAddSingleton<ISpikeDataSource>(sp => (ISpikeDataSource)sp.GetRequiredService<IWorkflowQueries>());
     }
 

@@ -43,4 +43,16 @@ internal static partial class WorkflowLog
 
     [LoggerMessage(EventId = 2013, Level = LogLevel.Warning, Message = "Dashboard subscriber too slow; dropped {Kind} event of alert {AlertId}")]
     public static partial void StreamDropped(ILogger logger, string kind, long alertId);
+
+    [LoggerMessage(EventId = 2014, Level = LogLevel.Information, Message = "Live alert tail started at change {Position}")]
+    public static partial void TailStarted(ILogger logger, long position);
+
+    [LoggerMessage(EventId = 2015, Level = LogLevel.Warning, Message = "Live alert tail cannot read the database ({Failures} failures in a row); next try in {Delay}")]
+    public static partial void TailFailed(ILogger logger, Exception exception, int failures, TimeSpan delay);
+
+    [LoggerMessage(EventId = 2016, Level = LogLevel.Information, Message = "Live alert tail reading again from change {Position} after {Failures} failures")]
+    public static partial void TailResumed(ILogger logger, long position, int failures);
+
+    [LoggerMessage(EventId = 2017, Level = LogLevel.Debug, Message = "Live alert tail stopped waiting for {Count} missing changes (rolled back, or still uncommitted after {Timeout})")]
+    public static partial void TailGapsExpired(ILogger logger, int count, TimeSpan timeout);
 }

@@ -15,6 +15,25 @@ public sealed class NotificationOptions
     [Range(16, 100_000)]
     public int SubscriberBuffer { get; set; } = 1_000;
 
+    /// <summary>How often each web host reads the alert changes committed by every host (workers, other web hosts).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    public TimeSpan LiveTailInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Changes read per query; a backlog is read in several queries within one round.</summary>
+    [Range(10, 10_000)]
+    public int LiveTailBatch { get; set; } = 500;
+
+    /// <summary>
+    /// How long a missing change position is re-read before it counts as rolled back. Commits finish within
+    /// milliseconds of taking the position, so this only needs to outlast a slow commit.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan LiveTailGapTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Longest wait between retries while the database cannot be read.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    public TimeSpan LiveTailMaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Incoming webhooks (Slack or Teams compatible) that get alerts.</summary>
     public List<WebhookTarget> Webhooks { get; set; } = [];
 

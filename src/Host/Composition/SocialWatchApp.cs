@@ -43,6 +43,11 @@ internal static class SocialWatchApp
         services.AddSocialWatchAlerts(configuration);
         services.AddSocialWatchDigests(configuration);
         services.AddSocialWatchWeb(configuration);
+        if (host.Web)
+        {
+            services.AddLiveAlertTail();
+        }
+
         services.AddSocialWatchHangfire(configuration, host);
         services.AddSocialWatchHealth();
         services.AddTransient<ScheduledJobs>();

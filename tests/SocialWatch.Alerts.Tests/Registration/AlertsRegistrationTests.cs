@@ -56,9 +56,38 @@ public sealed class AlertsRegistrationTests
     }
 
     [TestMethod]
+    public void AddSocialWatchAlerts_TheLiveStreamHearsThroughTheRelay_TheOtherSinksAsBefore()
+    {
+        using var services = WorkflowServices.Build("Sqlite", "Data Source=unused-registration.db", new FakeTimeProvider());
+
+        var sinks = services.GetServices<IAlertEventSink>().ToList();
+
+        Assert.IsEmpty(sinks.OfType<AlertEventStream>(), "the stream is fed only by the relay, so nothing reaches it twice");
+        Assert.AreSame(services.GetRequiredService<LiveAlertRelay>(), sinks.OfType<LiveAlertRelay>().Single());
+        Assert.HasCount(1, sinks.OfType<WebhookSink>());
+        Assert.HasCount(1, sinks.OfType<CriticalEmailSink>());
+        Assert.HasCount(3, sinks);
+        Assert.IsEmpty(services.GetServices<IHostedService>().OfType<AlertChangeTail>(), "only web hosts tail the changes");
+    }
+
+    [TestMethod]
+    public void AddLiveAlertTail_RunsOneTail_ReadingTheConfiguredDialect()
+    {
+        using var services = WorkflowServices.Build(
+            "Sqlite", "Data Source=unused-registration.db", new FakeTimeProvider(), configure: s => s.AddLiveAlertTail().AddLiveAlertTail());
+
+        var tail = services.GetServices<IHostedService>().OfType<AlertChangeTail>().Single();
+
+        Assert.AreSame(services.GetRequiredService<AlertChangeTail>(), tail);
+        Assert.IsInstanceOfType<SqliteAlertChangeLog>(services.GetRequiredService<IAlertChangeLog>());
+    }
+
+    [TestMethod]
     [DataRow("Alerts:Spikes:MinRatio", "0.5", "MinRatio")]
     [DataRow("Alerts:Sla:MinTighteningFactor", "2", "MinTighteningFactor")]
     [DataRow("Alerts:Notifications:Webhooks:0:Url", "ftp://hooks.example/x", "Webhooks")]
+    [DataRow("Alerts:Notifications:LiveTailInterval", "00:05:00", "LiveTailInterval")]
+    [DataRow("Alerts:Notifications:LiveTailBatch", "0", "LiveTailBatch")]
     public void AddSocialWatchAlerts_InvalidSettings_FailWithTheSettingNamed(string key, string value, string expected)
     {
         using var services = WorkflowServices.Build("Sqlite", "Data Source=unused-registration.db", new FakeTimeProvider(), new Dictionary<string, string?>

@@ -62,7 +62,7 @@ public abstract class WorkflowStoreContract : StoreContract
 
 internal static class WorkflowServices
 {
-    public static ServiceProvider Build(string provider, string connectionString, TimeProvider time, IDictionary<string, string?>? extra = null)
+    public static ServiceProvider Build(string provider, string connectionString, TimeProvider time, IDictionary<string, string?>? extra = null, Action<IServiceCollection>? configure = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -85,6 +85,7 @@ internal static class WorkflowServices
         services.AddSingleton<IEmailSender, RecordingEmailSender>();
         services.AddSocialWatchStorage(configuration);
         services.AddSocialWatchAlerts(configuration);
+        configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

@@ -29,6 +29,9 @@ internal sealed class WebTestApp : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The SocialWatch database of this app, for a second app on the same data.</summary>
+    public string ConnectionString => _app.Configuration["ConnectionStrings:SocialWatch"]!;
+
     public IServiceProvider Services => _app.Services;
 
     public static async Task<WebTestApp> StartAsync(params string[] extraArgs)

@@ -14,7 +14,8 @@ window.socialWatchLive = function (url, onChange) {
     source.addEventListener("hello", () => { if (status) { status.textContent = "live"; status.classList.add("on"); } });
     source.addEventListener("alert", schedule);
     source.onerror = () => { if (status) { status.textContent = "reconnecting…"; status.classList.remove("on"); } };
-    // A slow fallback keeps SLA countdowns fresh and covers changes made on other hosts.
+    // Changes made on other hosts arrive on the stream too; this slow refresh keeps SLA countdowns fresh and
+    // covers what was missed while the stream reconnected.
     setInterval(onChange, 60000);
     return source;
 };

@@ -1,0 +1,69 @@
+using Dapper;
+using SocialWatch.Alerts.Notifications;
+using SocialWatch.Core.Alerts;
+
+namespace SocialWatch.Alerts.Storage.Workflow;
+
+/// <summary>
+/// The statements one dialect runs to read committed alert changes. <c>After</c> takes @after and @limit;
+/// <c>Positions</c> takes @positions (an array or a list Dapper expands) or @positionsJson (a JSON array).
+/// Both select the audit columns first and then the alert's columns starting at <c>Id</c>.
+/// </summary>
+internal sealed record AlertChangeSql(string Latest, string After, string Positions);
+
+/// <summary>alert_audit joined to alerts, read by position (the audit row's id).</summary>
+/// <typeparam name="TTime">How the dialect's provider hands back a time column.</typeparam>
+internal abstract class SqlAlertChangeLog<TTime>(SqlDialect dialect, AlertChangeSql sql, Func<TTime, DateTimeOffset> fromDb) : IAlertChangeLog
+    where TTime : struct
+{
+    public async Task<long> GetLatestPositionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql.Latest, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<AlertChangeRecord>> ReadAfterAsync(long after, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ChangeRow, AlertRow<TTime>, AlertChangeRecord>(
+            new CommandDefinition(sql.After, new { after, limit }, cancellationToken: cancellationToken), ToRecord, splitOn: "Id");
+        return [.. rows];
+    }
+
+    public async Task<IReadOnlyList<AlertChangeRecord>> ReadPositionsAsync(IReadOnlyCollection<long> positions, CancellationToken cancellationToken)
+    {
+        if (positions.Count == 0)
+        {
+            return [];
+        }
+
+        var array = positions.ToArray();
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ChangeRow, AlertRow<TTime>, AlertChangeRecord>(
+            new CommandDefinition(
+                sql.Positions,
+                new { positions = array, positionsJson = System.Text.Json.JsonSerializer.Serialize(array) },
+                cancellationToken: cancellationToken),
+            ToRecord,
+            splitOn: "Id");
+        return [.. rows.OrderBy(r => r.Position)];
+    }
+
+    private AlertChangeRecord ToRecord(ChangeRow change, AlertRow<TTime> alert) => new(
+        change.Position,
+        alert.ToAlert(fromDb),
+        change.Actor,
+        change.FromState is null ? null : Enum.Parse<AlertState>(change.FromState),
+        Enum.Parse<AlertState>(change.ToState),
+        fromDb(change.ChangedAt));
+
+    private sealed class ChangeRow
+    {
+        public long Position { get; set; }
+        public string Actor { get; set; } = "";
+        public TTime ChangedAt { get; set; }
+        public string? FromState { get; set; }
+        public string ToState { get; set; } = "";
+    }
+}
