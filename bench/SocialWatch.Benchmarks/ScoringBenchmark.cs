@@ -254,7 +254,7 @@ internal sealed class ScoringBenchmark : IBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"(checksum {sink:0})"));
     }
 
-    private static List<ScoringInput> Generate(int count)
+    internal static List<ScoringInput> Generate(int count)
     {
         var random = new Random(20_260_601);
         var inputs = new List<ScoringInput>(count);
@@ -280,14 +280,14 @@ internal sealed class ScoringBenchmark : IBenchmark
         return inputs;
     }
 
-    private static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
     /// <summary>Resolves a path against the current directory or the nearest parent holding SocialWatch.sln.</summary>
-    private static string FindUp(string relative)
+    internal static string FindUp(string relative)
     {
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {
@@ -300,7 +300,7 @@ internal sealed class ScoringBenchmark : IBenchmark
         return Path.GetFullPath(relative);
     }
 
-    private static string Mb(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0", CultureInfo.InvariantCulture);
+    internal static string Mb(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0", CultureInfo.InvariantCulture);
 }
 
 /// <summary>Wall time and the process's CPU time (all threads) of one measured action.</summary>

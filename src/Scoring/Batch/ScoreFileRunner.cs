@@ -23,6 +23,7 @@ public sealed record ScoreFileResult(long Records, long Scored, long Rejected, T
 public sealed class ScoreFileRunner(IMentionScorer scorer)
 {
     private const int BatchSize = 4_096;
+    private const int WriteRun = 512;
 
     private static readonly JsonWriterOptions s_writerOptions = new()
     {
@@ -116,49 +117,40 @@ public sealed class ScoreFileRunner(IMentionScorer scorer)
         }
 
         var scores = scorer.Score(inputs);
-        var lines = new byte[parsed.Length][];
+
+        // Contiguous runs of lines are written in parallel, each into its own buffer, then the buffers go out in order.
+        var runs = new ArrayBufferWriter<byte>[(parsed.Length + WriteRun - 1) / WriteRun];
         Parallel.For(
             0,
-            parsed.Length,
+            runs.Length,
             new ParallelOptions { CancellationToken = cancellationToken },
-            () => (Buffer: new ArrayBufferWriter<byte>(512), Writer: new Utf8JsonWriter(Stream.Null, s_writerOptions)),
-            (i, _, state) =>
+            r =>
             {
-                state.Buffer.ResetWrittenCount();
-                state.Writer.Reset(state.Buffer);
-                if (positions[i] >= 0)
+                var end = Math.Min(parsed.Length, (r + 1) * WriteRun);
+                var buffer = new ArrayBufferWriter<byte>((end - (r * WriteRun)) * 384);
+                using var writer = new Utf8JsonWriter(buffer, s_writerOptions);
+                for (var i = r * WriteRun; i < end; i++)
                 {
-                    WriteScore(state.Writer, parsed[i].Id, scores[positions[i]]);
+                    if (positions[i] >= 0)
+                    {
+                        WriteScore(writer, parsed[i].Id, scores[positions[i]]);
+                    }
+                    else
+                    {
+                        WriteError(writer, parsed[i]);
+                    }
+
+                    writer.Flush();
+                    buffer.Write("\n"u8);
+                    writer.Reset(buffer);
                 }
-                else
-                {
-                    WriteError(state.Writer, parsed[i]);
-                }
 
-                state.Writer.Flush();
-                lines[i] = state.Buffer.WrittenSpan.ToArray();
-                return state;
-            },
-            state => state.Writer.Dispose());
+                runs[r] = buffer;
+            });
 
-        // One write per batch: per-line async writes cost more than scoring the line.
-        var total = lines.Sum(l => l.Length + 1);
-        var block = ArrayPool<byte>.Shared.Rent(total);
-        try
+        foreach (var run in runs)
         {
-            var at = 0;
-            foreach (var line in lines)
-            {
-                line.CopyTo(block, at);
-                at += line.Length;
-                block[at++] = (byte)'\n';
-            }
-
-            await output.WriteAsync(block.AsMemory(0, at), cancellationToken);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(block);
+            await output.WriteAsync(run.WrittenMemory, cancellationToken);
         }
 
         return (inputs.Count, parsed.Length - inputs.Count);

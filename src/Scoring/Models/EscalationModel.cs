@@ -212,24 +212,60 @@ internal sealed class EscalationModel
 
     private static string Cached(PhraseKind kind, long key, TimeSpan doubling)
     {
+        // Common keys index a plain array (filled on first use; two threads may build the same string, which is harmless).
+        var slot = DenseSlot(kind, key);
+        if (slot >= 0)
+        {
+            var dense = s_densePhrases[(int)kind];
+            return dense[slot] ?? (dense[slot] = Build(kind, key, doubling));
+        }
+
         if (s_phrases.TryGetValue((kind, key), out var phrase))
         {
             return phrase;
         }
 
-        phrase = kind switch
-        {
-            PhraseKind.Reach => "author reach " + FromKey(key),
-            PhraseKind.Engagement => "engagement " + FromKey(key),
-            PhraseKind.RepostRate => "reposts " + FromKey(key) + "/h",
-            _ => "reposts doubling every " + Duration(doubling),
-        };
+        phrase = Build(kind, key, doubling);
         if (s_phrases.Count < MaxCachedPhrases)
         {
             s_phrases.TryAdd((kind, key), phrase);
         }
 
         return phrase;
+    }
+
+    private static string Build(PhraseKind kind, long key, TimeSpan doubling) => kind switch
+    {
+        PhraseKind.Reach => "author reach " + FromKey(key),
+        PhraseKind.Engagement => "engagement " + FromKey(key),
+        PhraseKind.RepostRate => "reposts " + FromKey(key) + "/h",
+        _ => "reposts doubling every " + Duration(doubling),
+    };
+
+    private const int DenseSlots = 4096;
+    private static readonly string?[][] s_densePhrases = [.. Enumerable.Range(0, 4).Select(_ => new string?[DenseSlots])];
+
+    /// <summary>Array slot of a phrase key, or -1 for a rare key (those go to the dictionary).</summary>
+    private static int DenseSlot(PhraseKind kind, long key)
+    {
+        if (kind == PhraseKind.Velocity)
+        {
+            // Minutes below 90 are keys 1..89; longer times are 100,000 + tenths of an hour.
+            var slot = key < 100_000 ? key : key - 100_000 + 100;
+            return slot is >= 0 and < DenseSlots ? (int)slot : -1;
+        }
+
+        var unit = key / 1_000_000_000L;
+        var rest = key % 1_000_000_000L;
+        return unit switch
+        {
+            0 when rest < 1_000 => (int)rest,
+            1 when rest <= 100 => 1_000 + (int)rest,
+            2 when rest <= 1_000 => 1_101 + (int)rest,
+            3 when rest <= 100 => 2_102 + (int)rest,
+            4 when rest < 1_000 => 2_203 + (int)rest,
+            _ => -1,
+        };
     }
 
     /// <summary>Two counts share a key exactly when <see cref="Compact"/> prints them the same.</summary>
