@@ -162,13 +162,13 @@ public sealed class ScoreFileRunner(IMentionScorer scorer)
         WriteId(w, id);
         w.WriteStartObject("sentiment");
         w.WriteString("label", Lower(score.Sentiment.Label));
-        w.WriteNumber("negative", Round(score.Sentiment.Negative));
-        w.WriteNumber("neutral", Round(score.Sentiment.Neutral));
-        w.WriteNumber("positive", Round(score.Sentiment.Positive));
+        WriteRounded(w, "negative"u8, score.Sentiment.Negative);
+        WriteRounded(w, "neutral"u8, score.Sentiment.Neutral);
+        WriteRounded(w, "positive"u8, score.Sentiment.Positive);
         w.WriteEndObject();
-        w.WriteNumber("complaint", Round(score.Complaint));
+        WriteRounded(w, "complaint"u8, score.Complaint);
         w.WriteStartObject("escalation");
-        w.WriteNumber("score", Round(score.Escalation.Score));
+        WriteRounded(w, "score"u8, score.Escalation.Score);
         w.WriteString("level", Lower(score.Escalation.Level));
         w.WriteStartArray("reasons");
         foreach (var reason in score.Escalation.Reasons)
@@ -203,6 +203,52 @@ public sealed class ScoreFileRunner(IMentionScorer scorer)
     }
 
     private static double Round(float v) => Math.Round(v, 4);
+
+    /// <summary>
+    /// Writes Math.Round(<paramref name="v"/>, 4) as WriteNumber would (shortest round-trip text), without the general
+    /// double formatter: a value of at most four decimals in 0..1 prints as its digits with trailing zeros trimmed.
+    /// </summary>
+    internal static void WriteRounded(Utf8JsonWriter w, ReadOnlySpan<byte> name, float v)
+    {
+        var rounded = Round(v);
+        var tenThousandths = Math.Round(rounded * 10_000);
+        if (!(rounded >= 0 && rounded <= 1) || double.IsNegative(rounded) || tenThousandths / 10_000 != rounded)
+        {
+            w.WriteNumber(name, rounded);
+            return;
+        }
+
+        var k = (int)tenThousandths;
+        Span<byte> text = stackalloc byte[6];
+        int length;
+        if (k == 10_000)
+        {
+            text[0] = (byte)'1';
+            length = 1;
+        }
+        else if (k == 0)
+        {
+            text[0] = (byte)'0';
+            length = 1;
+        }
+        else
+        {
+            text[0] = (byte)'0';
+            text[1] = (byte)'.';
+            text[2] = (byte)('0' + (k / 1000));
+            text[3] = (byte)('0' + (k / 100 % 10));
+            text[4] = (byte)('0' + (k / 10 % 10));
+            text[5] = (byte)('0' + (k % 10));
+            length = 6;
+            while (text[length - 1] == (byte)'0')
+            {
+                length--;
+            }
+        }
+
+        w.WritePropertyName(name);
+        w.WriteRawValue(text[..length], skipInputValidation: true);
+    }
 
     private static string Lower(SentimentLabel label) => label switch
     {
