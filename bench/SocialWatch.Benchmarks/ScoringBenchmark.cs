@@ -51,6 +51,7 @@ internal sealed class ScoringBenchmark : IBenchmark
         var modelDirectory = Option(args, "--model") ?? FindUp(Path.Combine("models", "current"));
         var dataDirectory = Option(args, "--data") ?? FindUp(Path.Combine("..", "shared", "data"));
         var count = int.Parse(Option(args, "--count") ?? "1000000", CultureInfo.InvariantCulture);
+        var npmCount = int.Parse(Option(args, "--npm-count") ?? "200000", CultureInfo.InvariantCulture);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cores: {Environment.ProcessorCount}, server GC: {System.Runtime.GCSettings.IsServerGC}, mentions: {count:N0}"));
 
         var baseline = Process.GetCurrentProcess().WorkingSet64;
@@ -75,24 +76,25 @@ internal sealed class ScoringBenchmark : IBenchmark
 
         // Warm-up pass so the JIT and the caches are in steady state for the timed pass.
         scorer.Score(inputs.Take(50_000).ToList());
-        var scoring = Stopwatch.StartNew();
         long escalated = 0;
-        for (var start = 0; start < inputs.Count; start += BatchSize)
+        var models = Timed.Run(() =>
         {
-            var batch = inputs.GetRange(start, Math.Min(BatchSize, inputs.Count - start));
-            foreach (var score in scorer.Score(batch))
+            for (var start = 0; start < inputs.Count; start += BatchSize)
             {
-                if (score.Escalation.Level >= EscalationLevel.High)
+                var batch = inputs.GetRange(start, Math.Min(BatchSize, inputs.Count - start));
+                foreach (var score in scorer.Score(batch))
                 {
-                    escalated++;
+                    if (score.Escalation.Level >= EscalationLevel.High)
+                    {
+                        escalated++;
+                    }
                 }
             }
-        }
-
-        scoring.Stop();
-        var modelRate = inputs.Count / scoring.Elapsed.TotalSeconds;
+        });
+        var modelRate = inputs.Count / models.Wall.TotalSeconds;
+        var modelCpu = models.Cpu.TotalMicroseconds / inputs.Count;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"models (sentiment + complaint + escalation): {scoring.Elapsed.TotalSeconds:0.00} s, {modelRate:N0} mentions/s ({escalated:N0} high or critical)"));
+            $"models (sentiment + complaint + escalation): {models.Wall.TotalSeconds:0.00} s, {modelRate:N0} mentions/s, {models.Cpu.TotalSeconds:0.00} CPU-s ({modelCpu:0.00} CPU-us/mention; {escalated:N0} high or critical)"));
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
 
         var lexicon = Path.Combine(dataDirectory, "vader", "vader_lexicon.txt");
@@ -104,9 +106,8 @@ internal sealed class ScoringBenchmark : IBenchmark
 
         var vader = new VaderAnalyzer(VaderLexicon.Load(lexicon));
         Parallel.For(0, 20_000, i => vader.PolarityScores(inputs[i].Text));
-        var vaderTime = Stopwatch.StartNew();
         var negative = 0L;
-        Parallel.ForEach(
+        var port = Timed.Run(() => Parallel.ForEach(
             System.Collections.Concurrent.Partitioner.Create(0, inputs.Count, BatchSize),
             () => 0L,
             (range, _, local) =>
@@ -121,77 +122,139 @@ internal sealed class ScoringBenchmark : IBenchmark
 
                 return local;
             },
-            local => Interlocked.Add(ref negative, local));
-        vaderTime.Stop();
-        var vaderRate = inputs.Count / vaderTime.Elapsed.TotalSeconds;
+            local => Interlocked.Add(ref negative, local)));
+        var portRate = inputs.Count / port.Wall.TotalSeconds;
+        var portCpu = port.Cpu.TotalMicroseconds / inputs.Count;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"VADER (same texts, same cores): {vaderTime.Elapsed.TotalSeconds:0.00} s, {vaderRate:N0} mentions/s ({negative:N0} negative)"));
+            $"VADER, our C# port (same texts, same cores): {port.Wall.TotalSeconds:0.00} s, {portRate:N0} mentions/s, {port.Cpu.TotalSeconds:0.00} CPU-s ({portCpu:0.00} CPU-us/mention; {negative:N0} negative)"));
+
+        NpmVader.Throughput? npm = null;
+        if (args.Contains("--no-npm") || npmCount <= 0)
+        {
+            Console.WriteLine("VADER, npm vader-sentiment: skipped (--no-npm)");
+        }
+        else if (NpmVader.Find(FindUp("."), out var reason) is not { } npmVader)
+        {
+            Console.WriteLine($"VADER, npm vader-sentiment: skipped ({reason})");
+        }
+        else
+        {
+            var texts = inputs.Take(npmCount).Select(i => i.Text).ToList();
+            npm = npmVader.Measure(texts, Environment.ProcessorCount);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"VADER, npm {npm.Package} (node, {npm.Workers} worker threads, first {npm.Mentions:N0} of the same texts): {npm.Seconds:0.00} s, {npm.Rate:N0} mentions/s, {npm.CpuSeconds:0.00} CPU-s ({npm.CpuSeconds * 1e6 / npm.Mentions:0.00} CPU-us/mention; {npm.Negative:N0} negative)"));
+            Agreement(npmVader, vader, inputs, dataDirectory);
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"models vs VADER throughput: {modelRate / vaderRate:0.0}x; peak working set during scoring {Mb(peak)} MB"));
+            $"models vs VADER, our C# port: {modelRate / portRate:0.0}x throughput, {portCpu / modelCpu:0.0}x less CPU per mention"));
+        if (npm is not null)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"models vs VADER, npm vader-sentiment: {modelRate / npm.Rate:0.0}x throughput, {npm.CpuSeconds * 1e6 / npm.Mentions / modelCpu:0.0}x less CPU per mention"));
+        }
+
+        Console.WriteLine($"peak working set during scoring {Mb(peak)} MB");
         return Task.FromResult(0);
     }
 
-    /// <summary>Single-thread cost per mention of each stage, to see where the time goes.</summary>
+    /// <summary>
+    /// How closely the npm package and our port agree: on the texts of VADER's own ground-truth sets (shared data)
+    /// and on the first benchmark texts. Labels use the published ±0.05 compound thresholds.
+    /// </summary>
+    private static void Agreement(NpmVader npm, VaderAnalyzer port, List<ScoringInput> inputs, string dataDirectory)
+    {
+        List<string> groundTruth = Directory.Exists(Path.Combine(dataDirectory, "vader"))
+            ? Directory.GetFiles(Path.Combine(dataDirectory, "vader"), "*_GroundTruth.txt").Order(StringComparer.Ordinal)
+                .SelectMany(File.ReadLines)
+                .Select(l => l.Split('\t', 3))
+                .Where(f => f.Length == 3 && f[2].Length > 0)
+                .Select(f => f[2])
+                .ToList()
+            : new List<string>();
+        foreach (var (name, texts) in new[] { ("VADER ground-truth texts", groundTruth), ("benchmark texts", inputs.Take(5_000).Select(i => i.Text).ToList()) })
+        {
+            if (texts.Count == 0)
+            {
+                continue;
+            }
+
+            var theirs = npm.Compounds(texts);
+            int sameLabel = 0, within = 0;
+            var largest = 0.0;
+            for (var i = 0; i < texts.Count; i++)
+            {
+                var ours = port.PolarityScores(texts[i]);
+                var difference = Math.Abs(ours.Compound - theirs[i]);
+                largest = Math.Max(largest, difference);
+                within += difference <= 0.001 ? 1 : 0;
+                sameLabel += ours.Label == LabelOf(theirs[i]) ? 1 : 0;
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"npm vader-sentiment vs our port on {texts.Count:N0} {name}: same label {100.0 * sameLabel / texts.Count:0.0}%, compound within 0.001 {100.0 * within / texts.Count:0.0}%, largest difference {largest:0.000}"));
+        }
+    }
+
+    private static SentimentLabel LabelOf(double compound) =>
+        compound >= 0.05 ? SentimentLabel.Positive : compound <= -0.05 ? SentimentLabel.Negative : SentimentLabel.Neutral;
+
+    /// <summary>Single-thread cost per mention of each stage (wall and CPU time), to see where the time goes.</summary>
     private static void Breakdown(MentionScorer scorer, List<ScoringInput> inputs, string dataDirectory)
     {
         var model = scorer.Model;
         var scratch = new SocialWatch.Scoring.Features.FeatureScratch();
+        var vader = new VaderAnalyzer(VaderLexicon.Load(Path.Combine(dataDirectory, "vader", "vader_lexicon.txt")));
         var n = Math.Min(inputs.Count, 200_000);
+        var sink = 0f;
         for (var round = 0; round < 2; round++)
         {
-            var sw = Stopwatch.StartNew();
-            for (var i = 0; i < n; i++)
+            var featurize = Timed.Run(() =>
             {
-                SocialWatch.Scoring.Features.TextFeaturizer.Featurize(inputs[i].Text, model.HashBits, scratch);
-            }
-
-            var featurize = sw.Elapsed.TotalMicroseconds / n;
-            sw.Restart();
-            var sink = 0f;
-            for (var i = 0; i < n; i++)
+                for (var i = 0; i < n; i++)
+                {
+                    SocialWatch.Scoring.Features.TextFeaturizer.Featurize(inputs[i].Text, model.HashBits, scratch);
+                }
+            });
+            var predict = Timed.Run(() =>
             {
-                SocialWatch.Scoring.Features.TextFeaturizer.Featurize(inputs[i].Text, model.HashBits, scratch);
-                sink += model.Predict(scratch).Negative;
-            }
-
-            var predict = (sw.Elapsed.TotalMicroseconds / n) - featurize;
-            sw.Restart();
-            for (var i = 0; i < n; i++)
+                for (var i = 0; i < n; i++)
+                {
+                    SocialWatch.Scoring.Features.TextFeaturizer.Featurize(inputs[i].Text, model.HashBits, scratch);
+                    sink += model.Predict(scratch).Negative;
+                }
+            });
+            var full = Timed.Run(() =>
             {
-                sink += model.Score(inputs[i], scratch).Escalation.Score;
-            }
-
-            var full = sw.Elapsed.TotalMicroseconds / n;
-            sw.Restart();
-            for (var start = 0; start < n; start += 500)
+                for (var i = 0; i < n; i++)
+                {
+                    sink += model.Score(inputs[i], scratch).Escalation.Score;
+                }
+            });
+            var batches = Timed.Run(() =>
             {
-                sink += scorer.Score(inputs.GetRange(start, Math.Min(500, n - start)))[0].Complaint;
-            }
-
-            var sequentialBatches = sw.Elapsed.TotalMicroseconds / n;
-            sw.Restart();
-            for (var start = 0; start < n; start += BatchSize)
+                for (var start = 0; start < n; start += BatchSize)
+                {
+                    sink += scorer.Score(inputs.GetRange(start, Math.Min(BatchSize, n - start)))[0].Complaint;
+                }
+            });
+            var vaderCost = Timed.Run(() =>
             {
-                sink += scorer.Score(inputs.GetRange(start, Math.Min(BatchSize, n - start)))[0].Complaint;
-            }
-
-            var parallelBatches = sw.Elapsed.TotalMicroseconds / n;
+                for (var i = 0; i < n; i++)
+                {
+                    sink += (float)vader.PolarityScores(inputs[i].Text).Compound;
+                }
+            });
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"batch API per mention: one thread (batches of 500) {sequentialBatches:0.00} us, parallel (batches of {BatchSize}) {parallelBatches:0.00} us"));
-            var vader = new VaderAnalyzer(VaderLexicon.Load(Path.Combine(dataDirectory, "vader", "vader_lexicon.txt")));
-            sw.Restart();
-            for (var i = 0; i < n; i++)
-            {
-                sink += (float)vader.PolarityScores(inputs[i].Text).Compound;
-            }
-
-            var vaderCost = sw.Elapsed.TotalMicroseconds / n;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"single thread per mention: featurize {featurize:0.00} us, predict {predict:0.00} us, full score incl. escalation {full:0.00} us; VADER {vaderCost:0.00} us ({sink:0})"));
+                $"round {round + 1}, per mention (wall us / CPU us): featurize {featurize.PerItem(n)}, featurize + predict {predict.PerItem(n)}, "
+                + $"full score incl. escalation {full.PerItem(n)} (one thread); batch API (batches of {BatchSize}, parallel) {batches.PerItem(n)}; "
+                + $"VADER port {vaderCost.PerItem(n)} (one thread)"));
         }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"(checksum {sink:0})"));
     }
 
-    private static List<ScoringInput> Generate(int count)
+    internal static List<ScoringInput> Generate(int count)
     {
         var random = new Random(20_260_601);
         var inputs = new List<ScoringInput>(count);
@@ -217,14 +280,14 @@ internal sealed class ScoringBenchmark : IBenchmark
         return inputs;
     }
 
-    private static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
     /// <summary>Resolves a path against the current directory or the nearest parent holding SocialWatch.sln.</summary>
-    private static string FindUp(string relative)
+    internal static string FindUp(string relative)
     {
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {
@@ -237,5 +300,23 @@ internal sealed class ScoringBenchmark : IBenchmark
         return Path.GetFullPath(relative);
     }
 
-    private static string Mb(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0", CultureInfo.InvariantCulture);
+    internal static string Mb(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0", CultureInfo.InvariantCulture);
+}
+
+/// <summary>Wall time and the process's CPU time (all threads) of one measured action.</summary>
+internal readonly record struct Timed(TimeSpan Wall, TimeSpan Cpu)
+{
+    public static Timed Run(Action action)
+    {
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        action();
+        wall.Stop();
+        process.Refresh();
+        return new Timed(wall.Elapsed, process.TotalProcessorTime - cpu);
+    }
+
+    public string PerItem(int items) => string.Create(CultureInfo.InvariantCulture,
+        $"{Wall.TotalMicroseconds / items:0.00}/{Cpu.TotalMicroseconds / items:0.00}");
 }

@@ -146,4 +146,32 @@ public sealed class ScoreFileRunnerTests
         Assert.IsFalse(raw.Contains("<b>", StringComparison.Ordinal), raw);
         Assert.AreEqual("<b>x</b>", JsonDocument.Parse(raw).RootElement.GetProperty("id").GetString());
     }
+
+    [TestMethod]
+    public void WriteRounded_WritesWhatWriteNumberWrites_ForProbabilities()
+    {
+        var values = new List<float> { 0f, -0f, 1f, 1.00001f, -0.00004f, 0.00005f, 0.99995f, float.Epsilon, 2.5f, 12_345.678f };
+        values.AddRange(Enumerable.Range(0, 10_001).Select(k => k / 10_000f));
+        values.AddRange(Enumerable.Range(0, 10_001).Select(k => (k + 0.5f) / 10_000f));
+        var random = new Random(11);
+        values.AddRange(Enumerable.Range(0, 200_000).Select(_ => (float)random.NextDouble()));
+
+        foreach (var v in values)
+        {
+            Assert.AreEqual(Written(w => w.WriteNumber("p", Math.Round(v, 4))), Written(w => ScoreFileRunner.WriteRounded(w, "p"u8, v)), $"{v:R}");
+        }
+    }
+
+    private static string Written(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+        {
+            writer.WriteStartObject();
+            write(writer);
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 }

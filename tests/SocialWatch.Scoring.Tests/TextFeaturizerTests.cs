@@ -1,4 +1,7 @@
+using System.Text;
+using SocialWatch.Scoring.Data;
 using SocialWatch.Scoring.Features;
+using SocialWatch.Scoring.Tests.Support;
 
 namespace SocialWatch.Scoring.Tests;
 
@@ -119,5 +122,102 @@ public sealed class TextFeaturizerTests
 
         CollectionAssert.AreEqual(fresh.Indices.AsSpan(0, fresh.Count).ToArray(), scratch.Indices.AsSpan(0, scratch.Count).ToArray());
         CollectionAssert.AreEqual(fresh.Dense, scratch.Dense);
+    }
+
+    [TestMethod]
+    public void Featurize_GivesExactlyTheReferenceFeatures_OnRealAndAwkwardTexts()
+    {
+        var texts = new List<string>(AwkwardTexts());
+        texts.AddRange(FuzzTexts(20_000));
+        var tweets = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "data", "tweet-sentiment-extraction", "train.csv"));
+        if (File.Exists(tweets))
+        {
+            texts.AddRange(SharedDatasets.LoadTweets(tweets, 10_000).Select(m => m.Input.Text));
+        }
+
+        var fast = new FeatureScratch();
+        var reference = new FeatureScratch();
+        foreach (var text in texts)
+        {
+            foreach (var bits in (int[])[12, 18])
+            {
+                TextFeaturizer.Featurize(text, bits, fast);
+                ReferenceFeaturizer.Featurize(text, bits, reference);
+
+                Assert.AreEqual(reference.Count, fast.Count, text);
+                CollectionAssert.AreEqual(reference.Indices.AsSpan(0, reference.Count).ToArray(), fast.Indices.AsSpan(0, fast.Count).ToArray(), text);
+                Assert.AreEqual(reference.Scale, fast.Scale, text);
+                Assert.AreEqual(reference.Cues, fast.Cues, text);
+                CollectionAssert.AreEqual(reference.Dense, fast.Dense, text);
+            }
+        }
+    }
+
+    private static IEnumerable<string> AwkwardTexts()
+    {
+        var ascii = new StringBuilder();
+        for (var c = 0; c < 128; c++)
+        {
+            ascii.Append((char)c).Append("ab").Append((char)c).Append(' ');
+        }
+
+        yield return ascii.ToString();
+        yield return ascii.ToString().ToUpperInvariant();
+        yield return "I don't, can’t, won`t and isn't 'quoted' it's O'Brien’s rock'n'roll";
+        yield return "ISTANBUL İstanbul straße STRASSE Ωmega ΣΊΣΥΦΟΣ ǅungla Ⅻ ① ½ ²";
+        yield return "HTTP://EXAMPLE.COM/x Https://a.b www.c.d WWW.E.F hxxp://no wwwx h w";
+        yield return "see you in court!! small claims, SMALL CLAIMS. every single time; for the last 3 weeks";
+        yield return "legal action legal legal action action on hold on on hold again once again yet again";
+        yield return "3 hours 2 days, 10 mins… 5:30 hrs 1,000 weeks 2.5 years minutes";
+        yield return "soooooo baaaaad!!!!! ???? ?!?! ... -- ** && // ## #hashtag #1 @user @_ @";
+        yield return "🙂🙂 ☹ ♥ 👍🏽 \uD83D alone \uDE00 😀x 😀😀😀 ✈️";
+        yield return new string('a', 300) + " " + new string('!', 50);
+        yield return string.Concat(Enumerable.Repeat("refund please ", 600));
+        yield return "";
+        yield return "   \t\n  ";
+    }
+
+    private static IEnumerable<string> FuzzTexts(int count)
+    {
+        string[] pieces =
+        [
+            "on", "hold", "on hold", "see", "you", "in", "court", "small", "claims", "every", "single", "time", "legal", "action",
+            "not", "working", "don't", "doesn’t", "won`t", "3", "hours", "2", "days", "rude", "staff", "your", "@acme", "#fail",
+            "http://x.y/z", "WWW.ACME.COM", "!!!", "?", "...", ",", "'", "’", "`", "-", "🙂", "😡", "ÄRGER", "Ünlü", "straße",
+            "SOOOO", "baaad", "LAWYER", "Fire", "caught", "fire", "customer", "service", "yet", "again", "once", "no", "one",
+            "x", "A", "éé", "İ", "ı", "\u2019s", "1.5", "10:30", "1,000", "\u00a0", "\u200b", "Ω", "ǅ", "_", "#", "@",
+        ];
+        var random = new Random(4_2026);
+        for (var i = 0; i < count; i++)
+        {
+            var builder = new StringBuilder();
+            var words = random.Next(1, 25);
+            for (var w = 0; w < words; w++)
+            {
+                builder.Append(pieces[random.Next(pieces.Length)]);
+                builder.Append(random.Next(5) switch
+                {
+                    0 => "",
+                    1 => ", ",
+                    2 => "  ",
+                    _ => " ",
+                });
+            }
+
+            yield return builder.ToString();
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SocialWatch.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No SocialWatch.sln above {AppContext.BaseDirectory}.");
     }
 }

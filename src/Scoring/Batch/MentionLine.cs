@@ -10,7 +10,8 @@ namespace SocialWatch.Scoring.Batch;
 /// <summary>One input line as written in a JSONL file (the `score` contract plus optional labels and context).</summary>
 internal sealed class MentionLine
 {
-    public JsonElement? Id { get; set; }
+    [JsonConverter(typeof(IdTextConverter))]
+    public string? Id { get; set; }
 
     public string? Text { get; set; }
 
@@ -39,7 +40,8 @@ internal sealed class MentionLine
 
 internal sealed class AuthorLine
 {
-    public JsonElement? Id { get; set; }
+    [JsonConverter(typeof(IdTextConverter))]
+    public string? Id { get; set; }
 
     public string? Handle { get; set; }
 
@@ -77,6 +79,43 @@ internal sealed class HistoryLine
     public int? ComplaintsLast30Days { get; set; }
 
     public int? ResolvedCases { get; set; }
+}
+
+/// <summary>
+/// An id as its text: a JSON string as the string, a number exactly as written, anything else (null, true, an
+/// object) as no id. Read straight off the reader, so no JSON document is built per line.
+/// </summary>
+internal sealed class IdTextConverter : JsonConverter<string?>
+{
+    public override bool HandleNull => true;
+
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return reader.GetString();
+            case JsonTokenType.Number:
+                return reader.HasValueSequence
+                    ? System.Text.Encoding.UTF8.GetString(System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence))
+                    : System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
+            default:
+                reader.Skip();
+                return null;
+        }
+    }
+
+    public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            writer.WriteStringValue(value);
+        }
+    }
 }
 
 [JsonSourceGenerationOptions(
@@ -121,7 +160,34 @@ internal static class MentionLineParser
             return new ParsedMention(line, null) { Error = $"line {line}: expected a JSON object, found null" };
         }
 
-        return Build(line, IdOf(dto.Id), dto);
+        return Build(line, dto.Id, dto);
+    }
+
+    /// <summary>Parses a line given as the file's UTF-8 bytes; invalid UTF-8 is read as a text reader would (U+FFFD).</summary>
+    public static ParsedMention Parse(ReadOnlySpan<byte> utf8, int line)
+    {
+        if (!System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            return Parse(System.Text.Encoding.UTF8.GetString(utf8), line);
+        }
+
+        MentionLine? dto;
+        try
+        {
+            dto = JsonSerializer.Deserialize(utf8, MentionLineJsonContext.Default.MentionLine);
+        }
+        catch (JsonException ex)
+        {
+            var id = SalvageId(utf8);
+            return new ParsedMention(line, id) { Error = $"line {line}: invalid JSON ({Describe(ex)}){IdSuffix(id)}" };
+        }
+
+        if (dto is null)
+        {
+            return new ParsedMention(line, null) { Error = $"line {line}: expected a JSON object, found null" };
+        }
+
+        return Build(line, dto.Id, dto);
     }
 
     public static ParsedMention Build(int line, string? id, MentionLine dto)
@@ -155,7 +221,7 @@ internal static class MentionLineParser
         }
 
         var author = dto.Author is { } a
-            ? new MentionAuthor(IdOf(a.Id) ?? "", a.Handle ?? "", null, Math.Max(0, a.Followers ?? 0), a.Verified ?? false)
+            ? new MentionAuthor(a.Id ?? "", a.Handle ?? "", null, Math.Max(0, a.Followers ?? 0), a.Verified ?? false)
             : null;
         var metrics = dto.Metrics is { } m
             ? new EngagementMetrics(Math.Max(0, m.Likes ?? 0), Math.Max(0, m.Reposts ?? 0), Math.Max(0, m.Replies ?? 0), Math.Max(0, m.Quotes ?? 0))
@@ -192,9 +258,11 @@ internal static class MentionLineParser
     }
 
     /// <summary>Reads the id off a line that is not valid JSON as a whole, so its error line can still be matched up.</summary>
-    private static string? SalvageId(string json)
+    private static string? SalvageId(string json) => SalvageId(System.Text.Encoding.UTF8.GetBytes(json));
+
+    private static string? SalvageId(ReadOnlySpan<byte> utf8)
     {
-        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
+        var reader = new Utf8JsonReader(utf8);
         try
         {
             var depth = 0;
@@ -232,13 +300,6 @@ internal static class MentionLineParser
     private static string IdSuffix(string? id) => id is null ? "" : $" (id {Truncate(id)})";
 
     private static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "…";
-
-    private static string? IdOf(JsonElement? id) => id switch
-    {
-        { ValueKind: JsonValueKind.String } e => e.GetString(),
-        { ValueKind: JsonValueKind.Number } e => e.GetRawText(),
-        _ => null,
-    };
 
     private static string Describe(JsonException ex)
     {

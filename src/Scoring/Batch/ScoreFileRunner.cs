@@ -23,6 +23,7 @@ public sealed record ScoreFileResult(long Records, long Scored, long Rejected, T
 public sealed class ScoreFileRunner(IMentionScorer scorer)
 {
     private const int BatchSize = 4_096;
+    private const int WriteRun = 512;
 
     private static readonly JsonWriterOptions s_writerOptions = new()
     {
@@ -116,49 +117,40 @@ public sealed class ScoreFileRunner(IMentionScorer scorer)
         }
 
         var scores = scorer.Score(inputs);
-        var lines = new byte[parsed.Length][];
+
+        // Contiguous runs of lines are written in parallel, each into its own buffer, then the buffers go out in order.
+        var runs = new ArrayBufferWriter<byte>[(parsed.Length + WriteRun - 1) / WriteRun];
         Parallel.For(
             0,
-            parsed.Length,
+            runs.Length,
             new ParallelOptions { CancellationToken = cancellationToken },
-            () => (Buffer: new ArrayBufferWriter<byte>(512), Writer: new Utf8JsonWriter(Stream.Null, s_writerOptions)),
-            (i, _, state) =>
+            r =>
             {
-                state.Buffer.ResetWrittenCount();
-                state.Writer.Reset(state.Buffer);
-                if (positions[i] >= 0)
+                var end = Math.Min(parsed.Length, (r + 1) * WriteRun);
+                var buffer = new ArrayBufferWriter<byte>((end - (r * WriteRun)) * 384);
+                using var writer = new Utf8JsonWriter(buffer, s_writerOptions);
+                for (var i = r * WriteRun; i < end; i++)
                 {
-                    WriteScore(state.Writer, parsed[i].Id, scores[positions[i]]);
+                    if (positions[i] >= 0)
+                    {
+                        WriteScore(writer, parsed[i].Id, scores[positions[i]]);
+                    }
+                    else
+                    {
+                        WriteError(writer, parsed[i]);
+                    }
+
+                    writer.Flush();
+                    buffer.Write("\n"u8);
+                    writer.Reset(buffer);
                 }
-                else
-                {
-                    WriteError(state.Writer, parsed[i]);
-                }
 
-                state.Writer.Flush();
-                lines[i] = state.Buffer.WrittenSpan.ToArray();
-                return state;
-            },
-            state => state.Writer.Dispose());
+                runs[r] = buffer;
+            });
 
-        // One write per batch: per-line async writes cost more than scoring the line.
-        var total = lines.Sum(l => l.Length + 1);
-        var block = ArrayPool<byte>.Shared.Rent(total);
-        try
+        foreach (var run in runs)
         {
-            var at = 0;
-            foreach (var line in lines)
-            {
-                line.CopyTo(block, at);
-                at += line.Length;
-                block[at++] = (byte)'\n';
-            }
-
-            await output.WriteAsync(block.AsMemory(0, at), cancellationToken);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(block);
+            await output.WriteAsync(run.WrittenMemory, cancellationToken);
         }
 
         return (inputs.Count, parsed.Length - inputs.Count);
@@ -170,13 +162,13 @@ public sealed class ScoreFileRunner(IMentionScorer scorer)
         WriteId(w, id);
         w.WriteStartObject("sentiment");
         w.WriteString("label", Lower(score.Sentiment.Label));
-        w.WriteNumber("negative", Round(score.Sentiment.Negative));
-        w.WriteNumber("neutral", Round(score.Sentiment.Neutral));
-        w.WriteNumber("positive", Round(score.Sentiment.Positive));
+        WriteRounded(w, "negative"u8, score.Sentiment.Negative);
+        WriteRounded(w, "neutral"u8, score.Sentiment.Neutral);
+        WriteRounded(w, "positive"u8, score.Sentiment.Positive);
         w.WriteEndObject();
-        w.WriteNumber("complaint", Round(score.Complaint));
+        WriteRounded(w, "complaint"u8, score.Complaint);
         w.WriteStartObject("escalation");
-        w.WriteNumber("score", Round(score.Escalation.Score));
+        WriteRounded(w, "score"u8, score.Escalation.Score);
         w.WriteString("level", Lower(score.Escalation.Level));
         w.WriteStartArray("reasons");
         foreach (var reason in score.Escalation.Reasons)
@@ -211,6 +203,52 @@ public sealed class ScoreFileRunner(IMentionScorer scorer)
     }
 
     private static double Round(float v) => Math.Round(v, 4);
+
+    /// <summary>
+    /// Writes Math.Round(<paramref name="v"/>, 4) as WriteNumber would (shortest round-trip text), without the general
+    /// double formatter: a value of at most four decimals in 0..1 prints as its digits with trailing zeros trimmed.
+    /// </summary>
+    internal static void WriteRounded(Utf8JsonWriter w, ReadOnlySpan<byte> name, float v)
+    {
+        var rounded = Round(v);
+        var tenThousandths = Math.Round(rounded * 10_000);
+        if (!(rounded >= 0 && rounded <= 1) || double.IsNegative(rounded) || tenThousandths / 10_000 != rounded)
+        {
+            w.WriteNumber(name, rounded);
+            return;
+        }
+
+        var k = (int)tenThousandths;
+        Span<byte> text = stackalloc byte[6];
+        int length;
+        if (k == 10_000)
+        {
+            text[0] = (byte)'1';
+            length = 1;
+        }
+        else if (k == 0)
+        {
+            text[0] = (byte)'0';
+            length = 1;
+        }
+        else
+        {
+            text[0] = (byte)'0';
+            text[1] = (byte)'.';
+            text[2] = (byte)('0' + (k / 1000));
+            text[3] = (byte)('0' + (k / 100 % 10));
+            text[4] = (byte)('0' + (k / 10 % 10));
+            text[5] = (byte)('0' + (k % 10));
+            length = 6;
+            while (text[length - 1] == (byte)'0')
+            {
+                length--;
+            }
+        }
+
+        w.WritePropertyName(name);
+        w.WriteRawValue(text[..length], skipInputValidation: true);
+    }
 
     private static string Lower(SentimentLabel label) => label switch
     {

@@ -105,6 +105,13 @@ internal static class CueLexicon
                 var key = 0UL;
                 for (var i = 0; i < words.Length; i++)
                 {
+                    // Only phrases of up to MaxPhraseWords words are looked for, so only their prefixes are marked.
+                    if (i > 0 && words.Length <= MaxPhraseWords)
+                    {
+                        // The words so far open a longer phrase: the featurizer probes for it only after such a prefix.
+                        table.Mark(key, i == 1 ? CueTable.OpensPhrase : CueTable.OpensThreeWordPhrase);
+                    }
+
                     var h = FeatureHash.Token(FeatureHash.NormaliseWord(words[i]));
                     key = i == 0 ? FeatureHash.PhraseStart(h) : FeatureHash.PhraseNext(key, h);
                 }
@@ -117,9 +124,16 @@ internal static class CueLexicon
     }
 }
 
-/// <summary>Open-addressing table from phrase hash to the set of cue groups it belongs to.</summary>
+/// <summary>
+/// Open-addressing table from phrase hash to the set of cue groups it belongs to, plus two marks: the key is the
+/// first word of a longer phrase, or the first two words of a three-word phrase.
+/// </summary>
 internal sealed class CueTable
 {
+    public const ushort OpensPhrase = 1 << 14;
+    public const ushort OpensThreeWordPhrase = 1 << 15;
+    public const ushort GroupMask = OpensPhrase - 1;
+
     private readonly ulong[] _keys;
     private readonly ushort[] _groups;
     private readonly int _shift;
@@ -131,7 +145,11 @@ internal sealed class CueTable
         _shift = 64 - System.Numerics.BitOperations.Log2((uint)capacityPowerOfTwo);
     }
 
-    public void Add(ulong key, CueGroup group)
+    public void Add(ulong key, CueGroup group) => Set(key, (ushort)(1 << (int)group));
+
+    public void Mark(ulong key, ushort mark) => Set(key, mark);
+
+    private void Set(ulong key, ushort bits)
     {
         key |= 1; // zero marks an empty slot
         var slot = (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
@@ -141,10 +159,10 @@ internal sealed class CueTable
         }
 
         _keys[slot] = key;
-        _groups[slot] |= (ushort)(1 << (int)group);
+        _groups[slot] |= bits;
     }
 
-    /// <summary>Bit set of <see cref="CueGroup"/> values for a phrase hash; 0 when it is no cue.</summary>
+    /// <summary>Bit set of <see cref="CueGroup"/> values and marks for a phrase hash; 0 when it is neither cue nor prefix.</summary>
     public ushort Find(ulong key)
     {
         key |= 1;

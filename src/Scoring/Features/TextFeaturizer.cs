@@ -34,7 +34,9 @@ internal static class TextFeaturizer
         var count = 0;
         var cues = default(CueCounts);
         var previous = s_startHash;
-        ulong phrase1 = 0, phrase2 = 0; // the two previous word tokens, for phrase lookups
+        var phrase1 = 0UL; // the previous word token, for phrase lookups
+        var previousKey2 = 0UL; // the previous two word tokens as a phrase key, 0 when not looked up
+        ushort previousFound = 0, previousFound2 = 0; // table entries of those, for the phrase-opening marks
         var previousWasNumber = false;
         var firstToken = true;
         var i = 0;
@@ -52,7 +54,7 @@ internal static class TextFeaturizer
             ulong h;
             var isWord = false;
             var isNumber = false;
-            if (IsUrlStart(text[i..]))
+            if ((c | 0x20) is 'h' or 'w' && IsUrlStart(text[i..]))
             {
                 while (i < n && !char.IsWhiteSpace(text[i]))
                 {
@@ -90,29 +92,64 @@ internal static class TextFeaturizer
                 while (i < n)
                 {
                     var ch = text[i];
-                    if (!char.IsLetterOrDigit(ch))
+                    char lc;
+                    if (ch < AsciiLimit)
                     {
-                        if ((ch == '\'' || ch == '\u2019' || ch == '`') && i + 1 < n && char.IsLetter(text[i + 1]))
+                        // Most mention text is ASCII: one table load classifies the character and lowering is a bit.
+                        var flags = AsciiFlags[ch];
+                        if ((flags & (Letter | Digit)) == 0)
                         {
-                            ch = '\'';
+                            if ((ch == '\'' || ch == '`') && i + 1 < n && char.IsLetter(text[i + 1]))
+                            {
+                                lc = '\'';
+                            }
+                            else
+                            {
+                                break;
+                            }
+                        }
+                        else if ((flags & Upper) != 0)
+                        {
+                            upper++;
+                            lc = (char)(ch | 0x20);
                         }
                         else
                         {
-                            break;
+                            if ((flags & Lower) != 0)
+                            {
+                                lower++;
+                            }
+
+                            lc = ch;
                         }
+                    }
+                    else
+                    {
+                        if (!char.IsLetterOrDigit(ch))
+                        {
+                            if (ch == '\u2019' && i + 1 < n && char.IsLetter(text[i + 1]))
+                            {
+                                ch = '\'';
+                            }
+                            else
+                            {
+                                break;
+                            }
+                        }
+
+                        if (char.IsUpper(ch))
+                        {
+                            upper++;
+                        }
+                        else if (char.IsLower(ch))
+                        {
+                            lower++;
+                        }
+
+                        lc = char.ToLowerInvariant(ch);
                     }
 
                     i++;
-                    if (char.IsUpper(ch))
-                    {
-                        upper++;
-                    }
-                    else if (char.IsLower(ch))
-                    {
-                        lower++;
-                    }
-
-                    var lc = char.ToLowerInvariant(ch);
                     if (lc == last)
                     {
                         // "soooo" and "sooo" read the same: keep at most two repeats.
@@ -224,23 +261,33 @@ internal static class TextFeaturizer
 
             if (isWord || isNumber)
             {
-                var groups = table.Find(h);
-                if (phrase1 != 0)
+                // A two- or three-word phrase can only end here when the words before it open one, which the
+                // table marks; most words open none, so most tokens cost a single probe.
+                var found = table.Find(h);
+                var groups = found;
+                var key2 = 0UL;
+                ushort found2 = 0;
+                if ((previousFound & CueTable.OpensPhrase) != 0)
                 {
-                    var key2 = FeatureHash.PhraseNext(phrase1, h);
-                    groups |= table.Find(key2);
-                    if (phrase2 != 0)
-                    {
-                        groups |= table.Find(FeatureHash.PhraseNext(FeatureHash.PhraseNext(phrase2, phrase1), h));
-                    }
+                    key2 = FeatureHash.PhraseNext(phrase1, h);
+                    found2 = table.Find(key2);
+                    groups |= found2;
                 }
 
+                if ((previousFound2 & CueTable.OpensThreeWordPhrase) != 0)
+                {
+                    groups |= table.Find(FeatureHash.PhraseNext(previousKey2, h));
+                }
+
+                groups &= CueTable.GroupMask;
                 if (groups != 0)
                 {
                     AddGroups(ref cues, groups, previousWasNumber);
                 }
 
-                phrase2 = phrase1;
+                previousKey2 = key2;
+                previousFound = found;
+                previousFound2 = found2;
                 phrase1 = h;
                 previousWasNumber = isNumber;
             }
@@ -299,6 +346,21 @@ internal static class TextFeaturizer
             }
         }
     }
+
+    private const int AsciiLimit = 0x80;
+    private const byte Letter = 1;
+    private const byte Digit = 2;
+    private const byte Upper = 4;
+    private const byte Lower = 8;
+
+    /// <summary>Letter, digit and case of each ASCII character, as char.IsLetterOrDigit, IsUpper and IsLower give them.</summary>
+    private static ReadOnlySpan<byte> AsciiFlags =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,
+        0, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0,
+        0, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 0, 0, 0, 0, 0,
+    ];
 
     private static bool IsHandleChar(char c) => c == '_' || char.IsAsciiLetterOrDigit(c);
 

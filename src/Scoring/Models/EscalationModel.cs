@@ -125,53 +125,74 @@ internal sealed class EscalationModel
 
     private static IReadOnlyList<string> Reasons(ReadOnlySpan<float> contribution, ReadOnlySpan<float> x, in CueCounts cues, ScoringInput input)
     {
-        List<(int Feature, float Contribution)>? candidates = null;
+        // The largest contributions first, ties in feature order; insertion into a short stack list, no allocation
+        // unless there is a reason to show.
+        Span<int> top = stackalloc int[MaxReasons];
+        var count = 0;
         for (var i = 0; i < contribution.Length; i++)
         {
-            if (contribution[i] >= ReasonThreshold)
+            var c = contribution[i];
+            if (!(c >= ReasonThreshold) || (count == MaxReasons && c <= contribution[top[count - 1]]))
             {
-                (candidates ??= new(4)).Add((i, contribution[i]));
+                continue;
             }
+
+            var at = Math.Min(count, MaxReasons - 1);
+            while (at > 0 && contribution[top[at - 1]] < c)
+            {
+                top[at] = top[at - 1];
+                at--;
+            }
+
+            top[at] = i;
+            count = Math.Min(count + 1, MaxReasons);
         }
 
-        if (candidates is null)
+        if (count == 0)
         {
             return [];
         }
 
-        candidates.Sort((a, b) => b.Contribution.CompareTo(a.Contribution));
-        var count = Math.Min(candidates.Count, MaxReasons);
         var reasons = new string[count];
         for (var k = 0; k < count; k++)
         {
-            var f = candidates[k].Feature;
+            var f = top[k];
             reasons[k] = Phrase(f, x[f], in cues, input);
         }
 
         return reasons;
     }
 
-    private static string Phrase(int feature, float value, in CueCounts cues, ScoringInput input) => FeatureNames[feature] switch
+    private static string Phrase(int feature, float value, in CueCounts cues, ScoringInput input) => feature switch
     {
-        "legal" => "legal threat",
-        "safety" => "safety issue",
-        "churn" => "threatens to leave",
-        "media" => "going public (press, viral)",
-        "discrimination" => "discrimination claim",
-        "blame" => "blames staff",
-        "accusation" => "accuses the brand (fraud, lying)",
-        "intensity" => IntensityPhrase(in cues),
-        "negative" => s_negativePhrases[PercentIndex(value)],
-        "complaint" => s_complaintPhrases[PercentIndex(value)],
-        "reach" => Cached(PhraseKind.Reach, CompactKey(input.Author?.Followers ?? 0), TimeSpan.Zero),
-        "verified" => "verified author",
-        "engagement" => Cached(PhraseKind.Engagement, CompactKey(input.Metrics.Total), TimeSpan.Zero),
-        "velocity" => VelocityPhrase(input.Velocity?.DoublingTime ?? TimeSpan.Zero),
-        "repostRate" => $"reposts {Compact((long)Math.Round(input.Velocity?.RepostsPerHour ?? 0))}/h",
-        "history7d" => $"{Ordinal((input.History?.ComplaintsLast7Days ?? 0) + 1)} complaint this week",
-        "history30d" => $"{input.History?.ComplaintsLast30Days ?? 0} earlier complaints in 30 days",
-        var other => other,
+        0 => "legal threat",
+        1 => "safety issue",
+        2 => "threatens to leave",
+        3 => "going public (press, viral)",
+        4 => "discrimination claim",
+        5 => "blames staff",
+        6 => "accuses the brand (fraud, lying)",
+        7 => IntensityPhrase(in cues),
+        8 => s_negativePhrases[PercentIndex(value)],
+        9 => s_complaintPhrases[PercentIndex(value)],
+        10 => Cached(PhraseKind.Reach, CompactKey(input.Author?.Followers ?? 0), TimeSpan.Zero),
+        11 => "verified author",
+        12 => Cached(PhraseKind.Engagement, CompactKey(input.Metrics.Total), TimeSpan.Zero),
+        13 => VelocityPhrase(input.Velocity?.DoublingTime ?? TimeSpan.Zero),
+        14 => Cached(PhraseKind.RepostRate, CompactKey((long)Math.Round(input.Velocity?.RepostsPerHour ?? 0)), TimeSpan.Zero),
+        15 => HistoryWeekPhrase(input.History?.ComplaintsLast7Days ?? 0),
+        16 => HistoryMonthPhrase(input.History?.ComplaintsLast30Days ?? 0),
+        _ => FeatureNames[feature],
     };
+
+    private static readonly string[] s_historyWeekPhrases = [.. Enumerable.Range(0, 32).Select(n => $"{Ordinal(n + 1)} complaint this week")];
+    private static readonly string[] s_historyMonthPhrases = [.. Enumerable.Range(0, 128).Select(n => $"{n} earlier complaints in 30 days")];
+
+    private static string HistoryWeekPhrase(int complaints) =>
+        (uint)complaints < (uint)s_historyWeekPhrases.Length ? s_historyWeekPhrases[complaints] : $"{Ordinal(complaints + 1)} complaint this week";
+
+    private static string HistoryMonthPhrase(int complaints) =>
+        (uint)complaints < (uint)s_historyMonthPhrases.Length ? s_historyMonthPhrases[complaints] : $"{complaints} earlier complaints in 30 days";
 
     // Reasons repeat across millions of mentions; caching the phrases keeps serving free of per-mention string building.
     private static readonly string[] s_negativePhrases = [.. Enumerable.Range(0, 101).Select(p => $"negative tone ({p}%)")];
@@ -184,29 +205,67 @@ internal sealed class EscalationModel
         Reach,
         Engagement,
         Velocity,
+        RepostRate,
     }
 
     private static int PercentIndex(float p) => Math.Clamp((int)MathF.Round(p * 100f), 0, 100);
 
     private static string Cached(PhraseKind kind, long key, TimeSpan doubling)
     {
+        // Common keys index a plain array (filled on first use; two threads may build the same string, which is harmless).
+        var slot = DenseSlot(kind, key);
+        if (slot >= 0)
+        {
+            var dense = s_densePhrases[(int)kind];
+            return dense[slot] ?? (dense[slot] = Build(kind, key, doubling));
+        }
+
         if (s_phrases.TryGetValue((kind, key), out var phrase))
         {
             return phrase;
         }
 
-        phrase = kind switch
-        {
-            PhraseKind.Reach => "author reach " + FromKey(key),
-            PhraseKind.Engagement => "engagement " + FromKey(key),
-            _ => "reposts doubling every " + Duration(doubling),
-        };
+        phrase = Build(kind, key, doubling);
         if (s_phrases.Count < MaxCachedPhrases)
         {
             s_phrases.TryAdd((kind, key), phrase);
         }
 
         return phrase;
+    }
+
+    private static string Build(PhraseKind kind, long key, TimeSpan doubling) => kind switch
+    {
+        PhraseKind.Reach => "author reach " + FromKey(key),
+        PhraseKind.Engagement => "engagement " + FromKey(key),
+        PhraseKind.RepostRate => "reposts " + FromKey(key) + "/h",
+        _ => "reposts doubling every " + Duration(doubling),
+    };
+
+    private const int DenseSlots = 4096;
+    private static readonly string?[][] s_densePhrases = [.. Enumerable.Range(0, 4).Select(_ => new string?[DenseSlots])];
+
+    /// <summary>Array slot of a phrase key, or -1 for a rare key (those go to the dictionary).</summary>
+    private static int DenseSlot(PhraseKind kind, long key)
+    {
+        if (kind == PhraseKind.Velocity)
+        {
+            // Minutes below 90 are keys 1..89; longer times are 100,000 + tenths of an hour.
+            var slot = key < 100_000 ? key : key - 100_000 + 100;
+            return slot is >= 0 and < DenseSlots ? (int)slot : -1;
+        }
+
+        var unit = key / 1_000_000_000L;
+        var rest = key % 1_000_000_000L;
+        return unit switch
+        {
+            0 when rest < 1_000 => (int)rest,
+            1 when rest <= 100 => 1_000 + (int)rest,
+            2 when rest <= 1_000 => 1_101 + (int)rest,
+            3 when rest <= 100 => 2_102 + (int)rest,
+            4 when rest < 1_000 => 2_203 + (int)rest,
+            _ => -1,
+        };
     }
 
     /// <summary>Two counts share a key exactly when <see cref="Compact"/> prints them the same.</summary>
@@ -225,20 +284,26 @@ internal sealed class EscalationModel
         return Cached(PhraseKind.Velocity, key, doubling);
     }
 
-    private static string IntensityPhrase(in CueCounts cues)
+    private static string IntensityPhrase(in CueCounts cues) => s_intensityPhrases[
+        (cues.CapsRatio >= 0.3f ? 1 : 0) | (cues.Profanity > 0 ? 2 : 0) | (cues.Exclamations >= 2 ? 4 : 0)];
+
+    /// <summary>Indexed by capitals (1), profanity (2), exclamations (4).</summary>
+    private static readonly string[] s_intensityPhrases = [.. Enumerable.Range(0, 8).Select(IntensityPhraseOf)];
+
+    private static string IntensityPhraseOf(int signs)
     {
         var parts = new List<string>(3);
-        if (cues.CapsRatio >= 0.3f)
+        if ((signs & 1) != 0)
         {
             parts.Add("capitals");
         }
 
-        if (cues.Profanity > 0)
+        if ((signs & 2) != 0)
         {
             parts.Add("profanity");
         }
 
-        if (cues.Exclamations >= 2)
+        if ((signs & 4) != 0)
         {
             parts.Add("exclamations");
         }
