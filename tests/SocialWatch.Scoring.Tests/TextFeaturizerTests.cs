@@ -56,6 +56,37 @@ public sealed class TextFeaturizerTests
     }
 
     [TestMethod]
+    public void CueLexicon_HoldsNoPhraseLongerThanTheFeaturizerLooksFor()
+    {
+        var tooLong = Enum.GetValues<CueGroup>()
+            .SelectMany(CueLexicon.PhrasesOf)
+            .Where(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > CueLexicon.MaxPhraseWords)
+            .ToList();
+
+        Assert.IsEmpty(tooLong, "never matched: " + string.Join(", ", tooLong));
+    }
+
+    [TestMethod]
+    public void Featurize_CountsEveryCuePhrase_InItsOwnGroup()
+    {
+        var missed = new List<string>();
+        foreach (var group in Enum.GetValues<CueGroup>())
+        {
+            foreach (var phrase in CueLexicon.PhrasesOf(group))
+            {
+                // A time unit counts only after a number, as a duration.
+                var cues = group == CueGroup.TimeUnit ? Featurize("well 3 " + phrase + " then").Cues : Featurize("well " + phrase + " then").Cues;
+                if ((group == CueGroup.TimeUnit ? cues.Durations : cues.Get(group)) < 1)
+                {
+                    missed.Add($"{group}: {phrase}");
+                }
+            }
+        }
+
+        Assert.IsEmpty(missed, string.Join("; ", missed));
+    }
+
+    [TestMethod]
     public void Featurize_FindsMultiWordSeverityPhrases()
     {
         var cues = Featurize("See you in court. My kid got food poisoning and your staff were rude; I'm switching to another shop").Cues;

@@ -11,7 +11,7 @@ internal static class CueLexicon
         (CueGroup.Legal, [
             "lawyer", "lawyers", "attorney", "attorneys", "solicitor", "sue", "suing", "sued", "lawsuit", "lawsuits",
             "legal action", "legal", "court", "small claims", "class action", "ombudsman", "trading standards",
-            "chargeback", "see you in court", "my rights", "consumer rights", "regulator", "ftc", "cfpb", "bbb",
+            "chargeback", "you in court", "my rights", "consumer rights", "regulator", "ftc", "cfpb", "better business bureau",
             "report you", "reporting you", "file a complaint", "formal complaint", "litigation", "breach of contract",
         ]),
         (CueGroup.Safety, [
@@ -31,12 +31,12 @@ internal static class CueLexicon
         (CueGroup.Media, [
             "journalist", "journalists", "press", "news", "reporter", "reporters", "bbc", "cnn", "newspaper",
             "watchdog", "viral", "go viral", "going viral", "tiktok", "youtube video", "spread the word",
-            "everyone needs to know", "retweet", "rt", "share this", "tell everyone", "blog", "podcast", "media",
+            "everyone should know", "warn everyone", "retweet", "rt", "share this", "tell everyone", "blog", "podcast", "media",
         ]),
         (CueGroup.Discrimination, [
             "racist", "racism", "racial", "sexist", "sexism", "discriminated", "discrimination", "discriminate",
             "homophobic", "transphobic", "profiled", "profiling", "harassed", "harassment", "because i'm black",
-            "because of my race", "because of my disability", "ableist", "misogynist", "bigot", "bigoted",
+            "of my race", "of my disability", "ableist", "misogynist", "bigot", "bigoted",
             "xenophobic", "islamophobic", "antisemitic", "slur", "slurs",
         ]),
         (CueGroup.Blame, [
