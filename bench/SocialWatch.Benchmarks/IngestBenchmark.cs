@@ -23,7 +23,8 @@ namespace SocialWatch.Benchmarks;
 /// from memory by an in-process HTTP handler, behind the real resilience pipeline), then the ingest job runs the real
 /// pipeline (normalise, dedupe, score, store with the cursor in one transaction) on SQLite and PostgreSQL.
 /// Scoring uses the shipped models (<c>models/current</c>, or <c>--model DIR</c>) through the real batch scorer.
-/// Options: --pages N (100 posts each, default 500), --model DIR, --skip-postgres.
+/// Options: --pages N (100 posts each, default 500), --model DIR, --skip-postgres, --only no-store|sqlite|postgresql (one
+/// measurement, e.g. under a profiler).
 /// </summary>
 internal sealed class IngestBenchmark : IBenchmark
 {
@@ -39,7 +40,15 @@ internal sealed class IngestBenchmark : IBenchmark
     public async Task<int> RunAsync(string[] args)
     {
         var pages = OptionValue(args, "--pages") ?? 500;
-        var skipPostgres = args.Contains("--skip-postgres");
+        var onlyIndex = Array.IndexOf(args, "--only");
+        var only = onlyIndex >= 0 && onlyIndex + 1 < args.Length ? args[onlyIndex + 1] : null;
+        if (only is not (null or "no-store" or "sqlite" or "postgresql"))
+        {
+            Console.Error.WriteLine($"ingest: --only takes no-store, sqlite or postgresql, not '{only}'");
+            return 2;
+        }
+
+        var skipPostgres = args.Contains("--skip-postgres") || only is "no-store" or "sqlite";
         var modelIndex = Array.IndexOf(args, "--model");
         var modelDirectory = Path.GetFullPath(modelIndex >= 0 && modelIndex + 1 < args.Length ? args[modelIndex + 1] : Path.Combine("models", "current"));
         var feed = new PageFeed(WarmupPages, pages);
@@ -59,27 +68,20 @@ internal sealed class IngestBenchmark : IBenchmark
 
         // The same run with a store that keeps nothing: what the ingest side (HTTP handler, parse, map, normalise,
         // dedupe, job bookkeeping) costs on its own, so the storage share of the figures below can be read off.
-        await MeasureAsync("no store", "Sqlite", "Data Source=:memory:", feed, scorer, discardStore: true);
-
-        var file = Path.Combine(Path.GetTempPath(), $"socialwatch-ingest-bench-{Guid.NewGuid():N}.db");
-        try
+        if (only is null or "no-store")
         {
-            await MeasureAsync("sqlite", "Sqlite", $"Data Source={file}", feed, scorer);
+            await MeasureAsync("no store", "Sqlite", "Data Source=:memory:", feed, scorer, discardStore: true);
         }
-        finally
+
+        if (only is null or "sqlite")
         {
-            SqliteConnection.ClearAllPools();
-            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
-            {
-                File.Delete(path);
-            }
+            await MeasureSqliteAsync(feed, scorer);
         }
 
         if (skipPostgres)
         {
             return 0;
         }
-
         PostgresServer server;
         try
         {
@@ -105,6 +107,23 @@ internal sealed class IngestBenchmark : IBenchmark
         }
 
         return 0;
+    }
+
+    private static async Task MeasureSqliteAsync(PageFeed feed, IMentionScorer scorer)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"socialwatch-ingest-bench-{Guid.NewGuid():N}.db");
+        try
+        {
+            await MeasureAsync("sqlite", "Sqlite", $"Data Source={file}", feed, scorer);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+            {
+                File.Delete(path);
+            }
+        }
     }
 
     private static async Task MeasureAsync(string label, string storageProvider, string connectionString, PageFeed feed, IMentionScorer scorer, bool discardStore = false)
