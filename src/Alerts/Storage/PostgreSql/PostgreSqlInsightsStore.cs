@@ -64,7 +64,7 @@ internal sealed class PostgreSqlInsightsStore(PostgreSqlConnectionFactory connec
         FROM alerts a
         CROSS JOIN LATERAL (SELECT * FROM mentions m0 WHERE m0.id = a.mention_id OFFSET 0) AS m
         WHERE a.is_open AND a.escalation_score IS NOT NULL AND (cardinality(@brands::text[]) = 0 OR a.brand = ANY(@brands::text[]))
-        ORDER BY a.escalation_score DESC NULLS LAST
+        ORDER BY a.escalation_score DESC
         LIMIT @limit
         """;
 

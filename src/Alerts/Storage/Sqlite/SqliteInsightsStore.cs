@@ -62,7 +62,7 @@ internal sealed class SqliteInsightsStore(SqliteConnectionFactory connections) :
         SELECT {QueueColumns}
         FROM alerts a INDEXED BY ix_alerts_open_escalation
         JOIN mentions m ON m.id = a.mention_id
-        WHERE a.is_open = 1 AND (@brandsJson IS NULL OR a.brand IN (SELECT value FROM json_each(@brandsJson)))
+        WHERE a.is_open = 1 AND a.escalation_score IS NOT NULL AND (@brandsJson IS NULL OR a.brand IN (SELECT value FROM json_each(@brandsJson)))
         ORDER BY a.escalation_score DESC
         LIMIT @limit
         """;

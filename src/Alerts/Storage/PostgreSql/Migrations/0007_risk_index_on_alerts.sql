@@ -7,6 +7,6 @@ UPDATE alerts a SET escalation_score = m.escalation_score
 FROM mentions m
 WHERE m.id = a.mention_id;
 
-CREATE INDEX ix_alerts_open_escalation ON alerts (escalation_score DESC NULLS LAST) WHERE is_open;
+CREATE INDEX ix_alerts_open_escalation ON alerts (escalation_score DESC) WHERE is_open AND escalation_score IS NOT NULL;
 
 DROP INDEX ix_mentions_escalation;

@@ -9,7 +9,7 @@ FROM dbo.alerts a
 JOIN dbo.mentions m ON m.id = a.mention_id;
 GO
 
-CREATE INDEX ix_alerts_open_escalation ON dbo.alerts (escalation_score DESC) WHERE is_open = 1;
+CREATE INDEX ix_alerts_open_escalation ON dbo.alerts (escalation_score DESC) WHERE is_open = 1 AND escalation_score IS NOT NULL;
 GO
 
 DROP INDEX ix_mentions_escalation ON dbo.mentions;

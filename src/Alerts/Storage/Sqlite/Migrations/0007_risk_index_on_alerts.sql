@@ -7,6 +7,8 @@ ALTER TABLE alerts ADD COLUMN escalation_score REAL NULL;
 UPDATE alerts SET escalation_score = (SELECT m.escalation_score FROM mentions m WHERE m.id = alerts.mention_id)
 WHERE mention_id IS NOT NULL;
 
-CREATE INDEX ix_alerts_open_escalation ON alerts (escalation_score DESC) WHERE is_open = 1;
+-- "escalation_score IS NOT NULL" keeps the planner from taking this index for other scans of open alerts (the triage
+-- queue), whose WHERE does not imply it: read in score order, those would probe their mentions in random order.
+CREATE INDEX ix_alerts_open_escalation ON alerts (escalation_score DESC) WHERE is_open = 1 AND escalation_score IS NOT NULL;
 
 DROP INDEX ix_mentions_escalation;
