@@ -22,11 +22,6 @@ public sealed record PipelineResult(int Received, int Filtered, int Duplicates, 
     public int Stored => Inserted.Count;
 }
 
-/// <summary>A page normalised, deduplicated within itself and scored, not yet stored.</summary>
-/// <param name="Mentions">The page's mentions that survived the filters, once each, with their scores.</param>
-/// <param name="Filtered">Dropped by the brand's filters or left empty by cleaning.</param>
-public sealed record PreparedPage(PipelineBatch Batch, IReadOnlyList<ScoredMention> Mentions, int Filtered);
-
 /// <summary>
 /// The one path every mention takes into the store, shared by the poll job, the push endpoint and the replay verb:
 /// normalise, dedupe within the page, score the page in one call, store it with its cursor in one transaction,
@@ -39,14 +34,7 @@ public sealed class MentionPipeline(
     IEnumerable<IMentionsStoredHandler> handlers,
     ILogger<MentionPipeline> logger)
 {
-    public async Task<PipelineResult> ProcessAsync(PipelineBatch batch, CancellationToken cancellationToken) =>
-        await StoreAsync(Prepare(batch), cancellationToken);
-
-    /// <summary>
-    /// Normalises, dedupes within the page and scores it: everything before the store, with no side effects, so a
-    /// poll can prepare the next page while this one is being stored.
-    /// </summary>
-    public PreparedPage Prepare(PipelineBatch batch)
+    public async Task<PipelineResult> ProcessAsync(PipelineBatch batch, CancellationToken cancellationToken)
     {
         var accepted = new List<Mention>(batch.Mentions.Count);
         var seen = new HashSet<(string, string)>();
@@ -66,23 +54,16 @@ public sealed class MentionPipeline(
             }
         }
 
-        return new PreparedPage(batch, Score(accepted), filtered);
-    }
-
-    /// <summary>Stores a prepared page with its cursor in one transaction, then hands the new rows to the stored-handlers.</summary>
-    public async Task<PipelineResult> StoreAsync(PreparedPage page, CancellationToken cancellationToken)
-    {
-        var batch = page.Batch;
-        var filtered = page.Filtered;
-        if (page.Mentions.Count == 0 && batch.NewCursor == batch.ExpectedCursor)
+        if (accepted.Count == 0 && batch.NewCursor == batch.ExpectedCursor)
         {
             return new PipelineResult(batch.Mentions.Count, filtered, batch.Mentions.Count - filtered, []);
         }
 
+        var scored = Score(accepted);
         StoreBatchResult result;
         try
         {
-            result = await store.StoreBatchAsync(new IngestBatch(batch.QueryKey, page.Mentions, batch.NewCursor, batch.ExpectedCursor), cancellationToken);
+            result = await store.StoreBatchAsync(new IngestBatch(batch.QueryKey, scored, batch.NewCursor, batch.ExpectedCursor), cancellationToken);
         }
         catch (Exception ex) when (ex is not CursorConflictException and not OperationCanceledException)
         {
