@@ -23,12 +23,14 @@ namespace SocialWatch.Benchmarks;
 /// from memory by an in-process HTTP handler, behind the real resilience pipeline), then the ingest job runs the real
 /// pipeline (normalise, dedupe, score, store with the cursor in one transaction) on SQLite and PostgreSQL.
 /// Scoring uses the shipped models (<c>models/current</c>, or <c>--model DIR</c>) through the real batch scorer.
-/// Options: --pages N (100 posts each, default 500), --model DIR, --skip-postgres.
+/// Options: --pages N (100 posts each, default 500), --warmup N (pages per untimed warm-up round, default 100),
+/// --model DIR, --skip-postgres, --only no-store|sqlite|postgresql (one measurement, e.g. under a profiler).
 /// </summary>
 internal sealed class IngestBenchmark : IBenchmark
 {
     private const int PostsPerPage = 100;
-    private const int WarmupPages = 20;
+    private const int DefaultWarmupPages = 100;
+    private const int MaxWarmupRounds = 6;
     private const string Brand = "acme";
     private const string QueryKey = "acme:x:search";
 
@@ -39,10 +41,18 @@ internal sealed class IngestBenchmark : IBenchmark
     public async Task<int> RunAsync(string[] args)
     {
         var pages = OptionValue(args, "--pages") ?? 500;
-        var skipPostgres = args.Contains("--skip-postgres");
+        var onlyIndex = Array.IndexOf(args, "--only");
+        var only = onlyIndex >= 0 && onlyIndex + 1 < args.Length ? args[onlyIndex + 1] : null;
+        if (only is not (null or "no-store" or "sqlite" or "postgresql"))
+        {
+            Console.Error.WriteLine($"ingest: --only takes no-store, sqlite or postgresql, not '{only}'");
+            return 2;
+        }
+
+        var skipPostgres = args.Contains("--skip-postgres") || only is "no-store" or "sqlite";
         var modelIndex = Array.IndexOf(args, "--model");
         var modelDirectory = Path.GetFullPath(modelIndex >= 0 && modelIndex + 1 < args.Length ? args[modelIndex + 1] : Path.Combine("models", "current"));
-        var feed = new PageFeed(WarmupPages, pages);
+        var feed = new PageFeed(MaxWarmupRounds, OptionValue(args, "--warmup") ?? DefaultWarmupPages, pages);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest: {pages:N0} pages x {PostsPerPage} posts ({feed.Bytes / 1024 / 1024:N0} MiB of JSON, ~5% repeated across pages), {Environment.ProcessorCount} CPU(s)"));
         IMentionScorer scorer;
         if (File.Exists(Path.Combine(modelDirectory, "manifest.json")))
@@ -59,27 +69,20 @@ internal sealed class IngestBenchmark : IBenchmark
 
         // The same run with a store that keeps nothing: what the ingest side (HTTP handler, parse, map, normalise,
         // dedupe, job bookkeeping) costs on its own, so the storage share of the figures below can be read off.
-        await MeasureAsync("no store", "Sqlite", "Data Source=:memory:", feed, scorer, discardStore: true);
-
-        var file = Path.Combine(Path.GetTempPath(), $"socialwatch-ingest-bench-{Guid.NewGuid():N}.db");
-        try
+        if (only is null or "no-store")
         {
-            await MeasureAsync("sqlite", "Sqlite", $"Data Source={file}", feed, scorer);
+            await MeasureAsync("no store", "Sqlite", "Data Source=:memory:", feed, scorer, discardStore: true);
         }
-        finally
+
+        if (only is null or "sqlite")
         {
-            SqliteConnection.ClearAllPools();
-            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
-            {
-                File.Delete(path);
-            }
+            await MeasureSqliteAsync(feed, scorer);
         }
 
         if (skipPostgres)
         {
             return 0;
         }
-
         PostgresServer server;
         try
         {
@@ -105,6 +108,23 @@ internal sealed class IngestBenchmark : IBenchmark
         }
 
         return 0;
+    }
+
+    private static async Task MeasureSqliteAsync(PageFeed feed, IMentionScorer scorer)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"socialwatch-ingest-bench-{Guid.NewGuid():N}.db");
+        try
+        {
+            await MeasureAsync("sqlite", "Sqlite", $"Data Source={file}", feed, scorer);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+            {
+                File.Delete(path);
+            }
+        }
     }
 
     private static async Task MeasureAsync(string label, string storageProvider, string connectionString, PageFeed feed, IMentionScorer scorer, bool discardStore = false)
@@ -143,24 +163,58 @@ internal sealed class IngestBenchmark : IBenchmark
             await provider.GetRequiredService<IStorageMaintenance>().MigrateAsync(CancellationToken.None);
         }
 
-        // The warm-up segment pays for JIT, connection pools and the first statements; it is stored but not timed.
-        feed.Segment = 0;
-        await RunJobAsync(provider);
+        // The warm-up rounds pay for JIT, connection pools and the first statements; they are stored but not timed.
+        // Tiered compilation recompiles the hot path (a few thousand methods, each after enough calls) in the background
+        // for many pages after their first calls, so warm-up rounds (fresh posts each) run until one compiles almost
+        // nothing; what the JIT still compiles during the timed run is printed with the figures.
+        for (var round = 0; round < feed.WarmupRounds; round++)
+        {
+            var compiledBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+            feed.Segment = round;
+            await RunJobAsync(provider);
+            await WaitForQuietJitAsync();
+            if (System.Runtime.JitInfo.GetCompiledMethodCount() - compiledBefore < 20)
+            {
+                break;
+            }
+        }
 
-        feed.Segment = 1;
+        feed.Segment = feed.TimedSegment;
+        var jitMethodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var jitTimeBefore = System.Runtime.JitInfo.GetCompilationTime();
+
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         var result = await RunJobAsync(provider);
         stopwatch.Stop();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethodsBefore;
+        var jitTime = System.Runtime.JitInfo.GetCompilationTime() - jitTimeBefore;
 
         var read = feed.TimedPosts;
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{label,-11}: {read / stopwatch.Elapsed.TotalSeconds,10:N0} mentions/s from raw pages to rows ({read:N0} posts read, {result.Stored:N0} new rows, {result.Pages} pages in {stopwatch.Elapsed.TotalSeconds:F2} s; {read / cpu.TotalSeconds:N0} mentions per CPU-second)"));
+            $"{label,-11}: {read / stopwatch.Elapsed.TotalSeconds,10:N0} mentions/s from raw pages to rows ({read:N0} posts read, {result.Stored:N0} new rows, {result.Pages} pages in {stopwatch.Elapsed.TotalSeconds:F2} s; {read / cpu.TotalSeconds:N0} mentions per CPU-second; JIT in the timed run: {jitMethods:N0} methods, {jitTime.TotalMilliseconds:N0} ms)"));
         if (result.Pages != feed.TimedPages)
         {
             throw new InvalidOperationException($"The job stopped after {result.Pages} of {feed.TimedPages} pages ({result.Outcome}).");
+        }
+    }
+
+    private static async Task WaitForQuietJitAsync()
+    {
+        var deadline = Stopwatch.StartNew();
+        var count = System.Runtime.JitInfo.GetCompiledMethodCount();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(500);
+            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            if (now == count)
+            {
+                return;
+            }
+
+            count = now;
         }
     }
 
@@ -181,14 +235,16 @@ internal sealed class IngestBenchmark : IBenchmark
     {
         private readonly byte[][][] _segments;
 
-        public PageFeed(int warmupPages, int timedPages)
+        public PageFeed(int warmupRounds, int warmupPages, int timedPages)
         {
             var random = new Random(7);
             long nextId = 1_900_000_000_000_000_000L;
-            _segments = [Build(warmupPages, "w"), Build(timedPages, "t")];
+            _segments = [.. Enumerable.Range(0, warmupRounds).Select(_ => Build(warmupPages, "w")), Build(timedPages, "t")];
+            WarmupRounds = warmupRounds;
+            TimedSegment = warmupRounds;
             TimedPages = timedPages;
             TimedPosts = timedPages * PostsPerPage;
-            Bytes = _segments.Sum(s => s.Sum(p => (long)p.Length));
+            Bytes = _segments[TimedSegment].Sum(p => (long)p.Length);
 
             byte[][] Build(int count, string prefix)
             {
@@ -250,6 +306,10 @@ internal sealed class IngestBenchmark : IBenchmark
         }
 
         public int Segment { get; set; }
+
+        public int WarmupRounds { get; }
+
+        public int TimedSegment { get; }
 
         public int TimedPages { get; }
 

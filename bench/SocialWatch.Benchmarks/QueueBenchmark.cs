@@ -179,14 +179,14 @@ internal sealed class QueueBenchmark : IBenchmark
 
     private const string GenerateAlertsSql = """
         INSERT INTO alerts (kind, mention_id, brand, team, priority, state, is_open, title, reasons, assigned_to,
-            created_at, updated_at, first_response_due_at, resolve_due_at, first_responded_at, resolved_at, version)
+            created_at, updated_at, first_response_due_at, resolve_due_at, first_responded_at, resolved_at, version, escalation_score)
         SELECT 'Mention', (g * 104729) % @mentions + 1, 'brand-' || (g % 20), 'team-' || (g % 8), g % 4,
             CASE WHEN @open THEN (CASE WHEN g % 3 = 0 THEN 'Acknowledged' ELSE 'New' END) ELSE 'Resolved' END,
             @open, 'Generated alert ' || g, '["generated"]', CASE WHEN g % 2 = 0 THEN 'agent-' || (g % 40) END,
             now() - (g % 1440) * interval '1 minute', now(),
             CASE WHEN g % 10 = 0 THEN NULL ELSE now() + ((g * 31) % 2880 - 1440) * interval '1 minute' END,
             now() + (g % 4320) * interval '1 minute',
-            CASE WHEN @open THEN NULL ELSE now() END, CASE WHEN @open THEN NULL ELSE now() END, 1
+            CASE WHEN @open THEN NULL ELSE now() END, CASE WHEN @open THEN NULL ELSE now() END, 1, 0.2
         FROM generate_series(@from::bigint, @to::bigint) AS g
         """;
 

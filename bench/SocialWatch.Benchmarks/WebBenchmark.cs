@@ -234,9 +234,9 @@ internal sealed partial class WebBenchmark : IBenchmark
             alert.Transaction = transaction;
             alert.CommandText = """
                 INSERT INTO alerts (kind, mention_id, brand, team, priority, state, is_open, title, reasons, assigned_to, created_at, updated_at,
-                    first_response_due_at, resolve_due_at, first_responded_at, version)
+                    first_response_due_at, resolve_due_at, first_responded_at, version, escalation_score)
                 SELECT 'Mention', m.id, m.brand, $team, $priority, $state, 1, substr(m.text, 1, 80), m.reasons, NULL, $createdAt, $createdAt,
-                    $firstDue, $resolveDue, CASE WHEN $state = 'Responded' THEN $createdAt ELSE NULL END, 1
+                    $firstDue, $resolveDue, CASE WHEN $state = 'Responded' THEN $createdAt ELSE NULL END, 1, m.escalation_score
                 FROM mentions m WHERE m.id = $mentionId
                 """;
             var a = new Dictionary<string, SqliteParameter>();
@@ -307,11 +307,12 @@ internal sealed partial class WebBenchmark : IBenchmark
             """;
         const string alertsSql = """
             INSERT INTO alerts (kind, mention_id, brand, team, priority, state, is_open, title, reasons, created_at, updated_at,
-                first_response_due_at, resolve_due_at, version)
+                first_response_due_at, resolve_due_at, version, escalation_score)
             SELECT 'Mention', m.id, m.brand, (ARRAY['care','vip','legal'])[1 + m.id % 3], (m.id % 4)::smallint,
                    (ARRAY['New','Acknowledged','Responded'])[1 + m.id % 3], true, left(m.text, 80), m.reasons,
-                   now() - random() * interval '12 hours', now(), now() + random() * interval '4 hours', now() + random() * interval '24 hours', 1
-            FROM (SELECT id, brand, text, reasons FROM mentions ORDER BY random() LIMIT @alertCount) AS m
+                   now() - random() * interval '12 hours', now(), now() + random() * interval '4 hours', now() + random() * interval '24 hours', 1,
+                   m.escalation_score
+            FROM (SELECT id, brand, text, reasons, escalation_score FROM mentions ORDER BY random() LIMIT @alertCount) AS m
             """;
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();

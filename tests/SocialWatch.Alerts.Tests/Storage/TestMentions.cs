@@ -11,7 +11,8 @@ internal static class TestMentions
         string source = "x",
         DateTimeOffset? createdAt = null,
         string text = "My order never arrived",
-        string authorId = "u-1") =>
+        string authorId = "u-1",
+        float escalation = 0.6f) =>
         new(
             new Mention
             {
@@ -30,6 +31,6 @@ internal static class TestMentions
             new MentionScore(
                 new SentimentScore(SentimentLabel.Negative, 0.75f, 0.2f, 0.05f),
                 0.8f,
-                new EscalationScore(0.6f, EscalationLevel.High, ["legal threat", "large reach"]),
+                new EscalationScore(escalation, EscalationLevel.High, ["legal threat", "large reach"]),
                 "test-model-1"));
 }

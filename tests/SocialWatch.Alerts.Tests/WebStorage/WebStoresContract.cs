@@ -207,16 +207,37 @@ public abstract class WebStoresContract : WorkflowStoreContract
         Assert.AreEqual(AlertState.New, history.Single().AlertState);
     }
 
+    [TestMethod]
+    public async Task TopRisks_AreOpenAlertsByTheirMentionsEscalation_MostDangerousFirst()
+    {
+        await AlertWithMentionAsync("low", escalation: 0.3f);
+        await AlertWithMentionAsync("critical", escalation: 0.95f);
+        var closed = await AlertWithMentionAsync("closed", escalation: 0.99f);
+        await Resolve<IAlertStore>().ApplyAsync(new AlertChange { AlertId = closed.Id, ExpectedVersion = closed.Version, Actor = "a", At = T0, State = AlertState.Dismissed, DismissReason = "spam" }, None);
+        await AlertWithMentionAsync("medium", escalation: 0.6f, brand: "globex");
+        await CreateAlertAsync(mentionId: null);
+
+        var all = await Insights.GetTopRisksAsync([], 10, None);
+        var top2 = await Insights.GetTopRisksAsync([], 2, None);
+        var acme = await Insights.GetTopRisksAsync(["acme"], 10, None);
+
+        Assert.AreEqual("title critical,title medium,title low", string.Join(",", all.Select(r => r.Alert.Title)));
+        Assert.AreEqual("0.95,0.6,0.3", string.Join(",", all.Select(r => r.Mention!.Escalation.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.AreEqual("title critical,title medium", string.Join(",", top2.Select(r => r.Alert.Title)));
+        Assert.AreEqual("title critical,title low", string.Join(",", acme.Select(r => r.Alert.Title)));
+    }
+
     private async Task<Alert> AlertWithMentionAsync(
         string externalId,
         string team = "care",
         string brand = "acme",
         string source = "x",
         AlertPriority priority = AlertPriority.Normal,
-        TimeSpan? dueIn = null)
+        TimeSpan? dueIn = null,
+        float escalation = 0.6f)
     {
         var stored = await Resolve<IMentionStore>().StoreBatchAsync(
-            new IngestBatch("q-" + externalId, [TestMentions.Scored(externalId, brand: brand, source: source)], "c", null), None);
+            new IngestBatch("q-" + externalId, [TestMentions.Scored(externalId, brand: brand, source: source, escalation: escalation)], "c", null), None);
         return await Resolve<IAlertStore>().CreateAsync(
             new NewAlert
             {

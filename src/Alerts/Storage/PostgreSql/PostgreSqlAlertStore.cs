@@ -13,11 +13,14 @@ internal sealed class PostgreSqlAlertStore(PostgreSqlConnectionFactory connectio
         resolved_at AS ResolvedAt, dismiss_reason AS DismissReason, version AS Version
         """;
 
+    // The mention's escalation is copied onto the alert for the top-risks index (ix_alerts_open_escalation); a stored
+    // mention's score never changes.
     private const string InsertAlertSql = $"""
         INSERT INTO alerts (kind, mention_id, brand, team, priority, state, is_open, title, reasons, assigned_to,
-            created_at, updated_at, first_response_due_at, resolve_due_at, version)
+            created_at, updated_at, first_response_due_at, resolve_due_at, version, escalation_score)
         VALUES (@Kind, @MentionId, @Brand, @Team, @Priority, @State, true, @Title, @Reasons, NULL,
-            @CreatedAt, @CreatedAt, @FirstResponseDueAt, @ResolveDueAt, 1)
+            @CreatedAt, @CreatedAt, @FirstResponseDueAt, @ResolveDueAt, 1,
+            (SELECT m.escalation_score FROM mentions m WHERE m.id = @MentionId))
         RETURNING {AlertColumns}
         """;
 

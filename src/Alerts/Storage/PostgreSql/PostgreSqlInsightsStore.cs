@@ -57,13 +57,14 @@ internal sealed class PostgreSqlInsightsStore(PostgreSqlConnectionFactory connec
         return rows.ToList();
     }
 
-    // One primary-key probe per open alert (OFFSET 0 stops the planner from turning it into a scan of all mentions).
+    // Open alerts from the most dangerous down (ix_alerts_open_escalation, the mention's score copied onto the alert),
+    // one primary-key probe per alert returned (OFFSET 0 stops the planner from turning it into a scan of all mentions).
     private const string TopRisksSql = $"""
         SELECT {QueueColumns}
         FROM alerts a
         CROSS JOIN LATERAL (SELECT * FROM mentions m0 WHERE m0.id = a.mention_id OFFSET 0) AS m
-        WHERE a.is_open AND m.escalation_score IS NOT NULL AND (cardinality(@brands::text[]) = 0 OR a.brand = ANY(@brands::text[]))
-        ORDER BY m.escalation_score DESC
+        WHERE a.is_open AND a.escalation_score IS NOT NULL AND (cardinality(@brands::text[]) = 0 OR a.brand = ANY(@brands::text[]))
+        ORDER BY a.escalation_score DESC
         LIMIT @limit
         """;
 

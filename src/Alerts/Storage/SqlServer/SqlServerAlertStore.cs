@@ -14,12 +14,15 @@ internal sealed class SqlServerAlertStore(SqlServerConnectionFactory connections
         resolved_at AS ResolvedAt, dismiss_reason AS DismissReason, version AS Version
         """;
 
+    // The mention's escalation is copied onto the alert for the top-risks index (ix_alerts_open_escalation); a stored
+    // mention's score never changes. INSERT ... SELECT: T-SQL allows no subquery in a VALUES list.
     private const string InsertAlertSql = """
         INSERT INTO dbo.alerts (kind, mention_id, brand, team, priority, state, is_open, title, reasons, assigned_to,
-            created_at, updated_at, first_response_due_at, resolve_due_at, version)
+            created_at, updated_at, first_response_due_at, resolve_due_at, version, escalation_score)
         OUTPUT inserted.id
-        VALUES (@Kind, @MentionId, @Brand, @Team, @Priority, @State, 1, @Title, @Reasons, NULL,
-            @CreatedAt, @CreatedAt, @FirstResponseDueAt, @ResolveDueAt, 1);
+        SELECT @Kind, @MentionId, @Brand, @Team, @Priority, @State, 1, @Title, @Reasons, NULL,
+            @CreatedAt, @CreatedAt, @FirstResponseDueAt, @ResolveDueAt, 1,
+            (SELECT m.escalation_score FROM dbo.mentions m WHERE m.id = @MentionId);
         """;
 
     private const string InsertAuditSql = """

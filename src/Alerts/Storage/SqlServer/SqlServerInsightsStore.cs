@@ -55,11 +55,12 @@ internal sealed class SqlServerInsightsStore(SqlServerConnectionFactory connecti
         return rows.ToList();
     }
 
+    // Open alerts from the most dangerous down (ix_alerts_open_escalation, the mention's score copied onto the alert).
     private const string TopRisksSql = $"""
         SELECT TOP (@limit) {QueueColumns}
-        FROM dbo.mentions m JOIN dbo.alerts a ON a.mention_id = m.id AND a.is_open = 1
-        WHERE m.escalation_score IS NOT NULL AND (@brandsJson IS NULL OR a.brand IN (SELECT [value] FROM OPENJSON(@brandsJson)))
-        ORDER BY m.escalation_score DESC;
+        FROM dbo.alerts a JOIN dbo.mentions m ON m.id = a.mention_id
+        WHERE a.is_open = 1 AND a.escalation_score IS NOT NULL AND (@brandsJson IS NULL OR a.brand IN (SELECT [value] FROM OPENJSON(@brandsJson)))
+        ORDER BY a.escalation_score DESC;
         """;
 
     public async Task<IReadOnlyList<QueueItem>> GetTopRisksAsync(IReadOnlyList<string> brands, int limit, CancellationToken cancellationToken)

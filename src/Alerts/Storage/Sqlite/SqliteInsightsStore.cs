@@ -56,14 +56,14 @@ internal sealed class SqliteInsightsStore(SqliteConnectionFactory connections) :
         return rows.ToList();
     }
 
-    // Walks mentions from the most dangerous down (ix_mentions_escalation) until enough have an open alert, instead
-    // of reading the mention of every open alert.
+    // Walks open alerts from the most dangerous down (ix_alerts_open_escalation, the mention's score copied onto the
+    // alert) and reads only the mentions it returns, instead of reading the mention of every open alert.
     private const string TopRisksSql = $"""
         SELECT {QueueColumns}
-        FROM mentions m INDEXED BY ix_mentions_escalation
-        JOIN alerts a ON a.mention_id = m.id AND a.is_open = 1
-        WHERE (@brandsJson IS NULL OR a.brand IN (SELECT value FROM json_each(@brandsJson)))
-        ORDER BY m.escalation_score DESC
+        FROM alerts a INDEXED BY ix_alerts_open_escalation
+        JOIN mentions m ON m.id = a.mention_id
+        WHERE a.is_open = 1 AND a.escalation_score IS NOT NULL AND (@brandsJson IS NULL OR a.brand IN (SELECT value FROM json_each(@brandsJson)))
+        ORDER BY a.escalation_score DESC
         LIMIT @limit
         """;
 

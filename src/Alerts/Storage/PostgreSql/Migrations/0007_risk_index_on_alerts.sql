@@ -1,0 +1,12 @@
+-- Top risks read open alerts by their mention's escalation. ix_mentions_escalation indexed every mention, and each
+-- stored mention dirtied a random page of it (scores are spread over 0..1). A mention's score never changes once it is
+-- stored, so it is copied onto the alert when the alert is created, and top risks walk a small index over open alerts.
+ALTER TABLE alerts ADD COLUMN escalation_score real NULL;
+
+UPDATE alerts a SET escalation_score = m.escalation_score
+FROM mentions m
+WHERE m.id = a.mention_id;
+
+CREATE INDEX ix_alerts_open_escalation ON alerts (escalation_score DESC) WHERE is_open AND escalation_score IS NOT NULL;
+
+DROP INDEX ix_mentions_escalation;
