@@ -13,6 +13,9 @@ internal static partial class IngestLog
     [LoggerMessage(3, LogLevel.Information, "{QueryKey}: page stored: {Received} received, {Filtered} filtered out, {Stored} new, {Duplicates} already stored")]
     public static partial void PageStored(ILogger logger, string queryKey, int received, int filtered, int stored, int duplicates);
 
+    [LoggerMessage(19, LogLevel.Information, "{QueryKey}: the previous run is still going; this occurrence is skipped and the next one reads on from its cursor")]
+    public static partial void RunSkipped(ILogger logger, string queryKey);
+
     [LoggerMessage(4, LogLevel.Warning, "{QueryKey}: no such watch query (brand or source removed); nothing to do")]
     public static partial void QueryNotFound(ILogger logger, string queryKey);
 

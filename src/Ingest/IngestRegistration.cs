@@ -1,3 +1,4 @@
+using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +30,8 @@ public static class IngestRegistration
         services.AddTransient<MentionPipeline>();
         services.AddTransient<WatchQueryCatalog>();
         services.AddTransient<IngestJob>();
+        services.TryAddSingleton<IQueryRunGate>(sp =>
+            sp.GetService<JobStorage>() is { } storage ? new HangfireQueryRunGate(storage) : new ProcessQueryRunGate());
         services.AddTransient<EngagementRefreshJob>();
         services.AddTransient<IngestScheduler>();
         services.AddTransient<MentionInputMapper>();

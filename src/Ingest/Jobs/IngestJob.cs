@@ -12,8 +12,9 @@ public sealed record IngestRunResult(string QueryKey, int Pages, int Received, i
 
 /// <summary>
 /// Polls one watch query: page after page from its stored cursor, each page stored together with the cursor after it.
-/// Hangfire runs it per query key as a recurring job; the distributed lock keeps two runs of one query apart on any
-/// number of hosts, and the cursor's optimistic check catches a run that slipped past the lock.
+/// Hangfire runs it per query key as a recurring job; the run gate (a distributed lock) keeps two runs of one query
+/// apart on any number of hosts, skipping an occurrence that finds the previous run still going, and the cursor's
+/// optimistic check catches a run that slipped past the lock.
 /// </summary>
 public sealed class IngestJob(
     WatchQueryCatalog catalog,
@@ -21,13 +22,25 @@ public sealed class IngestJob(
     IIngestStateStore state,
     MentionPipeline pipeline,
     IOperatorAlerts operatorAlerts,
+    IQueryRunGate gate,
     IOptions<IngestOptions> options,
     TimeProvider time,
     ILogger<IngestJob> logger)
 {
-    [DisableConcurrentExecution("ingest:{0}", 15)]
     [AutomaticRetry(Attempts = 3)]
     public async Task<IngestRunResult> RunAsync(string queryKey, CancellationToken cancellationToken)
+    {
+        using var held = gate.TryEnter(queryKey);
+        if (held is null)
+        {
+            IngestLog.RunSkipped(logger, queryKey);
+            return new IngestRunResult(queryKey, 0, 0, 0, "already running");
+        }
+
+        return await RunHeldAsync(queryKey, cancellationToken);
+    }
+
+    private async Task<IngestRunResult> RunHeldAsync(string queryKey, CancellationToken cancellationToken)
     {
         var entry = await catalog.FindAsync(queryKey, cancellationToken);
         if (entry is null)

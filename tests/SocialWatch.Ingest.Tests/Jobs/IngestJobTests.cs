@@ -41,6 +41,28 @@ public sealed class IngestJobTests : IDisposable
     }
 
     [TestMethod]
+    public async Task Run_WhileAnotherRunOfTheQueryHoldsTheGate_IsSkippedWithoutReading_AndTheNextRunReads()
+    {
+        GivenTwoPages(secondPageIds: ["290", "280"]);
+        var gate = _harness.Get<SocialWatch.Ingest.Jobs.IQueryRunGate>();
+
+        SocialWatch.Ingest.Jobs.IngestRunResult skipped;
+        using (var other = gate.TryEnter(QueryKey))
+        {
+            Assert.IsNotNull(other);
+            skipped = await _harness.RunAsync(QueryKey);
+        }
+
+        var requestsWhileHeld = _server.LogEntries.Count;
+        var next = await _harness.RunAsync(QueryKey);
+
+        Assert.AreEqual("already running", skipped.Outcome);
+        Assert.AreEqual(0, requestsWhileHeld, "a skipped run reads nothing");
+        Assert.AreEqual(("done", 3), (next.Outcome, next.Stored));
+        Assert.IsNotNull(gate.TryEnter(QueryKey), "the run released the gate");
+    }
+
+    [TestMethod]
     public async Task Run_CrashBeforeTheFirstCommit_RerunStoresEverythingExactlyOnce()
     {
         GivenTwoPages(secondPageIds: ["280", "270"]);

@@ -72,25 +72,18 @@ public sealed class IngestSchedulerTests : IDisposable
     [TestMethod]
     public void IngestJob_HoldsADistributedLockPerQueryKey_WhileItRuns()
     {
-        var attribute = typeof(IngestJob).GetMethod(nameof(IngestJob.RunAsync))!
-            .GetCustomAttributes(typeof(DisableConcurrentExecutionAttribute), inherit: false)
-            .Cast<DisableConcurrentExecutionAttribute>()
-            .Single();
+        var gate = _harness.Get<IQueryRunGate>();
         var storage = _harness.JobStorage;
-        using var workerConnection = storage.GetConnection();
-        var job = Job.FromExpression<IngestJob>(j => j.RunAsync("Acme Air:x:search", CancellationToken.None));
-        var performing = new PerformingContext(new PerformContext(storage, workerConnection, new BackgroundJob("1", job, DateTime.UtcNow), new JobCancellationToken(false)));
 
-        attribute.OnPerforming(performing);
+        using var held = gate.TryEnter("Acme Air:x:search");
         using var otherHost = storage.GetConnection();
 
+        Assert.IsInstanceOfType<HangfireQueryRunGate>(gate, "with Hangfire storage the gate is a distributed lock");
         Assert.ThrowsExactly<DistributedLockTimeoutException>(() => otherHost.AcquireDistributedLock("ingest:acme air:x:search", TimeSpan.Zero));
         using (otherHost.AcquireDistributedLock("ingest:acme air:reddit:search", TimeSpan.Zero))
         {
             // Another query of the same brand is not blocked.
         }
-
-        ((IDisposable)performing.Items["DistributedLock"]).Dispose();
     }
 
     [TestMethod]
