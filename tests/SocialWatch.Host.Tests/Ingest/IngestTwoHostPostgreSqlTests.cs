@@ -55,28 +55,27 @@ public sealed class IngestTwoHostPostgreSqlTests
         var options = new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, DistributedLockTimeout = TimeSpan.FromSeconds(1) };
         var hostA = new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
         var hostB = new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
-        var attribute = typeof(IngestJob).GetMethod(nameof(IngestJob.RunAsync))!
-            .GetCustomAttributes(typeof(DisableConcurrentExecutionAttribute), inherit: false)
-            .Cast<DisableConcurrentExecutionAttribute>()
-            .Single();
-        using var workerA = hostA.GetConnection();
-        var job = Job.FromExpression<IngestJob>(j => j.RunAsync(IngestTestHost.XQueryKey, CancellationToken.None));
-        var performing = new PerformingContext(new PerformContext(hostA, workerA, new BackgroundJob("1", job, DateTime.UtcNow), new JobCancellationToken(false)));
+        var gateA = new HangfireQueryRunGate(hostA);
+        var gateB = new HangfireQueryRunGate(hostB);
 
-        attribute.OnPerforming(performing);
-        using var workerB = hostB.GetConnection();
-
-        Assert.ThrowsExactly<PostgreSqlDistributedLockException>(() => workerB.AcquireDistributedLock("ingest:acme air:x:search", TimeSpan.FromMilliseconds(200)));
-        using (workerB.AcquireDistributedLock("ingest:acme air:reddit:search", TimeSpan.FromMilliseconds(200)))
+        var runA = gateA.TryEnter(IngestTestHost.XQueryKey);
+        var refusedB = gateB.TryEnter(IngestTestHost.XQueryKey);
+        using (var otherQueryB = gateB.TryEnter("Acme Air:reddit:search"))
         {
             // Other queries run in parallel on other hosts.
+            Assert.IsNotNull(otherQueryB);
         }
 
-        ((IDisposable)performing.Items["DistributedLock"]).Dispose();
-        using (workerB.AcquireDistributedLock("ingest:acme air:x:search", TimeSpan.FromSeconds(1)))
+        Assert.IsNotNull(runA);
+        Assert.IsNull(refusedB, "PostgreSQL's lock refusal is read as 'already running', not an error");
+        using (var workerB = hostB.GetConnection())
         {
-            // Released when the run ends.
+            Assert.ThrowsExactly<PostgreSqlDistributedLockException>(() => workerB.AcquireDistributedLock("ingest:acme air:x:search", TimeSpan.FromMilliseconds(200)));
         }
+
+        runA!.Dispose();
+        using var afterRelease = gateB.TryEnter(IngestTestHost.XQueryKey);
+        Assert.IsNotNull(afterRelease, "released when the run ends");
     }
 
     private static string NewestId => (1_000 + (Pages * PostsPerPage) - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
