@@ -11,6 +11,18 @@ namespace SocialWatch.Alerts.Storage.Workflow;
 /// </summary>
 internal sealed record AlertChangeSql(string Latest, string After, string Positions);
 
+/// <summary>The columns every dialect reads for a change: the audit row (aa) and the alert as it is now (a).</summary>
+internal static class AlertChangeColumns
+{
+    public const string Select = """
+        aa.id AS Position, aa.actor AS Actor, aa.at AS ChangedAt, aa.from_state AS FromState, aa.to_state AS ToState,
+        a.id AS Id, a.kind AS Kind, a.mention_id AS MentionId, a.brand AS Brand, a.team AS Team, a.priority AS Priority, a.state AS State,
+        a.title AS Title, a.reasons AS Reasons, a.assigned_to AS AssignedTo, a.created_at AS CreatedAt, a.updated_at AS UpdatedAt,
+        a.first_response_due_at AS FirstResponseDueAt, a.resolve_due_at AS ResolveDueAt, a.first_responded_at AS FirstRespondedAt,
+        a.resolved_at AS ResolvedAt, a.dismiss_reason AS DismissReason, a.version AS Version
+        """;
+}
+
 /// <summary>alert_audit joined to alerts, read by position (the audit row's id).</summary>
 /// <typeparam name="TTime">How the dialect's provider hands back a time column.</typeparam>
 internal abstract class SqlAlertChangeLog<TTime>(SqlDialect dialect, AlertChangeSql sql, Func<TTime, DateTimeOffset> fromDb) : IAlertChangeLog
