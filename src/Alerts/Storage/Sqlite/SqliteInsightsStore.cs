@@ -156,10 +156,12 @@ internal sealed class SqliteInsightsStore(SqliteConnectionFactory connections) :
         return row.ToSummary();
     }
 
-    private const string HistorySql = """
+    internal static readonly string HistorySql = $"""
         SELECT m.id AS MentionId, m.text AS Text, m.created_at AS CreatedAt, a.state AS AlertState, a.dismiss_reason AS DismissReason
-        FROM mentions m LEFT JOIN alerts a ON a.mention_id = m.id
-        WHERE m.author_id = @authorId AND m.source = @source AND m.brand = @brand AND m.id <> @excludeMentionId AND m.redacted = 0
+        FROM ({SqliteAuthorIndex.MentionIds("@authorId", "@source")}) AS k
+        CROSS JOIN mentions m ON m.id = k.mention_id
+        LEFT JOIN alerts a ON a.mention_id = m.id
+        WHERE m.brand = @brand AND m.id <> @excludeMentionId AND m.redacted = 0
         ORDER BY m.created_at DESC
         LIMIT @limit
         """;

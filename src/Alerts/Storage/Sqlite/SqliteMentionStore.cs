@@ -75,6 +75,11 @@ internal sealed class SqliteMentionStore(SqliteConnectionFactory connections, Ti
         }
 
         var inserted = InsertMentions(connection, batch.Mentions, cancellationToken);
+        if (inserted.Count > 0)
+        {
+            SqliteAuthorIndex.MergeFullLevels(connection, transaction);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return new StoreBatchResult(batch.Mentions.Count, inserted);
     }
@@ -206,13 +211,45 @@ internal sealed class SqliteMentionStore(SqliteConnectionFactory connections, Ti
         return row?.ToStoredMention(SqliteTime.FromDb);
     }
 
-    private const string GetMentionsSql = $"SELECT {MentionColumns} FROM mentions";
+    private const string GetMentionsSql = $"SELECT {MentionColumns} FROM ";
 
     public async Task<IReadOnlyList<StoredMention>> GetMentionsAsync(MentionQuery query, CancellationToken cancellationToken)
     {
+        var sql = MentionsQuerySql(query);
+        var parameters = new
+        {
+            query.Brand,
+            query.Source,
+            query.AuthorId,
+            Since = SqliteTime.ToDb(query.Since),
+            Until = SqliteTime.ToDb(query.Until),
+            query.BeforeId,
+            Limit = Math.Max(0, query.Limit),
+        };
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<MentionRow<long>>(
+            new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToStoredMention(SqliteTime.FromDb)).ToList();
+    }
+
+    /// <summary>The statement <see cref="GetMentionsAsync"/> runs for a query (internal for the query-plan tests).</summary>
+    internal static string MentionsQuerySql(MentionQuery query)
+    {
         // SQLite does not fold "@p IS NULL OR column = @p" at bind time, so only the filters in use go into the
-        // statement and the planner can pick the brand, author or id index.
+        // statement and the planner can pick the brand or id index.
         var sql = new StringBuilder(GetMentionsSql);
+        if (query.AuthorId is null)
+        {
+            sql.Append("mentions");
+        }
+        else
+        {
+            // The author's mention ids drive the query (a CROSS JOIN keeps its left side outermost): without
+            // statistics the planner would rather walk the brand index and test every row against the id list.
+            sql.Append('(').Append(SqliteAuthorIndex.MentionIds("@AuthorId", null)).Append(") AS k CROSS JOIN mentions ON mentions.id = k.mention_id");
+        }
+
         var conditions = new List<string>();
         if (query.Brand is not null)
         {
@@ -222,11 +259,6 @@ internal sealed class SqliteMentionStore(SqliteConnectionFactory connections, Ti
         if (query.Source is not null)
         {
             conditions.Add("source = @Source");
-        }
-
-        if (query.AuthorId is not null)
-        {
-            conditions.Add("author_id = @AuthorId");
         }
 
         if (query.Since is not null)
@@ -249,22 +281,7 @@ internal sealed class SqliteMentionStore(SqliteConnectionFactory connections, Ti
             sql.Append(" WHERE ").AppendJoin(" AND ", conditions);
         }
 
-        sql.Append(" ORDER BY id DESC LIMIT @Limit");
-        var parameters = new
-        {
-            query.Brand,
-            query.Source,
-            query.AuthorId,
-            Since = SqliteTime.ToDb(query.Since),
-            Until = SqliteTime.ToDb(query.Until),
-            query.BeforeId,
-            Limit = Math.Max(0, query.Limit),
-        };
-
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<MentionRow<long>>(
-            new CommandDefinition(sql.ToString(), parameters, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToStoredMention(SqliteTime.FromDb)).ToList();
+        return sql.Append(" ORDER BY id DESC LIMIT @Limit").ToString();
     }
 
     private const string GetMentionsWithOpenAlertsSql = $"""

@@ -98,9 +98,10 @@ internal sealed class SqliteWorkflowQueries(SqliteDialect dialect, IAlertStore a
         SELECT assigned_to AS AssignedTo, COUNT(*) AS OpenCount FROM alerts
         WHERE team = @team AND is_open = 1 AND assigned_to IS NOT NULL GROUP BY assigned_to
         """;
-    private const string FindRecentlyResolvedSql = """
-        SELECT a.id FROM mentions m JOIN alerts a ON a.mention_id = m.id
-        WHERE m.author_id = @authorId AND m.source = @source AND a.brand = @brand AND a.kind = 'Mention'
+    internal static readonly string FindRecentlyResolvedSql = $"""
+        SELECT a.id FROM ({SqliteAuthorIndex.MentionIds("@authorId", "@source")}) AS k
+        CROSS JOIN alerts a ON a.mention_id = k.mention_id
+        WHERE a.brand = @brand AND a.kind = 'Mention'
             AND a.state = 'Resolved' AND a.resolved_at >= @Since
         ORDER BY a.resolved_at DESC LIMIT 1
         """;
@@ -128,7 +129,7 @@ internal sealed class SqliteRetentionStore(SqliteDialect dialect)
             AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.mention_id = m.id AND a.is_open = 1)
         ORDER BY m.created_at LIMIT @Limit
         """;
-    private const string SelectByAuthorSql = "SELECT id FROM mentions WHERE author_id = @authorId AND source = @source";
+    internal static readonly string SelectByAuthorSql = $"SELECT id FROM mentions WHERE id IN ({SqliteAuthorIndex.MentionIds("@authorId", "@source")})";
     private const string ScrubAlertsSql = "UPDATE alerts SET title = @title, mention_id = NULL WHERE mention_id IN @ids";
     private const string DeleteLabelsSql = "DELETE FROM feedback_labels WHERE mention_id IN @ids";
     private const string DeleteMentionsSql = "DELETE FROM mentions WHERE id IN @ids";
