@@ -155,6 +155,7 @@ internal sealed class IngestBenchmark : IBenchmark
         {
             services.AddSingleton<IMentionStore, DiscardingStore>();
             services.AddSingleton<IIngestStateStore, DiscardingStore>();
+            services.AddSingleton<IHandOverStore, DiscardingStore>();
 
             // No database at all in this run: the brand comes from the settings alone.
             services.AddSingleton<SocialWatch.Core.Brands.IBrandDirectory>(new ConfiguredBrandOnly(configuration));
@@ -401,7 +402,7 @@ internal sealed class IngestBenchmark : IBenchmark
         }
     }
 
-    private sealed class DiscardingStore : IMentionStore, IIngestStateStore
+    private sealed class DiscardingStore : IMentionStore, IIngestStateStore, IHandOverStore
     {
         private readonly Dictionary<string, string?> _cursors = [];
 
@@ -414,6 +415,12 @@ internal sealed class IngestBenchmark : IBenchmark
 
         public Task<string?> GetCursorAsync(string queryKey, CancellationToken cancellationToken) =>
             Task.FromResult(_cursors.GetValueOrDefault(queryKey));
+
+        // No stored-handlers are registered here, so the pipeline asks for no hand-over.
+        public Task CompleteAsync(long handOverId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task<IReadOnlyList<PendingHandOver>> GetPendingAsync(DateTimeOffset storedBefore, int limit, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<PendingHandOver>>([]);
 
         public Task<long> AddReadsAsync(string source, string brand, DateOnly day, long reads, CancellationToken cancellationToken) => Task.FromResult(reads);
 

@@ -60,4 +60,10 @@ internal static partial class IngestLog
 
     [LoggerMessage(18, LogLevel.Error, "{Source}: engagement refresh failed; the other sources were refreshed and the job will be retried")]
     public static partial void RefreshFailed(ILogger logger, string source, Exception exception);
+
+    [LoggerMessage(20, LogLevel.Warning, "Handed over {Count} mention(s) that a failed or stopped run had stored but not routed (hand-over {HandOverId}, stored {StoredAt:u})")]
+    public static partial void HandOverRecovered(ILogger logger, int count, long handOverId, DateTimeOffset storedAt);
+
+    [LoggerMessage(21, LogLevel.Error, "Handing over the mentions of hand-over {HandOverId} failed; it stays pending and the next run retries it")]
+    public static partial void HandOverFailed(ILogger logger, long handOverId, Exception exception);
 }

@@ -23,6 +23,13 @@ public sealed class IngestOptions
     [Range(1, 10_000)]
     public int EngagementRefreshBatch { get; set; } = 500;
 
+    /// <summary>
+    /// Age after which a page's stored-but-not-routed mentions are handed over by the recovery job (which runs every
+    /// minute). Longer than routing a page ever takes, so the job never routes a page its own run is still routing.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
+    public TimeSpan HandOverRecoveryAfter { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Largest push request body accepted by <c>POST /api/mentions</c>.</summary>
     [Range(1_024, 64 * 1024 * 1024)]
     public int MaxPushBodyBytes { get; set; } = 1024 * 1024;

@@ -33,6 +33,7 @@ public static class IngestRegistration
         services.TryAddSingleton<IQueryRunGate>(sp =>
             sp.GetService<JobStorage>() is { } storage ? new HangfireQueryRunGate(storage) : new ProcessQueryRunGate());
         services.AddTransient<EngagementRefreshJob>();
+        services.AddTransient<HandOverRecoveryJob>();
         services.AddTransient<IngestScheduler>();
         services.AddTransient<MentionInputMapper>();
         services.AddTransient<MentionIntake>();

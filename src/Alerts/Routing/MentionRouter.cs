@@ -13,7 +13,8 @@ namespace SocialWatch.Alerts.Routing;
 /// <summary>
 /// Turns newly stored mentions into alerts: ordered rules pick team, priority and SLA policy; a re-complaint reopens
 /// the author's recent case instead; the alert is announced and, for round-robin teams, assigned.
-/// Ingest calls this after the mentions are committed. Failures propagate so the job is retried.
+/// Ingest calls this after the mentions are committed. Failures propagate and fail the run; the page's hand-over
+/// record stays, and the ingest's recovery job calls this again for those mentions later.
 /// </summary>
 public sealed class MentionRouter(
     IRoutingRuleStore rules,

@@ -47,10 +47,15 @@ public interface IMentionStore
 /// <param name="Mentions">Scored mentions of the page (may be empty: the cursor still moves).</param>
 /// <param name="NewCursor">Cursor to store after this page.</param>
 /// <param name="ExpectedCursor">Cursor the page was read from; null for the query's first poll.</param>
-public sealed record IngestBatch(string QueryKey, IReadOnlyList<ScoredMention> Mentions, string? NewCursor, string? ExpectedCursor);
+/// <param name="HandOver">
+/// Record the new mentions as a pending hand-over (<see cref="IHandOverStore"/>) in the same transaction, so that a
+/// failure after the commit and before the stored-handlers (routing) finish leaves them to be handed over later.
+/// </param>
+public sealed record IngestBatch(string QueryKey, IReadOnlyList<ScoredMention> Mentions, string? NewCursor, string? ExpectedCursor, bool HandOver = false);
 
 /// <summary>What a batch did: the rows it inserted (duplicates are not in the list).</summary>
-public sealed record StoreBatchResult(int Received, IReadOnlyList<StoredMention> Inserted);
+/// <param name="HandOverId">The pending hand-over recorded for the inserted rows; null when none was asked for or nothing was inserted.</param>
+public sealed record StoreBatchResult(int Received, IReadOnlyList<StoredMention> Inserted, long? HandOverId = null);
 
 /// <summary>The stored cursor moved since the page was read; the page was not stored.</summary>
 public sealed class CursorConflictException(string queryKey)

@@ -21,11 +21,13 @@ public sealed class IngestScheduler(
 
     public const string EngagementRefreshJobId = "ingest-refresh:engagement";
 
+    public const string HandOverRecoveryJobId = "ingest-recover:handovers";
+
     public static string JobIdFor(string queryKey) => JobIdPrefix + queryKey;
 
     /// <summary>
     /// Adds or updates one recurring job per watch query (id <c>ingest:{query key}</c>), the engagement refresh job,
-    /// and removes ingest jobs whose query no longer exists. Returns the ids of the scheduled poll jobs.
+    /// the hand-over recovery job, and removes ingest jobs whose query no longer exists. Returns the ids of the scheduled poll jobs.
     /// </summary>
     public async Task<IReadOnlyList<string>> ScheduleAllAsync(CancellationToken cancellationToken)
     {
@@ -43,6 +45,9 @@ public sealed class IngestScheduler(
             job => job.RunAsync(CancellationToken.None),
             IntervalCron.For(options.Value.EngagementRefreshInterval),
             new RecurringJobOptions());
+
+        recurringJobs.AddOrUpdate<HandOverRecoveryJob>(
+            HandOverRecoveryJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
 
         var wanted = jobIds.ToHashSet(StringComparer.Ordinal);
         using (var connection = jobStorage.GetConnection())

@@ -27,13 +27,22 @@ public sealed record PipelineResult(int Received, int Filtered, int Duplicates, 
 /// normalise, dedupe within the page, score the page in one call, store it with its cursor in one transaction,
 /// then hand the new rows to the stored-handlers (routing).
 /// </summary>
+/// <remarks>
+/// With handlers registered, the page's transaction also records a hand-over (<see cref="IHandOverStore"/>), cleared
+/// once every handler has run. If a handler or the clearing fails (a database outage, a crash), the error still
+/// fails the run as before, and <see cref="Jobs.HandOverRecoveryJob"/> hands the mentions over later: the cursor has
+/// moved past the page, so no retry of the poll would.
+/// </remarks>
 public sealed class MentionPipeline(
     MentionNormalizer normalizer,
     IMentionScorer scorer,
     IMentionStore store,
+    IHandOverStore handOvers,
     IEnumerable<IMentionsStoredHandler> handlers,
     ILogger<MentionPipeline> logger)
 {
+    private readonly IMentionsStoredHandler[] _handlers = [.. handlers];
+
     public async Task<PipelineResult> ProcessAsync(PipelineBatch batch, CancellationToken cancellationToken)
     {
         var accepted = new List<Mention>(batch.Mentions.Count);
@@ -63,7 +72,8 @@ public sealed class MentionPipeline(
         StoreBatchResult result;
         try
         {
-            result = await store.StoreBatchAsync(new IngestBatch(batch.QueryKey, scored, batch.NewCursor, batch.ExpectedCursor), cancellationToken);
+            result = await store.StoreBatchAsync(
+                new IngestBatch(batch.QueryKey, scored, batch.NewCursor, batch.ExpectedCursor, HandOver: _handlers.Length > 0), cancellationToken);
         }
         catch (Exception ex) when (ex is not CursorConflictException and not OperationCanceledException)
         {
@@ -75,9 +85,14 @@ public sealed class MentionPipeline(
         IngestLog.PageStored(logger, batch.QueryKey, batch.Mentions.Count, filtered, result.Inserted.Count, duplicates);
         if (result.Inserted.Count > 0)
         {
-            foreach (var handler in handlers)
+            foreach (var handler in _handlers)
             {
                 await handler.OnStoredAsync(result.Inserted, cancellationToken);
+            }
+
+            if (result.HandOverId is { } handOver)
+            {
+                await handOvers.CompleteAsync(handOver, cancellationToken);
             }
         }
 

@@ -179,6 +179,63 @@ public abstract class MentionStoreContract : StoreContract
     }
 
     [TestMethod]
+    public async Task StoreBatch_WithHandOver_RecordsTheInsertedIds_InTheSameTransaction_UntilCompleted()
+    {
+        var handOvers = Get<IHandOverStore>();
+        await Store.StoreBatchAsync(new IngestBatch("acme:x", [Scored("1")], "c1", null), None);
+
+        var result = await Store.StoreBatchAsync(new IngestBatch("acme:x", [Scored("1"), Scored("2"), Scored("3")], "c2", "c1", HandOver: true), None);
+        var stale = Store.StoreBatchAsync(new IngestBatch("acme:x", [Scored("4")], "c3", "c1", HandOver: true), None);
+        await Assert.ThrowsAsync<CursorConflictException>(() => stale);
+
+        Assert.IsNotNull(result.HandOverId);
+        var pending = (await handOvers.GetPendingAsync(T0.AddMilliseconds(1), 10, None)).Single();
+        Assert.AreEqual(result.HandOverId, pending.Id);
+        CollectionAssert.AreEqual(result.Inserted.Select(m => m.Id).ToArray(), pending.MentionIds.ToArray(), "the new rows only, not the duplicate");
+        Assert.AreEqual(T0, pending.StoredAt);
+        Assert.IsEmpty(await handOvers.GetPendingAsync(T0, 10, None), "only hand-overs stored before the given time");
+
+        await handOvers.CompleteAsync(pending.Id, None);
+        await handOvers.CompleteAsync(pending.Id, None);
+
+        Assert.IsEmpty(await handOvers.GetPendingAsync(T0.AddDays(1), 10, None));
+    }
+
+    [TestMethod]
+    public async Task StoreBatch_WithoutHandOver_OrWithNothingNew_RecordsNone()
+    {
+        var handOvers = Get<IHandOverStore>();
+
+        var plain = await Store.StoreBatchAsync(new IngestBatch("acme:x", [Scored("1")], "c1", null), None);
+        var duplicates = await Store.StoreBatchAsync(new IngestBatch("acme:x", [Scored("1")], "c2", "c1", HandOver: true), None);
+
+        Assert.IsNull(plain.HandOverId);
+        Assert.IsNull(duplicates.HandOverId);
+        Assert.IsEmpty(await handOvers.GetPendingAsync(T0.AddDays(1), 10, None));
+    }
+
+    [TestMethod]
+    public async Task GetPendingHandOvers_OldestFirst_UpToTheLimit()
+    {
+        var handOvers = Get<IHandOverStore>();
+        string? cursor = null;
+        var ids = new List<long>();
+        for (var page = 0; page < 3; page++)
+        {
+            var next = "c" + page;
+            var result = await Store.StoreBatchAsync(new IngestBatch("acme:x", [Scored("p" + page)], next, cursor, HandOver: true), None);
+            ids.Add(result.HandOverId!.Value);
+            cursor = next;
+            Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var firstTwo = await handOvers.GetPendingAsync(T0.AddDays(1), 2, None);
+
+        CollectionAssert.AreEqual(ids.Take(2).ToArray(), firstTwo.Select(h => h.Id).ToArray());
+        Assert.AreEqual(T0.AddSeconds(1), firstTwo[1].StoredAt);
+    }
+
+    [TestMethod]
     public async Task FindMention_IsExactAboutCase()
     {
         await Store.StoreBatchAsync(new IngestBatch("acme:x", [Scored("AbC")], "c1", null), None);

@@ -5,10 +5,14 @@ namespace SocialWatch.Ingest.Tests.Infrastructure;
 
 /// <summary>
 /// IMentionStore double with the contract's semantics: dedupe on (source, external id), cursor compare-and-set,
-/// all-or-nothing batches. <see cref="FailNextStores"/> makes the next commits throw, like a database that went away.
+/// all-or-nothing batches, hand-overs recorded with the batch. <see cref="FailNextStores"/> makes the next commits
+/// throw, like a database that went away.
 /// </summary>
-internal sealed class InMemoryMentionStore : IMentionStore
+internal sealed class InMemoryMentionStore : IMentionStore, IHandOverStore
 {
+    private readonly Dictionary<long, PendingHandOver> _handOvers = [];
+    private long _nextHandOverId = 1;
+
     private readonly Lock _lock = new();
     private readonly Dictionary<string, string?> _cursors = new(StringComparer.Ordinal);
     private readonly List<StoredMention> _mentions = [];
@@ -98,7 +102,46 @@ internal sealed class InMemoryMentionStore : IMentionStore
 
             _cursors[batch.QueryKey] = batch.NewCursor;
             Batches.Add(batch);
-            return Task.FromResult(new StoreBatchResult(batch.Mentions.Count, inserted));
+            long? handOver = null;
+            if (batch.HandOver && inserted.Count > 0)
+            {
+                handOver = _nextHandOverId++;
+                _handOvers[handOver.Value] = new PendingHandOver(handOver.Value, [.. inserted.Select(m => m.Id)], StoredAt);
+            }
+
+            return Task.FromResult(new StoreBatchResult(batch.Mentions.Count, inserted, handOver));
+        }
+    }
+
+    /// <summary>The time recorded on new hand-overs.</summary>
+    public DateTimeOffset StoredAt { get; set; } = DateTimeOffset.UnixEpoch;
+
+    public IReadOnlyList<PendingHandOver> PendingHandOvers
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _handOvers.Values.OrderBy(h => h.Id)];
+            }
+        }
+    }
+
+    public Task CompleteAsync(long handOverId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            _handOvers.Remove(handOverId);
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<IReadOnlyList<PendingHandOver>> GetPendingAsync(DateTimeOffset storedBefore, int limit, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<PendingHandOver>>(
+                [.. _handOvers.Values.Where(h => h.StoredAt < storedBefore).OrderBy(h => h.Id).Take(limit)]);
         }
     }
 

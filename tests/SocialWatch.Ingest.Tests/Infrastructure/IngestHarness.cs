@@ -42,6 +42,7 @@ internal sealed class IngestHarness : IDisposable
         services.AddSingleton<TestBrandDirectory>();
         services.AddSingleton<SocialWatch.Core.Brands.IBrandDirectory>(sp => sp.GetRequiredService<TestBrandDirectory>());
         services.AddSingleton<IMentionStore>(Store);
+        services.AddSingleton<IHandOverStore>(Store);
         services.AddSingleton<IIngestStateStore>(State);
         services.AddSingleton<IMentionScorer>(Scorer);
         services.AddSingleton<IOperatorAlerts>(OperatorAlerts);

@@ -62,8 +62,25 @@ internal sealed class RecordingStoredHandler : IMentionsStoredHandler
 {
     public List<StoredMention> Received { get; } = [];
 
+    /// <summary>The next calls throw, like routing when the database has gone away.</summary>
+    public int FailNextCalls { get; set; }
+
+    /// <summary>Calls with a mention of this external id throw, like a routing bug for one mention.</summary>
+    public string? FailFor { get; set; }
+
     public Task OnStoredAsync(IReadOnlyList<StoredMention> mentions, CancellationToken cancellationToken)
     {
+        if (FailNextCalls > 0)
+        {
+            FailNextCalls--;
+            throw new InvalidOperationException("The database connection was lost while routing.");
+        }
+
+        if (FailFor is { } poison && mentions.Any(m => m.Mention.ExternalId == poison))
+        {
+            throw new InvalidOperationException($"Routing mention {poison} failed.");
+        }
+
         Received.AddRange(mentions);
         return Task.CompletedTask;
     }

@@ -61,6 +61,41 @@ public sealed class MentionPipelineTests : IDisposable
         Assert.IsEmpty(_harness.StoredHandler.Received);
     }
 
+    [TestMethod]
+    public async Task Process_ClearsThePagesHandOver_OnceTheHandlersHaveRun()
+    {
+        await Pipeline().ProcessAsync(new PipelineBatch("q", _brand, [Sample("1", "a"), Sample("2", "b")], "c1", null), CancellationToken.None);
+
+        Assert.IsTrue(_harness.Store.Batches.Single().HandOver, "a hand-over is asked for when handlers are registered");
+        Assert.IsEmpty(_harness.Store.PendingHandOvers);
+        Assert.HasCount(2, _harness.StoredHandler.Received);
+    }
+
+    [TestMethod]
+    public async Task Process_WhenAHandlerFailsAfterTheCommit_ThrowsAndLeavesTheHandOverPending()
+    {
+        _harness.StoredHandler.FailNextCalls = 1;
+
+        await Assert.ThrowsExactlyAsync<InvalidOperationException>(
+            () => Pipeline().ProcessAsync(new PipelineBatch("q", _brand, [Sample("1", "a"), Sample("2", "b")], "c1", null), CancellationToken.None));
+
+        Assert.AreEqual("c1", await _harness.Store.GetCursorAsync("q", CancellationToken.None), "the page is committed");
+        var pending = _harness.Store.PendingHandOvers.Single();
+        CollectionAssert.AreEqual(_harness.Store.Mentions.Select(m => m.Id).ToArray(), pending.MentionIds.ToArray());
+    }
+
+    [TestMethod]
+    public async Task Process_APageOfDuplicatesOnly_RecordsNoHandOver()
+    {
+        await Pipeline().ProcessAsync(new PipelineBatch("q", _brand, [Sample("1", "a")], "c1", null), CancellationToken.None);
+        _harness.StoredHandler.FailNextCalls = 1;
+
+        await Pipeline().ProcessAsync(new PipelineBatch("q", _brand, [Sample("1", "a")], "c2", "c1"), CancellationToken.None);
+
+        Assert.IsEmpty(_harness.Store.PendingHandOvers);
+        Assert.AreEqual(1, _harness.StoredHandler.FailNextCalls, "no new rows, so the handlers were not called");
+    }
+
     private MentionPipeline Pipeline() => _harness.Get<MentionPipeline>();
 
     private static Mention Sample(string id, string text) => new()

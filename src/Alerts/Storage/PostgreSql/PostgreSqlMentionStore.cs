@@ -1,4 +1,5 @@
 using Dapper;
+using SocialWatch.Alerts.Storage.Workflow;
 using SocialWatch.Core.Mentions;
 using SocialWatch.Core.Storage;
 
@@ -52,9 +53,10 @@ internal sealed class PostgreSqlMentionStore(PostgreSqlConnectionFactory connect
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var now = PostgreSqlTime.ToDb(timeProvider.GetUtcNow());
         var moved = await connection.ExecuteAsync(new CommandDefinition(
             batch.ExpectedCursor is null ? CreateCursorSql : MoveCursorSql,
-            new { batch.QueryKey, batch.NewCursor, batch.ExpectedCursor, UpdatedAt = PostgreSqlTime.ToDb(timeProvider.GetUtcNow()) },
+            new { batch.QueryKey, batch.NewCursor, batch.ExpectedCursor, UpdatedAt = now },
             transaction,
             cancellationToken: cancellationToken));
         if (moved == 0)
@@ -71,8 +73,9 @@ internal sealed class PostgreSqlMentionStore(PostgreSqlConnectionFactory connect
             inserted = MentionBatches.InInputOrder(unique, keys);
         }
 
+        var handOver = await MentionHandOvers.RecordAsync(connection, transaction, HandOverStatements.InsertSql, batch, inserted, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new StoreBatchResult(batch.Mentions.Count, inserted);
+        return new StoreBatchResult(batch.Mentions.Count, inserted, handOver);
     }
 
     private static object ToArrays(IReadOnlyList<ScoredMention> mentions) => new

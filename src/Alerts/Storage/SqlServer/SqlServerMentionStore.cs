@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using SocialWatch.Alerts.Storage.Workflow;
 using SocialWatch.Core.Mentions;
 using SocialWatch.Core.Storage;
 
@@ -87,9 +88,10 @@ internal sealed class SqlServerMentionStore(SqlServerConnectionFactory connectio
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var now = SqlServerTime.ToDb(timeProvider.GetUtcNow());
         var moved = await connection.ExecuteAsync(new CommandDefinition(
             batch.ExpectedCursor is null ? CreateCursorSql : MoveCursorSql,
-            new { batch.QueryKey, batch.NewCursor, batch.ExpectedCursor, UpdatedAt = SqlServerTime.ToDb(timeProvider.GetUtcNow()) },
+            new { batch.QueryKey, batch.NewCursor, batch.ExpectedCursor, UpdatedAt = now },
             transaction,
             cancellationToken: cancellationToken));
         if (moved == 0)
@@ -106,8 +108,9 @@ internal sealed class SqlServerMentionStore(SqlServerConnectionFactory connectio
             inserted = MentionBatches.InInputOrder(unique, keys);
         }
 
+        var handOver = await MentionHandOvers.RecordAsync(connection, transaction, SqlServerHandOverStore.InsertSql, batch, inserted, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new StoreBatchResult(batch.Mentions.Count, inserted);
+        return new StoreBatchResult(batch.Mentions.Count, inserted, handOver);
     }
 
     private static string ToJson(IReadOnlyList<ScoredMention> mentions) => JsonSerializer.Serialize(mentions.Select(scored =>

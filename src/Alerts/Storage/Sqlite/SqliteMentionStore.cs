@@ -1,6 +1,7 @@
 using System.Text;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using SocialWatch.Alerts.Storage.Workflow;
 using SocialWatch.Core.Mentions;
 using SocialWatch.Core.Storage;
 using SQLitePCL;
@@ -60,12 +61,13 @@ internal sealed class SqliteMentionStore(SqliteConnectionFactory connections, Ti
 
         // BEGIN IMMEDIATE: the write lock is taken before the cursor is checked, so no other writer can move it between check and commit.
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var now = SqliteTime.ToDb(timeProvider.GetUtcNow());
         var cursor = new
         {
             batch.QueryKey,
             batch.NewCursor,
             batch.ExpectedCursor,
-            UpdatedAt = SqliteTime.ToDb(timeProvider.GetUtcNow()),
+            UpdatedAt = now,
         };
         var moved = await connection.ExecuteAsync(new CommandDefinition(
             batch.ExpectedCursor is null ? CreateCursorSql : MoveCursorSql, cursor, transaction, cancellationToken: cancellationToken));
@@ -80,8 +82,9 @@ internal sealed class SqliteMentionStore(SqliteConnectionFactory connections, Ti
             SqliteAuthorIndex.MergeFullLevels(connection, transaction);
         }
 
+        var handOver = await MentionHandOvers.RecordAsync(connection, transaction, HandOverStatements.InsertSql, batch, inserted, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new StoreBatchResult(batch.Mentions.Count, inserted);
+        return new StoreBatchResult(batch.Mentions.Count, inserted, handOver);
     }
 
     // One statement prepared per page and re-bound per row through the native handle, parameters bound by index:
