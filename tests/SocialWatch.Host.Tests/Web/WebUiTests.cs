@@ -275,6 +275,36 @@ public sealed class WebUiTests
     }
 
     [TestMethod]
+    public async Task LiveQueue_WhenTheStreamReconnects_RefreshesAtOnce_SinceChangesMadeMeanwhileAreNotReplayed()
+    {
+        var alert = await s_app.AddAlertAsync("Third delay this month and nobody at the gate @AcmeAir", priority: AlertPriority.High);
+        var watcher = await s_browser.SignInAsync(s_app.BaseAddress, "manager");
+
+        // A stream that greets and then drops, as one does across a proxy timeout or a server restart: the browser
+        // reconnects (after the half second the server asks for) and is greeted again, but hears of no change.
+        var connections = 0;
+        await watcher.RouteAsync("**/live/alerts", route =>
+        {
+            Interlocked.Increment(ref connections);
+            return route.FulfillAsync(new() { Status = 200, ContentType = "text/event-stream", Body = "retry: 500\nevent: hello\ndata: {}\n\n" });
+        });
+        await watcher.GotoAsync("/triage");
+        var watchedRow = watcher.Locator($"tr.alert-row[data-id='{alert.Id}']");
+        await Assertions.Expect(watchedRow.Locator("td.state")).ToHaveTextAsync(new Regex("^\\s*New\\s*$"));
+
+        var agent = await s_browser.SignInAsync(s_app.BaseAddress, "agent");
+        await agent.GotoAsync($"/alerts/{alert.Id}");
+        await agent.ClickAsync("form[action*=Claim] button");
+        await agent.WaitForLoadStateAsync();
+
+        // Well inside the page's 60-second refresh: a reconnect refreshes the queue.
+        await Assertions.Expect(watchedRow.Locator("td.state")).ToContainTextAsync("agent", new() { Timeout = 10_000 });
+        Assert.IsGreaterThanOrEqualTo(2, Volatile.Read(ref connections), "the stream reconnected");
+        var stored = await s_app.Services.GetRequiredService<IAlertStore>().GetAsync(alert.Id, CancellationToken.None);
+        Assert.AreEqual("agent", stored!.AssignedTo);
+    }
+
+    [TestMethod]
     public async Task Agent_RecordsPromiseAndDismissesWithReason()
     {
         var promised = await s_app.AddAlertAsync("Still waiting for the call back you promised @AcmeAir");

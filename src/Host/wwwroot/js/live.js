@@ -11,11 +11,16 @@ window.socialWatchLive = function (url, onChange) {
         }
     };
     const source = new EventSource(url);
-    source.addEventListener("hello", () => { if (status) { status.textContent = "live"; status.classList.add("on"); } });
+    let connected = false;
+    source.addEventListener("hello", () => {
+        if (status) { status.textContent = "live"; status.classList.add("on"); }
+        // The stream does not replay what changed while it was down, so a reconnect refreshes at once.
+        if (connected) { schedule(); }
+        connected = true;
+    });
     source.addEventListener("alert", schedule);
     source.onerror = () => { if (status) { status.textContent = "reconnecting…"; status.classList.remove("on"); } };
-    // Changes made on other hosts arrive on the stream too; this slow refresh keeps SLA countdowns fresh and
-    // covers what was missed while the stream reconnected.
+    // Changes made on other hosts arrive on the stream too; this slow refresh keeps SLA countdowns fresh.
     setInterval(onChange, 60000);
     return source;
 };
