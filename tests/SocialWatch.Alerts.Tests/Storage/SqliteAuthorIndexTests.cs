@@ -108,6 +108,21 @@ public sealed class SqliteAuthorIndexTests : StoreContract
         Assert.AreEqual(0L, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sqlite_master WHERE name = 'ix_mentions_author'"));
     }
 
+    [TestMethod]
+    public async Task AuthorHistory_IsTheNewestAcrossTheLevels_UpToTheLimit()
+    {
+        var ours = await FillAsync();
+        var insights = new SqliteInsightsStore(Get<SqliteConnectionFactory>());
+
+        var newestTwo = await insights.GetAuthorHistoryAsync("x", Author, "acme", excludeMentionId: 0, limit: 2, None);
+        var withoutTheNewest = await insights.GetAuthorHistoryAsync("x", Author, "acme", excludeMentionId: ours[2], limit: 5, None);
+        var otherBrand = await insights.GetAuthorHistoryAsync("x", Author, "globex", excludeMentionId: 0, limit: 5, None);
+
+        CollectionAssert.AreEqual(new[] { ours[2], ours[1] }, newestTwo.Select(h => h.MentionId).ToArray(), "levels 0 and 1 hold the newest");
+        CollectionAssert.AreEqual(new[] { ours[1], ours[0] }, withoutTheNewest.Select(h => h.MentionId).ToArray());
+        Assert.IsEmpty(otherBrand);
+    }
+
     public static IEnumerable<object[]> AuthorQueries() =>
     [
         ["mentions by author", SqliteMentionStore.MentionsQuerySql(new MentionQuery { AuthorId = "a", Brand = "acme", Since = T0 })],
@@ -127,9 +142,11 @@ public sealed class SqliteAuthorIndexTests : StoreContract
         })).Select(row => row.Detail).ToList();
 
         var text = string.Join(" | ", plan);
-        Assert.Contains("SEARCH mention_authors_2 USING PRIMARY KEY", text, name);
+        Assert.IsTrue(plan.Any(line => line.Contains("USING PRIMARY KEY (author_id=?", StringComparison.Ordinal)), $"{name}: {text}");
         Assert.IsFalse(plan.Any(line => line.Contains("brand", StringComparison.Ordinal)), $"{name}: {text}");
-        Assert.IsFalse(plan.Any(line => line.StartsWith("SCAN ", StringComparison.Ordinal) && !line.StartsWith("SCAN k", StringComparison.Ordinal)), $"{name}: {text}");
+        Assert.IsFalse(
+            plan.Any(line => line.StartsWith("SCAN ", StringComparison.Ordinal) && !line.StartsWith("SCAN k", StringComparison.Ordinal) && !line.StartsWith("SCAN (subquery", StringComparison.Ordinal)),
+            $"{name}: {text}");
     }
 
     /// <summary>Stores <see cref="Pages"/> pages; returns the ids of <see cref="Author"/>'s mentions (first page, after the level-1 merge, last page).</summary>
@@ -145,7 +162,10 @@ public sealed class SqliteAuthorIndexTests : StoreContract
             {
                 var n = (page * PageSize) + i;
                 var ourPost = i == 0 && (page == 0 || page == afterLevel1Merge || page == Pages - 1);
-                mentions[i] = Scored(n.ToString(System.Globalization.CultureInfo.InvariantCulture), authorId: ourPost ? Author : "u-" + ((n * 7919) % 5000));
+                mentions[i] = Scored(
+                    n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    authorId: ourPost ? Author : "u-" + ((n * 7919) % 5000),
+                    createdAt: T0.AddMinutes(page));
             }
 
             var next = "c" + page;

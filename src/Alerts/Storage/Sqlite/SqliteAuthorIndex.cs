@@ -18,6 +18,8 @@ internal static class SqliteAuthorIndex
 
     private const string Columns = "author_id, source, created_at, mention_id";
 
+    private static readonly string[] LevelTables = ["mention_authors_0", "mention_authors_1", "mention_authors_2"];
+
     private const string CountLevel0Sql = "SELECT COUNT(*) FROM mention_authors_0";
     private const string CountLevel1Sql = "SELECT COUNT(*) FROM mention_authors_1";
 
@@ -45,12 +47,11 @@ internal static class SqliteAuthorIndex
         var where = sourceParameter is null
             ? $"author_id = {authorParameter}"
             : $"author_id = {authorParameter} AND source = {sourceParameter}";
-        return $"""
-            SELECT mention_id FROM mention_authors_0 WHERE {where}
-            UNION ALL SELECT mention_id FROM mention_authors_1 WHERE {where}
-            UNION ALL SELECT mention_id FROM mention_authors_2 WHERE {where}
-            """;
+        return UnionOfLevels(table => $"SELECT mention_id FROM {table} WHERE {where}");
     }
+
+    /// <summary>One statement per level (given the level's table name), joined by UNION ALL.</summary>
+    public static string UnionOfLevels(Func<string, string> select) => string.Join("\nUNION ALL ", LevelTables.Select(select));
 
     /// <summary>Merges full levels down; runs in the caller's write transaction, after its inserts.</summary>
     public static void MergeFullLevels(SqliteConnection connection, SqliteTransaction transaction)

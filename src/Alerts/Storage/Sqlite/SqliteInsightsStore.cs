@@ -156,15 +156,20 @@ internal sealed class SqliteInsightsStore(SqliteConnectionFactory connections) :
         return row.ToSummary();
     }
 
-    internal static readonly string HistorySql = $"""
-        SELECT m.id AS MentionId, m.text AS Text, m.created_at AS CreatedAt, a.state AS AlertState, a.dismiss_reason AS DismissReason
-        FROM ({SqliteAuthorIndex.MentionIds("@authorId", "@source")}) AS k
-        CROSS JOIN mentions m ON m.id = k.mention_id
-        LEFT JOIN alerts a ON a.mention_id = m.id
-        WHERE m.brand = @brand AND m.id <> @excludeMentionId AND m.redacted = 0
-        ORDER BY m.created_at DESC
-        LIMIT @limit
-        """;
+    // Each level yields the author's newest matching mentions on its own (its key is ordered by created_at after
+    // author and source, so the walk stops at the limit); the three short lists are then merged. One ordered walk over
+    // all three would have to read every mention of a prolific author before it could sort them.
+    internal static readonly string HistorySql = SqliteAuthorIndex.UnionOfLevels(table => $"""
+        SELECT * FROM (
+            SELECT m.id AS MentionId, m.text AS Text, m.created_at AS CreatedAt, a.state AS AlertState, a.dismiss_reason AS DismissReason
+            FROM {table} k
+            CROSS JOIN mentions m ON m.id = k.mention_id
+            LEFT JOIN alerts a ON a.mention_id = m.id
+            WHERE k.author_id = @authorId AND k.source = @source
+                AND m.brand = @brand AND m.id <> @excludeMentionId AND m.redacted = 0
+            ORDER BY k.created_at DESC
+            LIMIT @limit)
+        """) + " ORDER BY CreatedAt DESC LIMIT @limit";
 
     public async Task<IReadOnlyList<AuthorHistoryItem>> GetAuthorHistoryAsync(string source, string authorId, string brand, long excludeMentionId, int limit, CancellationToken cancellationToken)
     {
