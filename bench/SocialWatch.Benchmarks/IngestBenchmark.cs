@@ -419,6 +419,8 @@ internal sealed class IngestBenchmark : IBenchmark
         // No stored-handlers are registered here, so the pipeline asks for no hand-over.
         public Task CompleteAsync(long handOverId, CancellationToken cancellationToken) => Task.CompletedTask;
 
+        public Task RecordFailureAsync(long handOverId, CancellationToken cancellationToken) => Task.CompletedTask;
+
         public Task<IReadOnlyList<PendingHandOver>> GetPendingAsync(DateTimeOffset storedBefore, int limit, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<PendingHandOver>>([]);
 

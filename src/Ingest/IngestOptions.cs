@@ -27,7 +27,7 @@ public sealed class IngestOptions
     /// Age after which a page's stored-but-not-routed mentions are handed over by the recovery job (which runs every
     /// minute). Longer than routing a page ever takes, so the job never routes a page its own run is still routing.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan HandOverRecoveryAfter { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Largest push request body accepted by <c>POST /api/mentions</c>.</summary>

@@ -10,9 +10,13 @@ public interface IHandOverStore
     /// <summary>Clears a hand-over whose handlers all ran. Clearing one that is already gone does nothing.</summary>
     Task CompleteAsync(long handOverId, CancellationToken cancellationToken);
 
-    /// <summary>Hand-overs recorded before <paramref name="storedBefore"/>, oldest first.</summary>
+    /// <summary>Counts a failed try to hand one over, so that it is read after the ones tried less.</summary>
+    Task RecordFailureAsync(long handOverId, CancellationToken cancellationToken);
+
+    /// <summary>Hand-overs recorded before <paramref name="storedBefore"/>: the least-tried first, then the oldest.</summary>
     Task<IReadOnlyList<PendingHandOver>> GetPendingAsync(DateTimeOffset storedBefore, int limit, CancellationToken cancellationToken);
 }
 
 /// <summary>A page's new mentions, waiting to be handed over.</summary>
-public sealed record PendingHandOver(long Id, IReadOnlyList<long> MentionIds, DateTimeOffset StoredAt);
+/// <param name="Attempts">Failed tries of the recovery so far.</param>
+public sealed record PendingHandOver(long Id, IReadOnlyList<long> MentionIds, DateTimeOffset StoredAt, int Attempts = 0);

@@ -16,6 +16,7 @@ public sealed class HandOverRecoveryJob(
     IHandOverStore handOvers,
     IMentionStore store,
     IEnumerable<IMentionsStoredHandler> handlers,
+    IQueryRunGate gate,
     IOptions<IngestOptions> options,
     TimeProvider time,
     ILogger<HandOverRecoveryJob> logger)
@@ -23,11 +24,22 @@ public sealed class HandOverRecoveryJob(
     /// <summary>Hand-overs read per run; the rest follow on the next run.</summary>
     public const int BatchSize = 50;
 
-    /// <summary>Recovers pending hand-overs; returns how many it cleared. Fails at the end if one could not be handed over.</summary>
-    [DisableConcurrentExecution("ingest:handover-recovery", 15)]
+    // Not a query key (those always contain ':'), so it never shares a lock with a poll.
+    private const string GateKey = "(handover-recovery)";
+
+    /// <summary>
+    /// Recovers pending hand-overs; returns how many it cleared. Skipped at once (returns 0) while another run, on any
+    /// host, is still going. Fails at the end if one could not be handed over; that one is counted and read last.
+    /// </summary>
     [AutomaticRetry(Attempts = 0)]
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
+        using var held = gate.TryEnter(GateKey);
+        if (held is null)
+        {
+            return 0;
+        }
+
         var pending = await handOvers.GetPendingAsync(time.GetUtcNow() - options.Value.HandOverRecoveryAfter, BatchSize, cancellationToken);
         var cleared = 0;
         var failures = new List<Exception>();
@@ -59,9 +71,11 @@ public sealed class HandOverRecoveryJob(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // One page failing (a routing bug for one mention) must not hold back the others.
+                // One page failing (a routing bug for one mention) must not hold back the others: it is counted, and
+                // pending hand-overs are read least-tried first.
                 IngestLog.HandOverFailed(logger, handOver.Id, ex);
                 failures.Add(ex);
+                await handOvers.RecordFailureAsync(handOver.Id, cancellationToken);
             }
         }
 

@@ -215,7 +215,7 @@ public abstract class MentionStoreContract : StoreContract
     }
 
     [TestMethod]
-    public async Task GetPendingHandOvers_OldestFirst_UpToTheLimit()
+    public async Task GetPendingHandOvers_LeastTriedThenOldestFirst_UpToTheLimit()
     {
         var handOvers = Get<IHandOverStore>();
         string? cursor = null;
@@ -230,9 +230,15 @@ public abstract class MentionStoreContract : StoreContract
         }
 
         var firstTwo = await handOvers.GetPendingAsync(T0.AddDays(1), 2, None);
+        await handOvers.RecordFailureAsync(ids[0], None);
+        await handOvers.RecordFailureAsync(ids[0], None);
+        await handOvers.RecordFailureAsync(ids[1], None);
+        var afterFailures = await handOvers.GetPendingAsync(T0.AddDays(1), 3, None);
 
         CollectionAssert.AreEqual(ids.Take(2).ToArray(), firstTwo.Select(h => h.Id).ToArray());
         Assert.AreEqual(T0.AddSeconds(1), firstTwo[1].StoredAt);
+        CollectionAssert.AreEqual(new[] { ids[2], ids[1], ids[0] }, afterFailures.Select(h => h.Id).ToArray(), "least-tried first");
+        Assert.AreEqual("0,1,2", string.Join(",", afterFailures.Select(h => h.Attempts)));
     }
 
     [TestMethod]

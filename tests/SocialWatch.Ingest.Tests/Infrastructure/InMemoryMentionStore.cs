@@ -136,12 +136,25 @@ internal sealed class InMemoryMentionStore : IMentionStore, IHandOverStore
         }
     }
 
+    public Task RecordFailureAsync(long handOverId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (_handOvers.TryGetValue(handOverId, out var handOver))
+            {
+                _handOvers[handOverId] = handOver with { Attempts = handOver.Attempts + 1 };
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
     public Task<IReadOnlyList<PendingHandOver>> GetPendingAsync(DateTimeOffset storedBefore, int limit, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
             return Task.FromResult<IReadOnlyList<PendingHandOver>>(
-                [.. _handOvers.Values.Where(h => h.StoredAt < storedBefore).OrderBy(h => h.Id).Take(limit)]);
+                [.. _handOvers.Values.Where(h => h.StoredAt < storedBefore).OrderBy(h => h.Attempts).ThenBy(h => h.Id).Take(limit)]);
         }
     }
 

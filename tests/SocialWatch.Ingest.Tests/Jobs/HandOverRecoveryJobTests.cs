@@ -61,6 +61,7 @@ public sealed class HandOverRecoveryJobTests : IDisposable
         Assert.AreEqual("2", string.Join(",", _harness.StoredHandler.Received.Select(m => m.Mention.ExternalId)));
         var left = _harness.Store.PendingHandOvers.Single();
         Assert.AreEqual(_harness.Store.Mentions.Single(m => m.Mention.ExternalId == "poison").Id, left.MentionIds[0], "the failing page stays pending");
+        Assert.AreEqual(1, left.Attempts, "counted, so that it is read after hand-overs tried less");
         Assert.IsTrue(_harness.Logs.Entries.Any(e => e.Level == LogLevel.Error && e.Message.Contains($"hand-over {left.Id}", StringComparison.Ordinal)));
     }
 

@@ -8,9 +8,10 @@ namespace SocialWatch.Alerts.Storage.Workflow;
 
 /// <summary>
 /// The statements of one dialect for <c>mention_handovers</c>. <c>Insert</c> takes @MentionIds and @StoredAt and returns
-/// the new id; <c>Complete</c> takes @id; <c>Pending</c> takes @before and @limit and selects Id, MentionIds, StoredAt.
+/// the new id; <c>Complete</c> and <c>Fail</c> take @id; <c>Pending</c> takes @before and @limit and selects Id,
+/// MentionIds, StoredAt, Attempts, least-tried first.
 /// </summary>
-internal sealed record HandOverSql(string Insert, string Complete, string Pending);
+internal sealed record HandOverSql(string Insert, string Complete, string Fail, string Pending);
 
 /// <summary>Writes a page's hand-over inside the page's transaction (each dialect's mention store calls this).</summary>
 internal static class MentionHandOvers
@@ -46,13 +47,19 @@ internal abstract class SqlHandOverStore(SqlDialect dialect, HandOverSql sql) : 
         await connection.ExecuteAsync(new CommandDefinition(sql.Complete, new { id = handOverId }, cancellationToken: cancellationToken));
     }
 
+    public async Task RecordFailureAsync(long handOverId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql.Fail, new { id = handOverId }, cancellationToken: cancellationToken));
+    }
+
     public async Task<IReadOnlyList<PendingHandOver>> GetPendingAsync(DateTimeOffset storedBefore, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         await using var connection = await dialect.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<HandOverRow>(new CommandDefinition(
             sql.Pending, new { before = dialect.ToDb(storedBefore), limit }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => new PendingHandOver(r.Id, MentionHandOvers.ParseIds(r.MentionIds), SqlDialect.FromDb(r.StoredAt)))];
+        return [.. rows.Select(r => new PendingHandOver(r.Id, MentionHandOvers.ParseIds(r.MentionIds), SqlDialect.FromDb(r.StoredAt), r.Attempts))];
     }
 
     private sealed class HandOverRow
@@ -62,6 +69,8 @@ internal abstract class SqlHandOverStore(SqlDialect dialect, HandOverSql sql) : 
         public string MentionIds { get; init; } = "";
 
         public object StoredAt { get; init; } = 0L;
+
+        public int Attempts { get; init; }
     }
 }
 
@@ -73,8 +82,9 @@ internal static class HandOverStatements
     public static readonly HandOverSql ReturningAndLimit = new(
         InsertSql,
         "DELETE FROM mention_handovers WHERE id = @id",
+        "UPDATE mention_handovers SET attempts = attempts + 1 WHERE id = @id",
         """
-        SELECT id AS Id, mention_ids AS MentionIds, stored_at AS StoredAt FROM mention_handovers
-        WHERE stored_at < @before ORDER BY id LIMIT @limit
+        SELECT id AS Id, mention_ids AS MentionIds, stored_at AS StoredAt, attempts AS Attempts FROM mention_handovers
+        WHERE stored_at < @before ORDER BY attempts, id LIMIT @limit
         """);
 }
