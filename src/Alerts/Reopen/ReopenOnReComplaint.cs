@@ -57,6 +57,7 @@ public sealed class ReopenOnReComplaint(
                         FirstResponseDueAt = due.FirstResponseDueAt,
                         ResolveDueAt = due.ResolveDueAt,
                         Note = $"Reopened: the author complained again (mention #{stored.Id})",
+                        MentionId = stored.Id,
                     },
                     cancellationToken);
                 notifier.Publish(new AlertEvent(AlertEventKind.Reopened, reopened, now, "system", $"mention #{stored.Id}"));

@@ -59,6 +59,12 @@ public sealed record AlertChange
     public DateTimeOffset? ResolvedAt { get; init; }
     public string? DismissReason { get; init; }
     public string? Note { get; init; }
+
+    /// <summary>
+    /// The mention that caused the change (a re-complaint reopening the case), kept on the audit row: routing then
+    /// knows the mention is handled if it is handed over again.
+    /// </summary>
+    public long? MentionId { get; init; }
 }
 
 public sealed record OpenAlertQuery

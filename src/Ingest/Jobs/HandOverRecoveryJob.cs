@@ -10,7 +10,8 @@ namespace SocialWatch.Ingest.Jobs;
 /// <summary>
 /// Hands over (routes) mentions whose page was stored but whose run failed or stopped before routing finished: the
 /// hand-overs still pending after <see cref="IngestOptions.HandOverRecoveryAfter"/>. Routing skips a mention that
-/// already has its alert, so a page that was routed but not cleared is handed over again without a second alert.
+/// already has its alert or already reopened a case (the reopening audit row names it), so a page that was routed but
+/// not cleared is handed over again without a second alert.
 /// </summary>
 public sealed class HandOverRecoveryJob(
     IHandOverStore handOvers,

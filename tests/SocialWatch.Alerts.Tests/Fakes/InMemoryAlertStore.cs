@@ -9,6 +9,16 @@ internal sealed class InMemoryAlertStore : IAlertStore
     private readonly Lock _lock = new();
     private readonly Dictionary<long, Alert> _alerts = [];
     private readonly List<AuditEntry> _audit = [];
+    private readonly HashSet<long> _changeMentions = [];
+
+    /// <summary>Whether a change named this mention as its cause (the audit's mention_id in the real stores).</summary>
+    public bool ChangedByMention(long mentionId)
+    {
+        lock (_lock)
+        {
+            return _changeMentions.Contains(mentionId);
+        }
+    }
     private long _nextId = 1;
 
     public IReadOnlyList<Alert> All
@@ -109,6 +119,10 @@ internal sealed class InMemoryAlertStore : IAlertStore
             };
             _alerts[alert.Id] = updated;
             _audit.Add(new AuditEntry(_audit.Count + 1, alert.Id, change.Actor, change.At, alert.State, updated.State, change.Note));
+            if (change.MentionId is { } mentionId)
+            {
+                _changeMentions.Add(mentionId);
+            }
             return Task.FromResult(updated);
         }
     }

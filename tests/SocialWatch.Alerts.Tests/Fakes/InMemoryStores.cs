@@ -204,7 +204,7 @@ internal sealed class InMemoryWorkflowQueries(InMemoryAlertStore alerts, InMemor
     }
 
     public Task<bool> HasAlertForMentionAsync(long mentionId, CancellationToken cancellationToken) =>
-        Task.FromResult(alerts.All.Any(a => a.MentionId == mentionId && a.Kind == AlertKind.Mention));
+        Task.FromResult(alerts.All.Any(a => a.MentionId == mentionId && a.Kind == AlertKind.Mention) || alerts.ChangedByMention(mentionId));
 }
 
 internal sealed class InMemorySpikeStateStore : ISpikeStateStore

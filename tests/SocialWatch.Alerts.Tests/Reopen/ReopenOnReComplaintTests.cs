@@ -39,6 +39,23 @@ public sealed class ReopenOnReComplaintTests
     }
 
     [TestMethod]
+    public async Task TheSameReComplaintHandedOverAgain_RaisesNoSecondAlert()
+    {
+        // A page whose routing failed after this mention reopened the case is handed over again by the recovery job.
+        var (h, resolved) = await ResolvedCaseAsync();
+        h.Time.Advance(TimeSpan.FromDays(1));
+        var again = Mentions.Stored(2, authorId: "carol", text: "Still broken!");
+        h.Mentions.Add(again);
+        await h.Router.OnStoredAsync([again], CancellationToken.None);
+
+        await h.Router.OnStoredAsync([again], CancellationToken.None);
+
+        var only = h.Alerts.All.Single();
+        Assert.AreEqual(resolved.Id, only.Id);
+        Assert.AreEqual(AlertState.New, only.State);
+    }
+
+    [TestMethod]
     public async Task NewComplaintAfterTheWindow_OpensANewCase()
     {
         var (h, _) = await ResolvedCaseAsync();

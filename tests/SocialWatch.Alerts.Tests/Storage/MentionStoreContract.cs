@@ -179,7 +179,7 @@ public abstract class MentionStoreContract : StoreContract
     }
 
     [TestMethod]
-    public async Task StoreBatch_WithHandOver_RecordsTheInsertedIds_InTheSameTransaction_UntilCompleted()
+    public async Task StoreBatch_WithHandOver_RecordsTheInsertedIds_UntilCompleted_AndARefusedPageRecordsNone()
     {
         var handOvers = Get<IHandOverStore>();
         await Store.StoreBatchAsync(new IngestBatch("acme:x", [Scored("1")], "c1", null), None);

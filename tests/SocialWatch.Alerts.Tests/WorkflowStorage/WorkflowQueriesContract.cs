@@ -63,6 +63,26 @@ public abstract class WorkflowQueriesContract : WorkflowStoreContract
     }
 
     [TestMethod]
+    public async Task HasAlertForMention_SeesAMentionThatReopenedAnotherAlert_UntilTheMentionIsPurged()
+    {
+        var queries = Resolve<IWorkflowQueries>();
+        var original = await CreateAlertAsync(await StoreMentionAsync("1", authorId: "carol"));
+        var followUp = await StoreMentionAsync("2", authorId: "carol");
+        var resolved = await MoveAsync(await MoveAsync(original, AlertState.Responded), AlertState.Resolved, resolvedAt: T0);
+
+        await Alerts.ApplyAsync(
+            new AlertChange { AlertId = resolved.Id, ExpectedVersion = resolved.Version, Actor = "system", At = T0, State = AlertState.New, MentionId = followUp, Note = "Reopened" },
+            None);
+
+        Assert.IsTrue(await queries.HasAlertForMentionAsync(followUp, None));
+        Assert.AreEqual(
+            1,
+            await Resolve<SocialWatch.Alerts.Retention.IRetentionStore>().PurgeMentionsAsync("acme", T0.AddYears(10), 10, None),
+            "the follow-up goes; the reopened alert's own mention stays while the alert is open");
+        Assert.IsFalse(await queries.HasAlertForMentionAsync(followUp, None), "a purged mention's id is unlinked from the audit");
+    }
+
+    [TestMethod]
     public async Task LatestSnapshots_GivesTheLastTwoPerMentionOldestFirst()
     {
         var queries = Resolve<IWorkflowQueries>();

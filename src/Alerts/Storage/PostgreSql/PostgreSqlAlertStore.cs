@@ -25,8 +25,8 @@ internal sealed class PostgreSqlAlertStore(PostgreSqlConnectionFactory connectio
         """;
 
     private const string InsertAuditSql = """
-        INSERT INTO alert_audit (alert_id, actor, at, from_state, to_state, note)
-        VALUES (@AlertId, @Actor, @At, @FromState, @ToState, @Note)
+        INSERT INTO alert_audit (alert_id, actor, at, from_state, to_state, note, mention_id)
+        VALUES (@AlertId, @Actor, @At, @FromState, @ToState, @Note, @MentionId)
         """;
 
     public async Task<Alert> CreateAsync(NewAlert alert, CancellationToken cancellationToken)
@@ -55,6 +55,7 @@ internal sealed class PostgreSqlAlertStore(PostgreSqlConnectionFactory connectio
             FromState = (string?)null,
             ToState = nameof(AlertState.New),
             Note = (string?)null,
+            MentionId = (long?)null,
         }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return created.ToAlert(PostgreSqlTime.FromDb);
@@ -155,6 +156,7 @@ internal sealed class PostgreSqlAlertStore(PostgreSqlConnectionFactory connectio
             FromState = from.ToString(),
             ToState = to.ToString(),
             change.Note,
+            change.MentionId,
         }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return row.ToAlert(PostgreSqlTime.FromDb);

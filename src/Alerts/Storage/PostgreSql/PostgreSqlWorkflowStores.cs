@@ -104,7 +104,8 @@ internal sealed class PostgreSqlWorkflowQueries(PostgreSqlDialect dialect, IAler
             AND a.state = 'Resolved' AND a.resolved_at >= @Since
         ORDER BY a.resolved_at DESC LIMIT 1
         """;
-    private const string CountAlertsForMentionSql = "SELECT COUNT(*) FROM alerts WHERE mention_id = @mentionId AND kind = 'Mention'";
+    // The mention's own alert, or an alert it reopened (a re-complaint: the audit row names the mention).
+    private const string CountAlertsForMentionSql = "SELECT (SELECT COUNT(*) FROM alerts WHERE mention_id = @mentionId AND kind = 'Mention') + (SELECT COUNT(*) FROM alert_audit WHERE mention_id = @mentionId)";
     private const string LatestSnapshotsSql = """
         SELECT mention_id AS MentionId, at AS At, likes AS Likes, reposts AS Reposts, replies AS Replies, quotes AS Quotes FROM (
             SELECT mention_id, at, likes, reposts, replies, quotes,
@@ -129,7 +130,8 @@ internal sealed class PostgreSqlRetentionStore(PostgreSqlDialect dialect)
         ORDER BY m.created_at LIMIT @Limit
         """;
     private const string SelectByAuthorSql = "SELECT id FROM mentions WHERE author_id = @authorId AND source = @source";
-    private const string ScrubAlertsSql = "UPDATE alerts SET title = @title, mention_id = NULL WHERE mention_id = ANY(@ids)";
+    // Deleted mentions' ids are unlinked from alerts and their audit (SQLite may give a deleted id to a new mention).
+    private const string ScrubAlertsSql = "UPDATE alerts SET title = @title, mention_id = NULL WHERE mention_id = ANY(@ids); UPDATE alert_audit SET mention_id = NULL WHERE mention_id = ANY(@ids)";
     private const string DeleteLabelsSql = "DELETE FROM feedback_labels WHERE mention_id = ANY(@ids)";
     private const string DeleteMentionsSql = "DELETE FROM mentions WHERE id = ANY(@ids)";
 }

@@ -26,8 +26,8 @@ internal sealed class SqlServerAlertStore(SqlServerConnectionFactory connections
         """;
 
     private const string InsertAuditSql = """
-        INSERT INTO dbo.alert_audit (alert_id, actor, at, from_state, to_state, note)
-        VALUES (@AlertId, @Actor, @At, @FromState, @ToState, @Note);
+        INSERT INTO dbo.alert_audit (alert_id, actor, at, from_state, to_state, note, mention_id)
+        VALUES (@AlertId, @Actor, @At, @FromState, @ToState, @Note, @MentionId);
         """;
 
     public async Task<Alert> CreateAsync(NewAlert alert, CancellationToken cancellationToken)
@@ -56,6 +56,7 @@ internal sealed class SqlServerAlertStore(SqlServerConnectionFactory connections
             FromState = (string?)null,
             ToState = nameof(AlertState.New),
             Note = (string?)null,
+            MentionId = (long?)null,
         }, transaction, cancellationToken: cancellationToken));
         var created = await connection.QuerySingleAsync<AlertRow<DateTimeOffset>>(
             new CommandDefinition(GetAlertSql, new { id }, transaction, cancellationToken: cancellationToken));
@@ -160,6 +161,7 @@ internal sealed class SqlServerAlertStore(SqlServerConnectionFactory connections
             FromState = from.ToString(),
             ToState = to.ToString(),
             change.Note,
+            change.MentionId,
         }, transaction, cancellationToken: cancellationToken));
         var row = await connection.QuerySingleAsync<AlertRow<DateTimeOffset>>(
             new CommandDefinition(GetAlertSql, new { id = change.AlertId }, transaction, cancellationToken: cancellationToken));

@@ -119,7 +119,8 @@ internal sealed class SqlServerWorkflowQueries(SqlServerDialect dialect, IAlertS
             AND a.state = N'Resolved' AND a.resolved_at >= @Since
         ORDER BY a.resolved_at DESC;
         """;
-    private const string CountAlertsForMentionSql = "SELECT COUNT_BIG(*) FROM dbo.alerts WHERE mention_id = @mentionId AND kind = N'Mention';";
+    // The mention's own alert, or an alert it reopened (a re-complaint: the audit row names the mention).
+    private const string CountAlertsForMentionSql = "SELECT (SELECT COUNT_BIG(*) FROM dbo.alerts WHERE mention_id = @mentionId AND kind = N'Mention') + (SELECT COUNT_BIG(*) FROM dbo.alert_audit WHERE mention_id = @mentionId);";
     private const string LatestSnapshotsSql = """
         SELECT mention_id AS MentionId, at AS At, likes AS Likes, reposts AS Reposts, replies AS Replies, quotes AS Quotes FROM (
             SELECT mention_id, at, likes, reposts, replies, quotes,
@@ -144,7 +145,8 @@ internal sealed class SqlServerRetentionStore(SqlServerDialect dialect)
         ORDER BY m.created_at;
         """;
     private const string SelectByAuthorSql = "SELECT id FROM dbo.mentions WHERE author_id = @authorId AND source = @source;";
-    private const string ScrubAlertsSql = "UPDATE dbo.alerts SET title = @title, mention_id = NULL WHERE mention_id IN (SELECT CAST([value] AS bigint) FROM OPENJSON(@idsJson));";
+    // Deleted mentions' ids are unlinked from alerts and their audit (SQLite may give a deleted id to a new mention).
+    private const string ScrubAlertsSql = "UPDATE dbo.alerts SET title = @title, mention_id = NULL WHERE mention_id IN (SELECT CAST([value] AS bigint) FROM OPENJSON(@idsJson)); UPDATE dbo.alert_audit SET mention_id = NULL WHERE mention_id IN (SELECT CAST([value] AS bigint) FROM OPENJSON(@idsJson));";
     private const string DeleteLabelsSql = "DELETE FROM dbo.feedback_labels WHERE mention_id IN (SELECT CAST([value] AS bigint) FROM OPENJSON(@idsJson));";
     private const string DeleteMentionsSql = "DELETE FROM dbo.mentions WHERE id IN (SELECT CAST([value] AS bigint) FROM OPENJSON(@idsJson));";
 }

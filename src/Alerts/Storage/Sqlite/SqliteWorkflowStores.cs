@@ -105,7 +105,8 @@ internal sealed class SqliteWorkflowQueries(SqliteDialect dialect, IAlertStore a
             AND a.state = 'Resolved' AND a.resolved_at >= @Since
         ORDER BY a.resolved_at DESC LIMIT 1
         """;
-    private const string CountAlertsForMentionSql = "SELECT COUNT(*) FROM alerts WHERE mention_id = @mentionId AND kind = 'Mention'";
+    // The mention's own alert, or an alert it reopened (a re-complaint: the audit row names the mention).
+    private const string CountAlertsForMentionSql = "SELECT (SELECT COUNT(*) FROM alerts WHERE mention_id = @mentionId AND kind = 'Mention') + (SELECT COUNT(*) FROM alert_audit WHERE mention_id = @mentionId)";
     private const string LatestSnapshotsSql = """
         SELECT mention_id AS MentionId, at AS At, likes AS Likes, reposts AS Reposts, replies AS Replies, quotes AS Quotes FROM (
             SELECT mention_id, at, likes, reposts, replies, quotes,
@@ -130,7 +131,8 @@ internal sealed class SqliteRetentionStore(SqliteDialect dialect)
         ORDER BY m.created_at LIMIT @Limit
         """;
     internal static readonly string SelectByAuthorSql = $"SELECT id FROM mentions WHERE id IN ({SqliteAuthorIndex.MentionIds("@authorId", "@source")})";
-    private const string ScrubAlertsSql = "UPDATE alerts SET title = @title, mention_id = NULL WHERE mention_id IN @ids";
+    // Deleted mentions' ids are unlinked from alerts and their audit (SQLite may give a deleted id to a new mention).
+    private const string ScrubAlertsSql = "UPDATE alerts SET title = @title, mention_id = NULL WHERE mention_id IN @ids; UPDATE alert_audit SET mention_id = NULL WHERE mention_id IN @ids";
     private const string DeleteLabelsSql = "DELETE FROM feedback_labels WHERE mention_id IN @ids";
     private const string DeleteMentionsSql = "DELETE FROM mentions WHERE id IN @ids";
 }

@@ -1,0 +1,8 @@
+-- The mention that caused an alert change, when one did (a re-complaint reopening the case). Routing reads it to know
+-- a mention is already handled when its page is handed over again (hand-over recovery), so a repeated hand-over does
+-- not raise a second alert next to the reopened one. SQL Server dialect.
+ALTER TABLE dbo.alert_audit ADD mention_id bigint NULL;
+GO
+
+CREATE INDEX ix_alert_audit_mention ON dbo.alert_audit (mention_id) WHERE mention_id IS NOT NULL;
+GO
