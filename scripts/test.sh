@@ -37,6 +37,8 @@ for trx in "$results"/*.trx; do
   failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
   skipped=$((skipped + $(get total) - $(get executed)))
 done
+# Only the SQL Server contract tests may skip; any other skip fails the run.
+python3 scripts/check-skips.py "$results" || status=1
 echo "Tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
 if [ "$passed" -eq 0 ]; then
   echo "No test ran." >&2

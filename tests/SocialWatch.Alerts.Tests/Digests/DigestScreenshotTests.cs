@@ -21,7 +21,7 @@ public sealed class DigestScreenshotTests
         var chromium = ChromiumPaths.FirstOrDefault(File.Exists);
         if (chromium is null)
         {
-            Assert.Inconclusive("Chromium is not installed (apt-get install -y chromium).");
+            Prerequisite.Missing("Chromium is not installed (apt-get install -y chromium).");
         }
 
         var report = sample switch

@@ -136,12 +136,7 @@ internal sealed class SmtpTestServer : IAsyncDisposable
         if (exitCode != 0)
         {
             const string message = "The SMTP tests need Python with aiosmtpd (apt-get install -y python3-aiosmtpd).";
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail(message);
-            }
-
-            Assert.Inconclusive(message);
+            Prerequisite.Missing(message);
         }
     }
 

@@ -12,9 +12,6 @@ namespace SocialWatch.Alerts.Tests.Storage;
 /// <summary>The migrator of every dialect: numbered scripts, applied once, journaled, on an empty database.</summary>
 public abstract class MigrationsContract : StoreContract
 {
-    private static readonly string[] Tables =
-        ["mentions", "cursors", "engagement_snapshots", "alerts", "alert_audit", "ingest_reads", "source_pauses", "feedback_labels", "brands"];
-
     private IStorageMaintenance Maintenance => Get<IStorageMaintenance>();
 
     [TestMethod]
@@ -48,8 +45,10 @@ public abstract class MigrationsContract : StoreContract
     {
         await Maintenance.MigrateAsync(None);
 
+        var tables = MigrationTables.CreatedBy(Database.Provider);
+        Assert.IsGreaterThanOrEqualTo(24, tables.Count, string.Join(", ", tables));
         await using var connection = Open();
-        foreach (var table in Tables)
+        foreach (var table in tables)
         {
             Assert.AreEqual(0L, await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table}"), table);
         }
@@ -96,4 +95,56 @@ public sealed class PostgreSqlStorageMaintenanceTests : MigrationsContract
 public sealed class SqlServerStorageMaintenanceTests : MigrationsContract
 {
     protected override Task<TestDatabase> OpenDatabaseAsync() => TestDatabases.SqlServerFreshAsync("migrations");
+}
+
+/// <summary>
+/// The tables the migration scripts of a dialect leave behind (created and not dropped), read from the production
+/// scripts themselves, so a table added by a new migration is checked without anyone remembering to list it.
+/// </summary>
+internal static partial class MigrationTables
+{
+    public static IReadOnlyList<string> CreatedBy(StorageProvider provider)
+    {
+        var tables = new List<string>();
+        foreach (var script in MigrationRunner.LoadScripts(provider))
+        {
+            foreach (System.Text.RegularExpressions.Match match in TableStatement().Matches(script.Contents))
+            {
+                var name = match.Groups["name"].Value.Replace("dbo.", "", StringComparison.OrdinalIgnoreCase).Trim('[', ']').ToLowerInvariant();
+                if (match.Groups["verb"].Value.Equals("DROP", StringComparison.OrdinalIgnoreCase))
+                {
+                    tables.Remove(name);
+                }
+                else if (!tables.Contains(name))
+                {
+                    tables.Add(name);
+                }
+            }
+        }
+
+        return tables;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?<verb>CREATE|DROP)\s+TABLE\s+(IF\s+(NOT\s+)?EXISTS\s+)?(?<name>[\[\]\w.]+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex TableStatement();
+}
+
+[TestClass]
+public sealed class MigrationTablesTests
+{
+    /// <summary>SQLite keeps its mentions-by-author index in levelled tables of its own (migration 0008).</summary>
+    private static readonly string[] SqliteOnly = ["mention_authors_0", "mention_authors_1", "mention_authors_2"];
+
+    [TestMethod]
+    public void EveryDialect_CreatesTheSameTables_BesideSqlitesAuthorLevels()
+    {
+        var sqlite = MigrationTables.CreatedBy(StorageProvider.Sqlite).Except(SqliteOnly).Order(StringComparer.Ordinal).ToArray();
+
+        var postgres = MigrationTables.CreatedBy(StorageProvider.PostgreSql).Order(StringComparer.Ordinal).ToArray();
+        var sqlServer = MigrationTables.CreatedBy(StorageProvider.SqlServer).Order(StringComparer.Ordinal).ToArray();
+
+        CollectionAssert.AreEqual(sqlite, postgres, "PostgreSQL: " + string.Join(", ", postgres.Except(sqlite).Concat(sqlite.Except(postgres))));
+        CollectionAssert.AreEqual(sqlite, sqlServer, "SQL Server: " + string.Join(", ", sqlServer.Except(sqlite).Concat(sqlite.Except(sqlServer))));
+        CollectionAssert.IsSubsetOf(SqliteOnly, MigrationTables.CreatedBy(StorageProvider.Sqlite).ToArray());
+    }
 }

@@ -163,7 +163,7 @@ internal static class TestDatabases
         }
         catch (PostgresUnavailableException e)
         {
-            Assert.Inconclusive(e.Message);
+            Prerequisite.Missing(e.Message);
             throw;
         }
     }
@@ -180,7 +180,7 @@ internal static class TestDatabases
         var connectionString = Environment.GetEnvironmentVariable(SqlServerVariable);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            Assert.Inconclusive($"No SQL Server here: set {SqlServerVariable} to a connection string to run the SQL Server contract tests.");
+            Prerequisite.SqlServerMissing(SqlServerVariable);
         }
 
         return connectionString;

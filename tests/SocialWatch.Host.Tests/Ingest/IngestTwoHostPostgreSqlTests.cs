@@ -89,7 +89,7 @@ public sealed class IngestTwoHostPostgreSqlTests
         }
         catch (PostgresUnavailableException e) when (!PostgresServer.IsRequired)
         {
-            Assert.Inconclusive($"PostgreSQL is not available here: {e.Message}");
+            Prerequisite.Missing($"PostgreSQL is not available here: {e.Message}");
             throw;
         }
 

@@ -82,7 +82,7 @@ public sealed class LiveUpdatesAcrossHostsTests
         }
         catch (PostgresUnavailableException e) when (!PostgresServer.IsRequired)
         {
-            Assert.Inconclusive($"PostgreSQL is not available here: {e.Message}");
+            Prerequisite.Missing($"PostgreSQL is not available here: {e.Message}");
             throw;
         }
 
