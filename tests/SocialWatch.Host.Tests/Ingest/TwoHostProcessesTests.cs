@@ -48,8 +48,9 @@ public sealed class TwoHostProcessesTests
             await WaitUntilAsync(async () => await CountAsync(connectionString, "SELECT count(*) FROM hangfire.server") == 2, hostA, hostB, "both Hangfire servers registered");
             await WaitUntilAsync(async () => await CountAsync(connectionString, "SELECT count(*) FROM mentions WHERE source = 'x'") == Pages * PostsPerPage, hostA, hostB, "every post stored");
 
-            // Let several more polls come round on the shared schedule.
-            await Task.Delay(TimeSpan.FromSeconds(8), TestContext.CancellationToken);
+            // Wait for several more polls to come round on the shared schedule (each starts with a search without a
+            // next_token), rather than for a fixed time that a busy machine may not fill.
+            await WaitUntilAsync(() => Task.FromResult(SearchRequests(x).Count(r => r.Query is null || !r.Query.ContainsKey("next_token")) >= 4), hostA, hostB, "several polls came round");
             Assert.IsFalse(hostA.HasExited || hostB.HasExited, hostA.StandardError + hostB.StandardError);
 
             // Compare while the hosts still run, at a moment between two polls, so no poll is cut off half-way.

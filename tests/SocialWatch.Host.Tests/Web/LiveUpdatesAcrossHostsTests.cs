@@ -63,10 +63,13 @@ public sealed class LiveUpdatesAcrossHostsTests
         Assert.AreEqual("agent", heardClaim.Actor);
         await onA.WaitForAsync(c => c.Id == created.Id && c.Version == claimed.Version);
 
-        // Several tail rounds later, each browser has heard each version of the alert at most once. A may skip version 1
+        // Once a later alert has reached both streams, each browser has heard each version of the first alert at most
+        // once (the tail reads in commit order, so a repeat would have come before the marker). A may skip version 1
         // when its own claim came before its tail read the creation: that row then joins the alert at version 2, which
         // A has announced already, and a browser only needs the newest state.
-        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.CancellationToken);
+        var marker = await a.AddAlertAsync("@AcmeAir marker: a later alert");
+        await onA.WaitForAsync(c => c.Id == marker.Id);
+        await onB.WaitForAsync(c => c.Id == marker.Id);
         var versionsOnA = string.Join(",", onA.Heard.Where(c => c.Id == created.Id).Select(c => c.Version));
         var versionsOnB = string.Join(",", onB.Heard.Where(c => c.Id == created.Id).Select(c => c.Version));
         Assert.IsTrue(versionsOnA is "1,2" or "2", $"host A heard versions {versionsOnA}");
