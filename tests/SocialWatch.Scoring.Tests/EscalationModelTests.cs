@@ -175,4 +175,29 @@ public sealed class EscalationModelTests
 
         Assert.AreSame(first.Text, second.Text);
     }
+
+    [TestMethod]
+    public void Score_ServingAllocatesOnlyTheScoreAndItsReasonArray()
+    {
+        var input = new ScoringInput("@acme my lawyer will hear of this, 3 hours on hold")
+        {
+            Author = new MentionAuthor("1", "loud", null, 120_000, true),
+            Metrics = new EngagementMetrics(4000, 900, 100, 50),
+            Velocity = new EngagementVelocity(600, 2400, TimeSpan.FromMinutes(10)) { Window = TimeSpan.FromMinutes(30) },
+        };
+        var scratch = new FeatureScratch();
+        TextFeaturizer.Featurize(input.Text, 12, scratch);
+        var cues = scratch.Cues;
+        var model = EscalationModel.Defaults();
+        var warm = model.Score(in cues, 0.8f, 0.9f, input);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var score = model.Score(in cues, 0.8f, 0.9f, input);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // The record (about 40 bytes) and an array of four reasons (about 120): building even one phrase costs more.
+        Assert.HasCount(4, score.Reasons);
+        CollectionAssert.AreEqual(warm.Reasons.ToArray(), score.Reasons.ToArray());
+        Assert.IsLessThanOrEqualTo(200L, allocated, $"{allocated} bytes");
+    }
 }
