@@ -137,7 +137,7 @@ internal sealed class QueueBenchmark : IBenchmark
             Author = new MentionAuthor($"author-{i}", $"h{i}", null, i % 50_000, false),
             CreatedAt = DateTimeOffset.UnixEpoch,
         },
-        new MentionScore(new SentimentScore(SentimentLabel.Negative, 0.7f, 0.2f, 0.1f), 0.8f, new EscalationScore(0.5f, EscalationLevel.Medium, ["churn"]), "bench"),
+        new MentionScore(new SentimentScore(SentimentLabel.Negative, 0.7f, 0.2f, 0.1f), 0.8f, new EscalationScore(0.5f, EscalationLevel.Medium, [new Reason(ReasonCodes.ThreatensToLeave, "threatens to leave", 1f)]), "bench"),
         false);
 
     private static ServiceProvider Services(string connectionString)

@@ -202,7 +202,7 @@ internal sealed class StorageBenchmark : IBenchmark
             var score = new MentionScore(
                 new SentimentScore(negative > 0.5f ? SentimentLabel.Negative : SentimentLabel.Neutral, negative, (1 - negative) / 2, (1 - negative) / 2),
                 (float)random.NextDouble(),
-                new EscalationScore((float)random.NextDouble(), EscalationLevel.Medium, ["complaint", "author reach 12k"]),
+                new EscalationScore((float)random.NextDouble(), EscalationLevel.Medium, [new Reason(ReasonCodes.Complaint, "complaint", 0.9f), new Reason(ReasonCodes.AuthorReach, "author reach 12k", 0.4f)]),
                 "bench-1");
             list.Add(new ScoredMention(mention, score));
         }

@@ -399,7 +399,7 @@ internal sealed partial class WebBenchmark : IBenchmark
             ("volume", async () => charts.Volume(await insights.GetVolumeAsync(since, until, default), await insights.GetSpikesAsync(since, until, default), since, until)),
             ("negative", async () => charts.NegativeShare(await insights.GetVolumeAsync(since, until, default), since, until)),
             ("sources", async () => charts.Breakdown("Mentions by source", await insights.GetSourceBreakdownAsync(since, until, default))),
-            ("reasons", async () => charts.Breakdown("Open alerts by complaint reason", await insights.GetReasonBreakdownAsync(10, default))),
+            ("reasons", async () => charts.Reasons(await insights.GetReasonBreakdownAsync(10, default))),
             ("sla", async () => charts.Sla(await insights.GetSlaSummaryAsync(now, TimeSpan.FromMinutes(30), default))),
         };
         foreach (var (name, draw) in draws)

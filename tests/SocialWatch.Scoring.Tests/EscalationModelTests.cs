@@ -16,6 +16,11 @@ public sealed class EscalationModelTests
         return EscalationModel.Defaults().Score(in cues, negative, complaint, input);
     }
 
+    private static List<string> Texts(EscalationScore score) => [.. score.Reasons.Select(r => r.Text)];
+
+    private static Reason ReasonWithCode(EscalationScore score, string code) =>
+        score.Reasons.Single(r => r.Code == code);
+
     [TestMethod]
     public void Score_PlainComplaintFromSmallAccount_IsLow()
     {
@@ -29,7 +34,7 @@ public sealed class EscalationModelTests
     {
         var score = Score(new ScoringInput("@acme my lawyer will be in touch, see you in court"));
 
-        CollectionAssert.Contains(score.Reasons.ToList(), "legal threat");
+        CollectionAssert.Contains(Texts(score), "legal threat");
         Assert.IsGreaterThanOrEqualTo((int)EscalationLevel.High, (int)score.Level);
     }
 
@@ -38,7 +43,7 @@ public sealed class EscalationModelTests
     {
         var score = Score(new ScoringInput("@acme the charger caught fire next to my bed"));
 
-        CollectionAssert.Contains(score.Reasons.ToList(), "safety issue");
+        CollectionAssert.Contains(Texts(score), "safety issue");
     }
 
     [TestMethod]
@@ -46,7 +51,7 @@ public sealed class EscalationModelTests
     {
         var score = Score(new ScoringInput("@acme your staff were rude and the manager blamed me"));
 
-        CollectionAssert.Contains(score.Reasons.ToList(), "blames staff");
+        CollectionAssert.Contains(Texts(score), "blames staff");
     }
 
     [TestMethod]
@@ -61,8 +66,8 @@ public sealed class EscalationModelTests
 
         var score = Score(input);
 
-        CollectionAssert.Contains(score.Reasons.ToList(), "author reach 120k");
-        CollectionAssert.Contains(score.Reasons.ToList(), "reposts doubling every 10 min");
+        CollectionAssert.Contains(Texts(score), "author reach 120k");
+        CollectionAssert.Contains(Texts(score), "reposts doubling every 10 min");
         Assert.AreEqual(EscalationLevel.Critical, score.Level);
     }
 
@@ -73,7 +78,7 @@ public sealed class EscalationModelTests
 
         var score = Score(input);
 
-        CollectionAssert.Contains(score.Reasons.ToList(), "third complaint this week");
+        CollectionAssert.Contains(Texts(score), "third complaint this week");
     }
 
     [TestMethod]
@@ -102,5 +107,97 @@ public sealed class EscalationModelTests
 
         Assert.AreEqual(defaults.Bias, copy.Bias);
         CollectionAssert.AreEqual(defaults.Weights, copy.Weights);
+    }
+
+    [TestMethod]
+    public void Score_ComplaintAndTone_KeepThePercentageOutOfTheText_AndInTheStrength()
+    {
+        var input = new ScoringInput("@acme my parcel is late, again");
+
+        var sure = Score(input, negative: 0.9f, complaint: 0.96f);
+        var unsure = Score(input, negative: 0.62f, complaint: 0.62f);
+
+        Assert.AreEqual(new Reason(ReasonCodes.Complaint, "complaint", 0.96f), ReasonWithCode(sure, ReasonCodes.Complaint));
+        Assert.AreEqual(new Reason(ReasonCodes.Complaint, "complaint", 0.62f), ReasonWithCode(unsure, ReasonCodes.Complaint));
+        Assert.AreEqual("negative tone", ReasonWithCode(sure, ReasonCodes.NegativeTone).Text);
+        Assert.AreEqual(0.62f, ReasonWithCode(unsure, ReasonCodes.NegativeTone).Strength, 1e-6f);
+        Assert.IsFalse(sure.Reasons.Concat(unsure.Reasons).Any(r => r.Text.Contains('%', StringComparison.Ordinal)));
+    }
+
+    [TestMethod]
+    public void Score_DoublingReposts_IsASpreadingReasonWithTheFigureInTheText()
+    {
+        var input = new ScoringInput("@acme 3 hours on hold, again")
+        {
+            Velocity = new EngagementVelocity(600, 2000, TimeSpan.FromMinutes(30)),
+        };
+
+        var score = Score(input);
+
+        // Doubling every 4 h counts nothing, every 15 min or faster in full: 30 min is three of the four halvings.
+        var reason = ReasonWithCode(score, ReasonCodes.RepostsDoubling);
+        Assert.AreEqual("reposts doubling every 30 min", reason.Text);
+        Assert.AreEqual(0.75f, reason.Strength, 1e-5f);
+    }
+
+    [TestMethod]
+    public void Score_WatchedPost_SaysWhatItGainedInTheWindow()
+    {
+        var input = new ScoringInput("@acme my parcel is late, again")
+        {
+            Metrics = new EngagementMetrics(4000, 900, 100, 0),
+            Velocity = new EngagementVelocity(10, 2400, null) { Window = TimeSpan.FromMinutes(30) },
+        };
+
+        var score = Score(input);
+
+        Assert.AreEqual("1.2k interactions in 30 min", ReasonWithCode(score, ReasonCodes.InteractionsInWindow).Text);
+        Assert.IsFalse(score.Reasons.Any(r => r.Code == ReasonCodes.Engagement));
+    }
+
+    [TestMethod]
+    public void Score_PostSeenOnce_ShowsItsTotalEngagement()
+    {
+        var input = new ScoringInput("@acme my parcel is late, again") { Metrics = new EngagementMetrics(4000, 900, 100, 0) };
+
+        var score = Score(input);
+
+        Assert.AreEqual("engagement 5k", ReasonWithCode(score, ReasonCodes.Engagement).Text);
+    }
+
+    [TestMethod]
+    public void Score_RepeatsAPhrase_WithoutBuildingItAgain()
+    {
+        var input = new ScoringInput("@acme 3 hours on hold, again") { Author = new MentionAuthor("1", "loud", null, 120_000, true) };
+
+        var first = ReasonWithCode(Score(input), ReasonCodes.AuthorReach);
+        var second = ReasonWithCode(Score(input), ReasonCodes.AuthorReach);
+
+        Assert.AreSame(first.Text, second.Text);
+    }
+
+    [TestMethod]
+    public void Score_ServingAllocatesOnlyTheScoreAndItsReasonArray()
+    {
+        var input = new ScoringInput("@acme my lawyer will hear of this, 3 hours on hold")
+        {
+            Author = new MentionAuthor("1", "loud", null, 120_000, true),
+            Metrics = new EngagementMetrics(4000, 900, 100, 50),
+            Velocity = new EngagementVelocity(600, 2400, TimeSpan.FromMinutes(10)) { Window = TimeSpan.FromMinutes(30) },
+        };
+        var scratch = new FeatureScratch();
+        TextFeaturizer.Featurize(input.Text, 12, scratch);
+        var cues = scratch.Cues;
+        var model = EscalationModel.Defaults();
+        var warm = model.Score(in cues, 0.8f, 0.9f, input);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var score = model.Score(in cues, 0.8f, 0.9f, input);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // The record (about 40 bytes) and an array of four reasons (about 120): building even one phrase costs more.
+        Assert.HasCount(4, score.Reasons);
+        CollectionAssert.AreEqual(warm.Reasons.ToArray(), score.Reasons.ToArray());
+        Assert.IsLessThanOrEqualTo(200L, allocated, $"{allocated} bytes");
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SocialWatch.Core.Scoring;
 using SocialWatch.Scoring.Batch;
 using SocialWatch.Scoring.Runtime;
 using SocialWatch.Scoring.Tests.Support;
@@ -58,7 +59,11 @@ public sealed class ScoreFileRunnerTests
         Assert.IsTrue(first.GetProperty("complaint").GetDouble() is >= 0 and <= 1);
         var escalation = first.GetProperty("escalation");
         CollectionAssert.Contains(s_levels, escalation.GetProperty("level").GetString());
-        Assert.IsTrue(escalation.GetProperty("reasons").EnumerateArray().Any(r => r.GetString() == "author reach 120k"));
+        var reasons = escalation.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()).ToList();
+        var codes = escalation.GetProperty("reasonCodes").EnumerateArray().Select(r => r.GetString()).ToList();
+        CollectionAssert.Contains(reasons, "author reach 120k");
+        Assert.AreEqual(reasons.IndexOf("author reach 120k"), codes.IndexOf(ReasonCodes.AuthorReach));
+        Assert.HasCount(reasons.Count, codes);
     }
 
     [TestMethod]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SocialWatch.Core.Scoring;
 
 namespace SocialWatch.Alerts.Digests;
 
@@ -138,11 +139,11 @@ public sealed class DigestBuilder(IDigestDataSource data, IOptions<DigestOptions
     internal static IReadOnlyList<ReasonGrowth> Growth(IReadOnlyList<ReasonCount> current, IReadOnlyList<ReasonCount> previous, int limit)
     {
         var before = previous
-            .GroupBy(r => r.Reason, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.Sum(r => r.Count), StringComparer.OrdinalIgnoreCase);
+            .GroupBy(r => r.Code, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(r => r.Count), StringComparer.Ordinal);
         return [.. current
-            .GroupBy(r => r.Reason, StringComparer.OrdinalIgnoreCase)
-            .Select(g => new ReasonGrowth(g.Key, g.Sum(r => r.Count), before.GetValueOrDefault(g.Key)))
+            .GroupBy(r => r.Code, StringComparer.Ordinal)
+            .Select(g => new ReasonGrowth(g.Key, ReasonCodes.DisplayName(g.Key), g.Sum(r => r.Count), before.GetValueOrDefault(g.Key)))
             .Where(r => r.Growth > 0)
             .OrderByDescending(r => r.Growth)
             .ThenByDescending(r => r.Count)

@@ -85,8 +85,11 @@ public sealed record DigestRisk(long AlertId, string Title, string Brand, double
 /// <summary>A volume or negativity spike raised during the period.</summary>
 public sealed record DigestSpike(long AlertId, string Title, string Brand, DateTimeOffset At, Uri? Link);
 
-/// <summary>How often an escalation reason was given for complaints, now and in the previous period.</summary>
-public sealed record ReasonGrowth(string Reason, long Count, long PreviousCount)
+/// <summary>
+/// How often an escalation reason was given for complaints, now and in the previous period. Counted by
+/// <paramref name="Code"/>; <paramref name="Reason"/> is the code's display name.
+/// </summary>
+public sealed record ReasonGrowth(string Code, string Reason, long Count, long PreviousCount)
 {
     public long Growth => Count - PreviousCount;
 }

@@ -190,11 +190,4 @@ internal sealed class VolumeDbRow
     public VolumeCount ToVolume() => new(Bucket, Mentions, Negative);
 }
 
-/// <summary>One complaint reason and how often it was given.</summary>
-internal sealed class ReasonDbRow
-{
-    public string Reason { get; set; } = "";
-    public long Count { get; set; }
 
-    public ReasonCount ToReason() => new(Reason, Count);
-}

@@ -40,4 +40,5 @@ public sealed record RiskRow(long AlertId, string Title, string Brand, double Sc
 
 public sealed record SpikeRow(long AlertId, string Title, string Brand, DateTimeOffset CreatedAt);
 
-public sealed record ReasonCount(string Reason, long Count);
+/// <summary>How often a reason (by its stable code) was given.</summary>
+public sealed record ReasonCount(string Code, long Count);

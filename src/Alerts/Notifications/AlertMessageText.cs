@@ -31,7 +31,7 @@ public static class AlertMessageText
 
         if (a.Reasons.Count > 0)
         {
-            text.Append("\nWhy: ").AppendJoin("; ", a.Reasons);
+            text.Append("\nWhy: ").AppendJoin("; ", a.Reasons.Select(r => r.Text));
         }
 
         if (a.FirstResponseDueAt is { } due && a.IsOpen)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using SocialWatch.Alerts.Routing;
 using SocialWatch.Core.Alerts;
 using SocialWatch.Core.Ingest;
+using SocialWatch.Core.Scoring;
 using SocialWatch.Core.Storage;
 
 namespace SocialWatch.Alerts.Notifications;
@@ -45,7 +46,7 @@ public sealed class OperatorAlertRaiser(
                 Team = team,
                 Priority = AlertPriority.Urgent,
                 Title = title,
-                Reasons = [$"source {source}"],
+                Reasons = [new Reason(ReasonCodes.SourceNeedsAttention, $"source {source}", 1f)],
                 CreatedAt = now,
                 Actor = "system:ingest",
             },

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using SocialWatch.Alerts.Notifications;
 using SocialWatch.Alerts.Workflow;
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Scoring;
 using SocialWatch.Core.Storage;
 
 namespace SocialWatch.Alerts.Promises;
@@ -40,7 +41,11 @@ public sealed class PromiseCheckJob(
                     Team = original.Team,
                     Priority = Priorities.Raise(original.Priority),
                     Title = $"Promise not kept: {promise.Text}",
-                    Reasons = [$"promise #{promise.Id} was due {promise.DueAt:u}", $"alert #{original.Id}"],
+                    Reasons =
+                    [
+                        new Reason(ReasonCodes.PromiseBroken, $"promise #{promise.Id} was due {promise.DueAt:u}", 1f),
+                        new Reason(ReasonCodes.FollowUpOf, $"alert #{original.Id}", 1f),
+                    ],
                     CreatedAt = now,
                     FirstResponseDueAt = now,
                     ResolveDueAt = now,

@@ -6,6 +6,7 @@ using SocialWatch.Alerts.Workflow;
 using SocialWatch.Core.Alerts;
 using SocialWatch.Core.Ingest;
 using SocialWatch.Core.Mentions;
+using SocialWatch.Core.Scoring;
 using SocialWatch.Core.Storage;
 
 namespace SocialWatch.Alerts.Routing;
@@ -84,7 +85,7 @@ public sealed class MentionRouter(
                 Team = decision.Team,
                 Priority = decision.Priority,
                 Title = TitleFor(stored.Mention),
-                Reasons = [.. stored.Score?.Escalation.Reasons ?? [], $"rule: {decision.RuleName}"],
+                Reasons = [.. stored.Score?.Escalation.Reasons ?? [], ReasonCodes.Rule(decision.RuleName)],
                 CreatedAt = now,
                 FirstResponseDueAt = due.FirstResponseDueAt,
                 ResolveDueAt = due.ResolveDueAt,

@@ -52,7 +52,10 @@ public sealed record RuleConditions
 
     public EscalationLevel? MinEscalationLevel { get; init; }
 
-    /// <summary>The mention must have at least one escalation reason containing one of these terms.</summary>
+    /// <summary>
+    /// The mention must have at least one escalation reason whose code or text contains one of these terms
+    /// ("legal_threat", "legal", "doubling").
+    /// </summary>
     public IReadOnlyList<string> ReasonsAny { get; init; } = [];
 
     /// <summary>Lowest follower count of the author.</summary>

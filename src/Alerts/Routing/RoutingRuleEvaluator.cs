@@ -113,7 +113,8 @@ public sealed class RoutingRuleEvaluator(IOptions<RoutingOptions> options)
         }
 
         return c.ReasonsAny.Count == 0
-            || c.ReasonsAny.Any(term => score.Escalation.Reasons.Any(r => r.Contains(term, StringComparison.OrdinalIgnoreCase)));
+            || c.ReasonsAny.Any(term => score.Escalation.Reasons.Any(r =>
+                r.Code.Contains(term, StringComparison.OrdinalIgnoreCase) || r.Text.Contains(term, StringComparison.OrdinalIgnoreCase)));
     }
 
     private static bool AnyEquals(IReadOnlyList<string> allowed, string value) =>

@@ -31,6 +31,6 @@ public static class EngagementVelocityCalculator
         TimeSpan? doubling = perHour > 0 && last.Metrics.Total > 0
             ? TimeSpan.FromHours(last.Metrics.Total / perHour)
             : null;
-        return new EngagementVelocity(Math.Max(0, repostsPerHour), Math.Max(0, perHour), doubling);
+        return new EngagementVelocity(Math.Max(0, repostsPerHour), Math.Max(0, perHour), doubling) { Window = last.At - previous.At };
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SocialWatch.Alerts.Notifications;
 using SocialWatch.Alerts.Sla;
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Scoring;
 using SocialWatch.Core.Storage;
 
 namespace SocialWatch.Alerts.Spikes;
@@ -85,17 +86,18 @@ public sealed class SpikeDetectionJob(
             CultureInfo.InvariantCulture,
             $"Spike for {brand}: {s.Count} mentions in the last {window.TotalMinutes:0} min (usually {s.Expected:0.#}), {s.NegativeShare:P0} negative (usually {s.BaselineNegativeShare:P0})");
 
-    private static List<string> ReasonsFor(SpikeSignal s)
+    // The figures are in the title; the reasons say which signal fired, at full strength since it did.
+    private static List<Reason> ReasonsFor(SpikeSignal s)
     {
-        var reasons = new List<string>();
+        var reasons = new List<Reason>();
         if (s.Volume)
         {
-            reasons.Add("mention volume far above this time of week");
+            reasons.Add(new Reason(ReasonCodes.SpikeVolume, "mention volume far above this time of week", 1f));
         }
 
         if (s.Negativity)
         {
-            reasons.Add("negative share far above this time of week");
+            reasons.Add(new Reason(ReasonCodes.SpikeNegativeShare, "negative share far above this time of week", 1f));
         }
 
         return reasons;

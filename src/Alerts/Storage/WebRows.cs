@@ -167,3 +167,30 @@ internal sealed class CountRow
 
     public CountBy ToCount() => new(Key, (int)Count);
 }
+
+/// <summary>
+/// One group of stored reasons as the reason queries return it: a code (reasons stored as objects) or a legacy
+/// label (plain strings, before reasons had codes), and how often it was given.
+/// </summary>
+internal sealed class ReasonKeyRow
+{
+    public string? Code { get; set; }
+    public string? Legacy { get; set; }
+    public long Count { get; set; }
+
+    /// <summary>
+    /// Folds legacy labels into the code they derive to ("complaint (96%)" and "complaint (62%)" are both
+    /// <c>complaint</c>), most frequent first, ties by code. SQL groups the rows; only the few legacy labels left
+    /// are mapped here, so the mapping lives once, beside the one that reads legacy rows.
+    /// </summary>
+    public static IReadOnlyList<(string Code, long Count)> ByCode(IEnumerable<ReasonKeyRow> rows) =>
+    [
+        .. rows
+            .Select(r => (Code: r.Code ?? (r.Legacy is { } legacy ? LegacyReasons.FromText(legacy).Code : null), r.Count))
+            .Where(r => !string.IsNullOrEmpty(r.Code))
+            .GroupBy(r => r.Code!, StringComparer.Ordinal)
+            .Select(g => (Code: g.Key, Count: g.Sum(r => r.Count)))
+            .OrderByDescending(r => r.Count)
+            .ThenBy(r => r.Code, StringComparer.Ordinal),
+    ];
+}

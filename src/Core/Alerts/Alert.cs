@@ -1,3 +1,5 @@
+using SocialWatch.Core.Scoring;
+
 namespace SocialWatch.Core.Alerts;
 
 /// <summary>Where an alert is in the care team's workflow.</summary>
@@ -53,7 +55,7 @@ public sealed record Alert
     public required string Title { get; init; }
 
     /// <summary>Why it was raised (escalation reasons, rule name...).</summary>
-    public IReadOnlyList<string> Reasons { get; init; } = [];
+    public IReadOnlyList<Reason> Reasons { get; init; } = [];
 
     public string? AssignedTo { get; init; }
     public DateTimeOffset CreatedAt { get; init; }

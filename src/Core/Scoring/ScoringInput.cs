@@ -28,7 +28,14 @@ public sealed record ScoringInput(string Text)
 /// <param name="RepostsPerHour">Reposts and quotes gained per hour over the last interval.</param>
 /// <param name="EngagementPerHour">All interactions gained per hour over the last interval.</param>
 /// <param name="DoublingTime">Time the total engagement takes to double at the current rate; null when not growing.</param>
-public sealed record EngagementVelocity(double RepostsPerHour, double EngagementPerHour, TimeSpan? DoublingTime);
+public sealed record EngagementVelocity(double RepostsPerHour, double EngagementPerHour, TimeSpan? DoublingTime)
+{
+    /// <summary>
+    /// The interval the rates were measured over; null when unknown. With it a reason can say what happened
+    /// ("1.2k interactions in 30 min") instead of quoting a rate.
+    /// </summary>
+    public TimeSpan? Window { get; init; }
+}
 
 /// <summary>How often an author has complained to the brand before.</summary>
 public sealed record AuthorHistory(int ComplaintsLast7Days, int ComplaintsLast30Days, int ResolvedCases);

@@ -1,4 +1,5 @@
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Scoring;
 
 namespace SocialWatch.Core.Storage;
 
@@ -32,7 +33,7 @@ public sealed record NewAlert
     public required string Team { get; init; }
     public AlertPriority Priority { get; init; }
     public required string Title { get; init; }
-    public IReadOnlyList<string> Reasons { get; init; } = [];
+    public IReadOnlyList<Reason> Reasons { get; init; } = [];
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? FirstResponseDueAt { get; init; }
     public DateTimeOffset? ResolveDueAt { get; init; }

@@ -170,10 +170,18 @@ public sealed class ScoreFileRunner(IMentionScorer scorer)
         w.WriteStartObject("escalation");
         WriteRounded(w, "score"u8, score.Escalation.Score);
         w.WriteString("level", Lower(score.Escalation.Level));
+        // "reasons" stays an array of display strings (the external contract); the codes beside it are what to count.
         w.WriteStartArray("reasons");
         foreach (var reason in score.Escalation.Reasons)
         {
-            w.WriteStringValue(reason);
+            w.WriteStringValue(reason.Text);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("reasonCodes");
+        foreach (var reason in score.Escalation.Reasons)
+        {
+            w.WriteStringValue(reason.Code);
         }
 
         w.WriteEndArray();

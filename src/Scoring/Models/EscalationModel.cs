@@ -123,7 +123,7 @@ internal sealed class EscalationModel
         _ => EscalationLevel.Low,
     };
 
-    private static IReadOnlyList<string> Reasons(ReadOnlySpan<float> contribution, ReadOnlySpan<float> x, in CueCounts cues, ScoringInput input)
+    private static IReadOnlyList<Reason> Reasons(ReadOnlySpan<float> contribution, ReadOnlySpan<float> x, in CueCounts cues, ScoringInput input)
     {
         // The largest contributions first, ties in feature order; insertion into a short stack list, no allocation
         // unless there is a reason to show.
@@ -153,7 +153,7 @@ internal sealed class EscalationModel
             return [];
         }
 
-        var reasons = new string[count];
+        var reasons = new Reason[count];
         for (var k = 0; k < count; k++)
         {
             var f = top[k];
@@ -163,27 +163,67 @@ internal sealed class EscalationModel
         return reasons;
     }
 
-    private static string Phrase(int feature, float value, in CueCounts cues, ScoringInput input) => feature switch
+    /// <summary>
+    /// The reason for one feature: its stable code (documented in src/Alerts/WORKFLOW.md), the text a person reads,
+    /// and the strength. A new feature without a case here is shown under its feature name.
+    /// </summary>
+    private static Reason Phrase(int feature, float value, in CueCounts cues, ScoringInput input)
     {
-        0 => "legal threat",
-        1 => "safety issue",
-        2 => "threatens to leave",
-        3 => "going public (press, viral)",
-        4 => "discrimination claim",
-        5 => "blames staff",
-        6 => "accuses the brand (fraud, lying)",
-        7 => IntensityPhrase(in cues),
-        8 => s_negativePhrases[PercentIndex(value)],
-        9 => s_complaintPhrases[PercentIndex(value)],
-        10 => Cached(PhraseKind.Reach, CompactKey(input.Author?.Followers ?? 0), TimeSpan.Zero),
-        11 => "verified author",
-        12 => Cached(PhraseKind.Engagement, CompactKey(input.Metrics.Total), TimeSpan.Zero),
-        13 => VelocityPhrase(input.Velocity?.DoublingTime ?? TimeSpan.Zero),
-        14 => Cached(PhraseKind.RepostRate, CompactKey((long)Math.Round(input.Velocity?.RepostsPerHour ?? 0)), TimeSpan.Zero),
-        15 => HistoryWeekPhrase(input.History?.ComplaintsLast7Days ?? 0),
-        16 => HistoryMonthPhrase(input.History?.ComplaintsLast30Days ?? 0),
-        _ => FeatureNames[feature],
-    };
+        var strength = Strength(feature, value);
+        return feature switch
+        {
+            0 => new(ReasonCodes.LegalThreat, "legal threat", strength),
+            1 => new(ReasonCodes.SafetyIssue, "safety issue", strength),
+            2 => new(ReasonCodes.ThreatensToLeave, "threatens to leave", strength),
+            3 => new(ReasonCodes.GoingPublic, "going public (press, viral)", strength),
+            4 => new(ReasonCodes.DiscriminationClaim, "discrimination claim", strength),
+            5 => new(ReasonCodes.BlamesStaff, "blames staff", strength),
+            6 => new(ReasonCodes.AccusesBrand, "accuses the brand (fraud, lying)", strength),
+            7 => new(ReasonCodes.AngryTone, IntensityPhrase(in cues), strength),
+            8 => new(ReasonCodes.NegativeTone, "negative tone", strength),
+            9 => new(ReasonCodes.Complaint, "complaint", strength),
+            10 => new(ReasonCodes.AuthorReach, Cached(PhraseKind.Reach, CompactKey(input.Author?.Followers ?? 0)), strength),
+            11 => new(ReasonCodes.VerifiedAuthor, "verified author", strength),
+            12 => EngagementReason(input, strength),
+            13 => new(ReasonCodes.RepostsDoubling, Cached(PhraseKind.Velocity, DurationKey(input.Velocity?.DoublingTime ?? TimeSpan.Zero)), strength),
+            14 => new(ReasonCodes.RepostRate, Cached(PhraseKind.RepostRate, CompactKey((long)Math.Round(input.Velocity?.RepostsPerHour ?? 0))), strength),
+            15 => new(ReasonCodes.RepeatComplaintWeek, HistoryWeekPhrase(input.History?.ComplaintsLast7Days ?? 0), strength),
+            16 => new(ReasonCodes.RepeatComplaintMonth, HistoryMonthPhrase(input.History?.ComplaintsLast30Days ?? 0), strength),
+            _ => new(FeatureNames[feature], FeatureNames[feature], strength),
+        };
+    }
+
+    /// <summary>
+    /// How strongly a cue is present, 0..1: the feature value over the value at which it counts in full (10M followers
+    /// or 1M interactions for reach and engagement, doubling every 15 min, 10k reposts an hour, a third complaint in a
+    /// week). Probabilities and on/off cues are their own strength.
+    /// </summary>
+    private static float Strength(int feature, float value) => Math.Clamp(value / (feature switch
+    {
+        10 or 12 => 5f,
+        13 or 14 => 4f,
+        15 => 3f,
+        _ => 1f,
+    }), 0f, 1f);
+
+    /// <summary>
+    /// While a post is being watched, what it gained in the last interval says more than its total: "1.2k interactions
+    /// in 30 min". A post seen once, or one that gained nothing, shows its total engagement.
+    /// </summary>
+    private static Reason EngagementReason(ScoringInput input, float strength)
+    {
+        if (input.Velocity is { Window: { } window } velocity && window > TimeSpan.Zero)
+        {
+            var gained = (long)Math.Round(Math.Max(velocity.EngagementPerHour, 0) * window.TotalHours);
+            if (gained >= 1)
+            {
+                var key = (CompactKey(gained) * WindowKeys) + Math.Min(DurationKey(window), WindowKeys - 1);
+                return new(ReasonCodes.InteractionsInWindow, Cached(PhraseKind.Interactions, key), strength);
+            }
+        }
+
+        return new(ReasonCodes.Engagement, Cached(PhraseKind.Engagement, CompactKey(input.Metrics.Total)), strength);
+    }
 
     private static readonly string[] s_historyWeekPhrases = [.. Enumerable.Range(0, 32).Select(n => $"{Ordinal(n + 1)} complaint this week")];
     private static readonly string[] s_historyMonthPhrases = [.. Enumerable.Range(0, 128).Select(n => $"{n} earlier complaints in 30 days")];
@@ -195,10 +235,11 @@ internal sealed class EscalationModel
         (uint)complaints < (uint)s_historyMonthPhrases.Length ? s_historyMonthPhrases[complaints] : $"{complaints} earlier complaints in 30 days";
 
     // Reasons repeat across millions of mentions; caching the phrases keeps serving free of per-mention string building.
-    private static readonly string[] s_negativePhrases = [.. Enumerable.Range(0, 101).Select(p => $"negative tone ({p}%)")];
-    private static readonly string[] s_complaintPhrases = [.. Enumerable.Range(0, 101).Select(p => $"complaint ({p}%)")];
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(PhraseKind, long), string> s_phrases = new();
     private const int MaxCachedPhrases = 20_000;
+
+    /// <summary>An interactions-in-window key packs the count key and the window's duration key.</summary>
+    private const long WindowKeys = 1_000_000;
 
     private enum PhraseKind
     {
@@ -206,18 +247,17 @@ internal sealed class EscalationModel
         Engagement,
         Velocity,
         RepostRate,
+        Interactions,
     }
 
-    private static int PercentIndex(float p) => Math.Clamp((int)MathF.Round(p * 100f), 0, 100);
-
-    private static string Cached(PhraseKind kind, long key, TimeSpan doubling)
+    private static string Cached(PhraseKind kind, long key)
     {
         // Common keys index a plain array (filled on first use; two threads may build the same string, which is harmless).
         var slot = DenseSlot(kind, key);
         if (slot >= 0)
         {
             var dense = s_densePhrases[(int)kind];
-            return dense[slot] ?? (dense[slot] = Build(kind, key, doubling));
+            return dense[slot] ?? (dense[slot] = Build(kind, key));
         }
 
         if (s_phrases.TryGetValue((kind, key), out var phrase))
@@ -225,7 +265,7 @@ internal sealed class EscalationModel
             return phrase;
         }
 
-        phrase = Build(kind, key, doubling);
+        phrase = Build(kind, key);
         if (s_phrases.Count < MaxCachedPhrases)
         {
             s_phrases.TryAdd((kind, key), phrase);
@@ -234,12 +274,13 @@ internal sealed class EscalationModel
         return phrase;
     }
 
-    private static string Build(PhraseKind kind, long key, TimeSpan doubling) => kind switch
+    private static string Build(PhraseKind kind, long key) => kind switch
     {
         PhraseKind.Reach => "author reach " + FromKey(key),
         PhraseKind.Engagement => "engagement " + FromKey(key),
         PhraseKind.RepostRate => "reposts " + FromKey(key) + "/h",
-        _ => "reposts doubling every " + Duration(doubling),
+        PhraseKind.Interactions => FromKey(key / WindowKeys) + " interactions in " + DurationFromKey(key % WindowKeys),
+        _ => "reposts doubling every " + DurationFromKey(key),
     };
 
     private const int DenseSlots = 4096;
@@ -248,6 +289,11 @@ internal sealed class EscalationModel
     /// <summary>Array slot of a phrase key, or -1 for a rare key (those go to the dictionary).</summary>
     private static int DenseSlot(PhraseKind kind, long key)
     {
+        if (kind == PhraseKind.Interactions)
+        {
+            return -1;
+        }
+
         if (kind == PhraseKind.Velocity)
         {
             // Minutes below 90 are keys 1..89; longer times are 100,000 + tenths of an hour.
@@ -278,11 +324,9 @@ internal sealed class EscalationModel
         _ => Math.Max(0, n),
     };
 
-    private static string VelocityPhrase(TimeSpan doubling)
-    {
-        var key = doubling.TotalMinutes < 90 ? (long)Math.Max(1, Math.Round(doubling.TotalMinutes)) : 100_000 + (long)Math.Round(doubling.TotalHours * 10);
-        return Cached(PhraseKind.Velocity, key, doubling);
-    }
+    /// <summary>Two durations share a key exactly when <see cref="DurationFromKey"/> prints them the same.</summary>
+    private static long DurationKey(TimeSpan t) =>
+        t.TotalMinutes < 90 ? (long)Math.Max(1, Math.Round(t.TotalMinutes)) : 100_000 + (long)Math.Round(t.TotalHours * 10);
 
     private static string IntensityPhrase(in CueCounts cues) => s_intensityPhrases[
         (cues.CapsRatio >= 0.3f ? 1 : 0) | (cues.Profanity > 0 ? 2 : 0) | (cues.Exclamations >= 2 ? 4 : 0)];
@@ -311,8 +355,6 @@ internal sealed class EscalationModel
         return parts.Count == 0 ? "angry tone" : "angry tone: " + string.Join(", ", parts);
     }
 
-    private static string Percent(float p) => (p * 100f).ToString("0", CultureInfo.InvariantCulture) + "%";
-
     internal static string Compact(long n) => FromKey(CompactKey(n));
 
     private static string FromKey(long key)
@@ -329,9 +371,9 @@ internal sealed class EscalationModel
         };
     }
 
-    private static string Duration(TimeSpan t) => t.TotalMinutes < 90
-        ? Math.Max(1, Math.Round(t.TotalMinutes)).ToString(CultureInfo.InvariantCulture) + " min"
-        : Math.Round(t.TotalHours, 1).ToString(CultureInfo.InvariantCulture) + " h";
+    private static string DurationFromKey(long key) => key < 100_000
+        ? key.ToString(CultureInfo.InvariantCulture) + " min"
+        : ((key - 100_000) / 10.0).ToString("0.#", CultureInfo.InvariantCulture) + " h";
 
     private static string Ordinal(int n) => n switch
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SocialWatch.Alerts.Digests;
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Scoring;
 using static SocialWatch.Alerts.Tests.Digests.DigestScheduleTests;
 
 namespace SocialWatch.Alerts.Tests.Digests;
@@ -129,15 +130,15 @@ public sealed class DigestBuilderTests
     public async Task Build_GrowingReasons_ListOnlyReasonsThatGrewLargestFirst()
     {
         var (subscription, schedule, period, now) = DailyUtc();
-        _data.AddMentions("acme", period.Start.AddHours(1), 6, 6, complaint: true, "refund refused", "legal threat");
+        _data.AddMentions("acme", period.Start.AddHours(1), 6, 6, complaint: true, "refund refused", ReasonCodes.LegalThreat);
         _data.AddMentions("acme", period.Start.AddHours(1), 2, 2, complaint: true, "late delivery");
         _data.AddMentions("acme", period.Start.AddHours(1), 9, 0, complaint: false, "ignored");
-        _data.AddMentions("acme", period.PreviousStart.AddHours(1), 5, 5, complaint: true, "legal threat", "late delivery");
+        _data.AddMentions("acme", period.PreviousStart.AddHours(1), 5, 5, complaint: true, ReasonCodes.LegalThreat, "late delivery");
 
         var report = await Builder().BuildAsync(subscription, schedule, period, now, CancellationToken.None);
 
         CollectionAssert.AreEqual(
-            new[] { new ReasonGrowth("refund refused", 6, 0), new ReasonGrowth("legal threat", 6, 5) },
+            new[] { new ReasonGrowth("refund refused", "refund refused", 6, 0), new ReasonGrowth(ReasonCodes.LegalThreat, "legal threat", 6, 5) },
             report.GrowingReasons.ToArray());
     }
 

@@ -114,9 +114,36 @@ public abstract class DigestDataSourceContract
         var current = await Data.GetComplaintReasonsAsync(Acme, CancellationToken.None);
         var previous = await Data.GetComplaintReasonsAsync(Acme with { Start = Start.AddDays(-1), End = Start }, CancellationToken.None);
 
-        Assert.AreEqual("large reach=1, legal threat=2", string.Join(", ", current.OrderBy(r => r.Reason, StringComparer.Ordinal).Select(r => $"{r.Reason}={r.Count}")));
-        Assert.AreEqual("legal threat=1", string.Join(", ", previous.Select(r => $"{r.Reason}={r.Count}")));
+        Assert.AreEqual("large_reach=1, legal_threat=2", string.Join(", ", current.OrderBy(r => r.Code, StringComparer.Ordinal).Select(r => $"{r.Code}={r.Count}")));
+        Assert.AreEqual("legal_threat=1", string.Join(", ", previous.Select(r => $"{r.Code}={r.Count}")));
     }
+
+    [TestMethod]
+    public async Task ComplaintReasons_LegacyAndNewRowsOfOneReason_CountAsOneReasonByCode()
+    {
+        var day = Acme with { Start = Start.AddDays(-10), End = Start.AddDays(-9) };
+        var stored = await _services!.GetRequiredService<IMentionStore>().StoreBatchAsync(new IngestBatch("acme:legacy", [
+            Mention("l1", day.Start.AddHours(1), SentimentLabel.Negative, 0.9f, 0.5f, Coded(ReasonCodes.Complaint, "complaint"), Coded(ReasonCodes.AuthorReach, "author reach 40k")),
+            Mention("l2", day.Start.AddHours(2), SentimentLabel.Negative, 0.96f, 0.5f),
+            Mention("l3", day.Start.AddHours(3), SentimentLabel.Negative, 0.62f, 0.5f),
+        ], "c-legacy", null), CancellationToken.None);
+        var id = stored.Inserted.ToDictionary(m => m.Mention.ExternalId, m => m.Id);
+        await using (var connection = _database!.OpenConnection())
+        {
+            const string Legacy = "UPDATE mentions SET reasons = @reasons WHERE id = @id";
+            await Dapper.SqlMapper.ExecuteAsync(connection, Legacy, new { id = id["l2"], reasons = """["complaint (96%)","author reach 12k"]""" });
+            await Dapper.SqlMapper.ExecuteAsync(connection, Legacy, new { id = id["l3"], reasons = """["complaint (62%)","negative tone (70%)"]""" });
+        }
+
+        var reasons = await Data.GetComplaintReasonsAsync(day, CancellationToken.None);
+
+        Assert.AreEqual(
+            "author_reach=2, complaint=3, negative_tone=1",
+            string.Join(", ", reasons.GroupBy(r => r.Code).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Sum(r => r.Count)}")));
+        Assert.HasCount(3, reasons, "one row per code");
+    }
+
+    private static Reason Coded(string code, string text) => new(code, text, 1f);
 
     private static string Describe(IReadOnlyList<VolumeCount> rows) =>
         string.Join(" ", rows.OrderBy(r => r.Bucket).Select(r => $"{r.Bucket}:{r.Mentions}/{r.Negative}"));
@@ -125,13 +152,13 @@ public abstract class DigestDataSourceContract
     {
         var mentions = _services!.GetRequiredService<IMentionStore>();
         var stored = await mentions.StoreBatchAsync(new IngestBatch("acme:test", [
-            Mention("m1", Start.AddMinutes(10), SentimentLabel.Negative, 0.8f, 0.6f, "legal threat", "large reach"),
-            Mention("m2", Start.AddMinutes(50), SentimentLabel.Positive, 0.1f, 0.1f, "ignored"),
-            Mention("m3", Start.AddMinutes(150), SentimentLabel.Negative, 0.9f, 0.3f, "legal threat"),
+            Mention("m1", Start.AddMinutes(10), SentimentLabel.Negative, 0.8f, 0.6f, Coded(ReasonCodes.LegalThreat, "legal threat"), Coded("large_reach", "large reach")),
+            Mention("m2", Start.AddMinutes(50), SentimentLabel.Positive, 0.1f, 0.1f, Coded("ignored", "ignored")),
+            Mention("m3", Start.AddMinutes(150), SentimentLabel.Negative, 0.9f, 0.3f, Coded(ReasonCodes.LegalThreat, "legal threat")),
             Mention("m4", End.AddMilliseconds(-1), SentimentLabel.Neutral, 0.2f, 0.1f),
-            Mention("m5", End, SentimentLabel.Negative, 0.9f, 0.9f, "legal threat"),
-            Mention("m6", Start.AddHours(1), SentimentLabel.Negative, 0.9f, 0.9f, "legal threat") with { Mention = Mention("m6", Start.AddHours(1), SentimentLabel.Negative, 0.9f, 0.9f).Mention with { Brand = "globex" } },
-            Mention("m7", Start.AddHours(-20), SentimentLabel.Negative, 0.7f, 0.5f, "legal threat"),
+            Mention("m5", End, SentimentLabel.Negative, 0.9f, 0.9f, Coded(ReasonCodes.LegalThreat, "legal threat")),
+            Mention("m6", Start.AddHours(1), SentimentLabel.Negative, 0.9f, 0.9f, Coded(ReasonCodes.LegalThreat, "legal threat")) with { Mention = Mention("m6", Start.AddHours(1), SentimentLabel.Negative, 0.9f, 0.9f).Mention with { Brand = "globex" } },
+            Mention("m7", Start.AddHours(-20), SentimentLabel.Negative, 0.7f, 0.5f, Coded(ReasonCodes.LegalThreat, "legal threat")),
         ], "c1", null), CancellationToken.None);
         var id = stored.Inserted.ToDictionary(m => m.Mention.ExternalId, m => m.Id);
 
@@ -149,7 +176,7 @@ public abstract class DigestDataSourceContract
         await alerts.CreateAsync(NewAlert(AlertKind.Mention, End.AddHours(1), "After the period"), CancellationToken.None);
     }
 
-    private static ScoredMention Mention(string externalId, DateTimeOffset createdAt, SentimentLabel sentiment, float complaint, float escalation, params string[] reasons) =>
+    private static ScoredMention Mention(string externalId, DateTimeOffset createdAt, SentimentLabel sentiment, float complaint, float escalation, params Reason[] reasons) =>
         new(
             new Mention
             {

@@ -1,4 +1,5 @@
 using SocialWatch.Alerts.Digests;
+using SocialWatch.Core.Scoring;
 
 namespace SocialWatch.Alerts.Tests.Digests;
 
@@ -48,9 +49,9 @@ internal static class DigestSamples
             ],
             GrowingReasons =
             [
-                new ReasonGrowth("refund refused", 64, 21),
-                new ReasonGrowth("promise not kept", 31, 9),
-                new ReasonGrowth("accessibility", 12, 4),
+                new ReasonGrowth("refund refused", "refund refused", 64, 21),
+                new ReasonGrowth(ReasonCodes.PromiseBroken, "promise not kept", 31, 9),
+                new ReasonGrowth("accessibility", "accessibility", 12, 4),
             ],
         };
     }

@@ -79,6 +79,7 @@ internal sealed class FakeDigestDataSource : IDigestDataSource
         return Task.FromResult(rows);
     }
 
+    /// <param name="reasons">Reason codes.</param>
     public void AddMentions(string brand, DateTimeOffset at, int count, int negative, bool complaint = false, params string[] reasons)
     {
         for (var i = 0; i < count; i++)

@@ -17,7 +17,7 @@ internal static class Mentions
         SentimentLabel sentiment = SentimentLabel.Negative,
         float complaint = 0.9f,
         EscalationLevel level = EscalationLevel.Medium,
-        IReadOnlyList<string>? reasons = null,
+        IReadOnlyList<Reason>? reasons = null,
         bool scored = true) =>
         new(
             id,

@@ -4,6 +4,7 @@ using SocialWatch.Alerts.Teams;
 using SocialWatch.Alerts.Tests.Fakes;
 using SocialWatch.Core.Alerts;
 using SocialWatch.Core.Mentions;
+using SocialWatch.Core.Scoring;
 
 namespace SocialWatch.Alerts.Tests.Routing;
 
@@ -15,7 +16,7 @@ public sealed class MentionRouterTests
     {
         var h = new WorkflowHarness();
         h.Rules.Rules.Add(new RoutingRule { Name = "vip", Order = 1, Team = "pr", Priority = AlertPriority.Urgent, Conditions = new() { MinFollowers = 50_000 } });
-        var mention = Mentions.Stored(7, followers: 80_000, reasons: ["reach"]);
+        var mention = Mentions.Stored(7, followers: 80_000, reasons: [new Reason(ReasonCodes.AuthorReach, "author reach 80k", 0.4f)]);
         h.Mentions.Add(mention);
 
         await h.Router.OnStoredAsync([mention], CancellationToken.None);
@@ -23,7 +24,7 @@ public sealed class MentionRouterTests
         var alert = h.Alerts.All.Single();
         Assert.AreEqual(("pr", AlertPriority.Urgent, 7L, AlertKind.Mention), (alert.Team, alert.Priority, alert.MentionId!.Value, alert.Kind));
         Assert.AreEqual(WorkflowHarness.Start.AddMinutes(30), alert.FirstResponseDueAt, "urgent first response in the default policy");
-        Assert.AreEqual("reach|rule: vip", string.Join("|", alert.Reasons));
+        Assert.AreEqual("author_reach=author reach 80k|rule:vip=rule: vip", string.Join("|", alert.Reasons.Select(r => $"{r.Code}={r.Text}")));
         Assert.AreEqual(AlertEventKind.Created, h.Notifier.Events.Single().Kind);
     }
 

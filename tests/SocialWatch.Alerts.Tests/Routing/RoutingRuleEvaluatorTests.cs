@@ -130,7 +130,7 @@ public sealed class RoutingRuleEvaluatorTests
             "sentiment" => (new RuleConditions { Sentiments = [SentimentLabel.Negative] }, Mentions.Stored(1), Mentions.Stored(2, sentiment: SentimentLabel.Neutral)),
             "complaint" => (new RuleConditions { MinComplaint = 0.8f }, Mentions.Stored(1, complaint: 0.85f), Mentions.Stored(2, complaint: 0.79f)),
             "escalation" => (new RuleConditions { MinEscalationLevel = EscalationLevel.High }, Mentions.Stored(1, level: EscalationLevel.Critical), Mentions.Stored(2, level: EscalationLevel.Medium)),
-            "reasons" => (new RuleConditions { ReasonsAny = ["legal"] }, Mentions.Stored(1, reasons: ["Legal threat: 'lawyer'"]), Mentions.Stored(2, reasons: ["churn"])),
+            "reasons" => (new RuleConditions { ReasonsAny = ["legal"] }, Mentions.Stored(1, reasons: [new Reason(ReasonCodes.LegalThreat, "legal threat", 1f)]), Mentions.Stored(2, reasons: [new Reason(ReasonCodes.ThreatensToLeave, "threatens to leave", 1f)])),
             "followers" => (new RuleConditions { MinFollowers = 10_000 }, Mentions.Stored(1, followers: 10_000), Mentions.Stored(2, followers: 9_999)),
             "keywords" => (new RuleConditions { KeywordsAny = ["refund", "chargeback"] }, Mentions.Stored(1, text: "I want a REFUND"), Mentions.Stored(2, text: "late again")),
             _ => throw new ArgumentOutOfRangeException(nameof(condition)),

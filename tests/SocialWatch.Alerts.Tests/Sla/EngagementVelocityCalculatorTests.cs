@@ -24,6 +24,17 @@ public sealed class EngagementVelocityCalculatorTests
     }
 
     [TestMethod]
+    public void FromSnapshots_CarriesTheIntervalTheRatesWereMeasuredOver()
+    {
+        var snapshots = new EngagementSnapshot[] { new(1, T, new(10, 0, 0, 0)), new(1, T.AddMinutes(30), new(1210, 0, 0, 0)) };
+
+        var v = EngagementVelocityCalculator.FromSnapshots(snapshots)!;
+
+        Assert.AreEqual(TimeSpan.FromMinutes(30), v.Window);
+        Assert.AreEqual(1200.0, v.EngagementPerHour * v.Window!.Value.TotalHours, 1e-9);
+    }
+
+    [TestMethod]
     public void FromSnapshots_NoGrowthOrOneSnapshot_HasNoDoublingTime()
     {
         var flat = EngagementVelocityCalculator.FromSnapshots([new(1, T, new(5, 0, 0, 0)), new(1, T.AddHours(1), new(5, 0, 0, 0))]);

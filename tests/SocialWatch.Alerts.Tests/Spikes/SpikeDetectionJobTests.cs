@@ -133,7 +133,7 @@ public sealed class SpikeDetectionJobTests
         await job.RunAsync(CancellationToken.None);
 
         var alert = h.Alerts.All.Single();
-        Assert.AreEqual("negative share far above this time of week", string.Join("; ", alert.Reasons));
+        Assert.AreEqual("negative share far above this time of week", string.Join("; ", alert.Reasons.Select(r => r.Text)));
         Assert.AreEqual(("pr", AlertPriority.High), (alert.Team, alert.Priority));
     }
 

@@ -1,4 +1,5 @@
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Scoring;
 using SocialWatch.Core.Storage;
 
 namespace SocialWatch.Alerts.Tests.Storage;
@@ -9,6 +10,34 @@ public abstract class AlertStoreContract : StoreContract
     private static readonly string[] Agents = ["ana", "bo"];
 
     private IAlertStore Store => Get<IAlertStore>();
+
+    [TestMethod]
+    public async Task Get_AlertWrittenBeforeReasonsHadCodes_ReadsWithCodesDerivedFromTheText()
+    {
+        var alert = await Store.CreateAsync(NewAlert("care", AlertPriority.High), None);
+        await using (var connection = Database.OpenConnection())
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE alerts SET reasons = @reasons WHERE id = @id", new
+            {
+                id = alert.Id,
+                reasons = """["complaint (96%)","negative tone (62%)","author reach 12k","reposts doubling every 9 min","rule: vip","something else"]""",
+            });
+        }
+
+        var read = await Store.GetAsync(alert.Id, None);
+
+        CollectionAssert.AreEqual(
+            new[]
+            {
+                new Reason(ReasonCodes.Complaint, "complaint", 0.96f),
+                new Reason(ReasonCodes.NegativeTone, "negative tone", 0.62f),
+                new Reason(ReasonCodes.AuthorReach, "author reach 12k", 1f),
+                new Reason(ReasonCodes.RepostsDoubling, "reposts doubling every 9 min", 1f),
+                new Reason("rule:vip", "rule: vip", 1f),
+                new Reason("something else", "something else", 1f),
+            },
+            read!.Reasons.ToArray());
+    }
 
     [TestMethod]
     public async Task Create_StartsNewAtVersionOne_AndWritesTheFirstAuditEntry()
@@ -40,7 +69,12 @@ public abstract class AlertStoreContract : StoreContract
             Team = "care",
             Priority = AlertPriority.Urgent,
             Title = "<script>alert(1)</script> '; DROP TABLE alerts;-- «ünïcödé» 💥",
-            Reasons = ["legal threat", "reach: 1.2M \"followers\"", "<b>html</b>"],
+            Reasons =
+            [
+                new Reason(ReasonCodes.LegalThreat, "legal threat", 1f),
+                new Reason(ReasonCodes.AuthorReach, "reach: 1.2M \"followers\"", 0.625f),
+                new Reason("rule:<b>html</b>", "<b>html</b> 'quoted' & more", 0.001f),
+            ],
             CreatedAt = T0,
             FirstResponseDueAt = T0.AddMinutes(15),
             ResolveDueAt = new DateTimeOffset(2026, 3, 14, 14, 0, 0, 250, TimeSpan.FromHours(2)),
@@ -260,7 +294,7 @@ public abstract class AlertStoreContract : StoreContract
         Team = team,
         Priority = priority,
         Title = $"{team} {priority}",
-        Reasons = ["because"],
+        Reasons = [new Reason(ReasonCodes.SourceNeedsAttention, "because", 1f)],
         CreatedAt = created ?? T0,
         FirstResponseDueAt = due,
         Actor = "router",

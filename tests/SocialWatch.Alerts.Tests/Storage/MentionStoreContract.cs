@@ -149,7 +149,13 @@ public abstract class MentionStoreContract : StoreContract
             new MentionScore(
                 new SentimentScore(SentimentLabel.Positive, 0.125f, 0.25f, 0.625f),
                 0.0625f,
-                new EscalationScore(0.9375f, EscalationLevel.Critical, ["media \"threat\"", "<b>html</b>", "'; DELETE FROM alerts;--", "ünïcödé"]),
+                new EscalationScore(0.9375f, EscalationLevel.Critical, 
+                [
+                    new Reason(ReasonCodes.GoingPublic, "media \"threat\"", 0.5f),
+                    new Reason("<b>html</b>", "<b>html</b>", 0.25f),
+                    new Reason(ReasonCodes.Complaint, "'; DELETE FROM alerts;--", 0.125f),
+                    new Reason("ünïcödé", "ünïcödé", 1f),
+                ]),
                 "model 2026-01 ✓"));
 
         var result = await Store.StoreBatchAsync(new IngestBatch("acme:reddit", [original], "c'1", null), None);

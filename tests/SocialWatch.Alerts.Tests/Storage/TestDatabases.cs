@@ -20,6 +20,14 @@ public sealed class TestDatabase(StorageProvider provider, string connectionStri
 
     public string ConnectionString { get; } = connectionString;
 
+    /// <summary>A raw connection, for a test that must write what the stores no longer write (rows of older versions).</summary>
+    public System.Data.Common.DbConnection OpenConnection() => Provider switch
+    {
+        StorageProvider.Sqlite => new SqliteConnection(ConnectionString),
+        StorageProvider.PostgreSql => new NpgsqlConnection(ConnectionString),
+        _ => new SqlConnection(ConnectionString),
+    };
+
     public ValueTask DisposeAsync() => release?.Invoke() ?? ValueTask.CompletedTask;
 }
 

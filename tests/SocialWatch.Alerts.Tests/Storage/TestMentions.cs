@@ -31,6 +31,6 @@ internal static class TestMentions
             new MentionScore(
                 new SentimentScore(SentimentLabel.Negative, 0.75f, 0.2f, 0.05f),
                 0.8f,
-                new EscalationScore(escalation, EscalationLevel.High, ["legal threat", "large reach"]),
+                new EscalationScore(escalation, EscalationLevel.High, [new Reason(ReasonCodes.LegalThreat, "legal threat", 1f), new Reason("large_reach", "large reach", 0.5f)]),
                 "test-model-1"));
 }

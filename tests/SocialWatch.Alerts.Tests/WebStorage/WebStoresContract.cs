@@ -199,12 +199,34 @@ public abstract class WebStoresContract : WorkflowStoreContract
         var facets = await Insights.GetFacetsAsync(None);
         var history = await Insights.GetAuthorHistoryAsync("reddit", "u-1", "acme", mentionId, 10, None);
 
-        CollectionAssert.AreEqual(new[] { new CountBy("large reach", 2), new CountBy("legal threat", 2) }, reasons.ToArray());
+        CollectionAssert.AreEqual(new[] { new CountBy("large_reach", 2), new CountBy(ReasonCodes.LegalThreat, 2) }, reasons.ToArray());
         Assert.HasCount(2, risks);
         Assert.AreEqual(0.6f, risks[0].Mention!.Escalation, 0.001f);
         Assert.AreEqual("acme", string.Join(",", facets.Brands));
         Assert.AreEqual("reddit,x", string.Join(",", facets.Sources));
         Assert.AreEqual(AlertState.New, history.Single().AlertState);
+    }
+
+    [TestMethod]
+    public async Task Reasons_LegacyAndNewRowsOfOneReason_CountAsOneReasonByCode()
+    {
+        await AlertWithMentionAsync("new", reasons: [new Reason(ReasonCodes.Complaint, "complaint", 0.9f), ReasonCodes.Rule("vip")]);
+        var sure = await AlertWithMentionAsync("legacy-96");
+        var unsure = await AlertWithMentionAsync("legacy-62");
+        await using (var connection = Database.OpenConnection())
+        {
+            const string Legacy = "UPDATE alerts SET reasons = @reasons WHERE id = @id";
+            await Dapper.SqlMapper.ExecuteAsync(connection, Legacy, new { id = sure.Id, reasons = """["complaint (96%)","author reach 12k","rule: vip"]""" });
+            await Dapper.SqlMapper.ExecuteAsync(connection, Legacy, new { id = unsure.Id, reasons = """["complaint (62%)","author reach 3.4k"]""" });
+        }
+
+        var reasons = await Insights.GetReasonBreakdownAsync(10, None);
+        var top = await Insights.GetReasonBreakdownAsync(1, None);
+
+        CollectionAssert.AreEqual(
+            new[] { new CountBy(ReasonCodes.Complaint, 3), new CountBy(ReasonCodes.AuthorReach, 2), new CountBy("rule:vip", 2) },
+            reasons.ToArray());
+        CollectionAssert.AreEqual(new[] { new CountBy(ReasonCodes.Complaint, 3) }, top.ToArray());
     }
 
     [TestMethod]
@@ -234,7 +256,8 @@ public abstract class WebStoresContract : WorkflowStoreContract
         string source = "x",
         AlertPriority priority = AlertPriority.Normal,
         TimeSpan? dueIn = null,
-        float escalation = 0.6f)
+        float escalation = 0.6f,
+        IReadOnlyList<Reason>? reasons = null)
     {
         var stored = await Resolve<IMentionStore>().StoreBatchAsync(
             new IngestBatch("q-" + externalId, [TestMentions.Scored(externalId, brand: brand, source: source, escalation: escalation)], "c", null), None);
@@ -247,7 +270,7 @@ public abstract class WebStoresContract : WorkflowStoreContract
                 Team = team,
                 Priority = priority,
                 Title = "title " + externalId,
-                Reasons = ["legal threat", "large reach"],
+                Reasons = reasons ?? [new Reason(ReasonCodes.LegalThreat, "legal threat", 1f), new Reason("large_reach", "large reach", 0.5f)],
                 CreatedAt = Time.GetUtcNow(),
                 FirstResponseDueAt = Time.GetUtcNow() + (dueIn ?? TimeSpan.FromHours(1)),
                 ResolveDueAt = Time.GetUtcNow().AddHours(8),

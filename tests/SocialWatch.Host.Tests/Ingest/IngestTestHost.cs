@@ -116,7 +116,7 @@ internal sealed class IngestTestHost : IAsyncDisposable
             inputs.Select(i => new MentionScore(
                 new SentimentScore(SentimentLabel.Negative, 0.7f, 0.2f, 0.1f),
                 0.8f,
-                new EscalationScore(0.5f, EscalationLevel.Medium, ["test"]),
+                new EscalationScore(0.5f, EscalationLevel.Medium, [new Reason("test", "test", 1f)]),
                 ModelVersion)).ToList();
     }
 }

@@ -17,6 +17,9 @@ internal sealed class WebTestApp : IAsyncDisposable
 {
     public const string Password = "demo-password-123";
 
+    private static readonly Reason[] s_reasons =
+        [new Reason(ReasonCodes.LegalThreat, "legal threat", 1f), new Reason(ReasonCodes.AuthorReach, "author reach 48k", 0.34f)];
+
     private readonly WebApplication _app;
     private readonly string _directory;
 
@@ -83,7 +86,7 @@ internal sealed class WebTestApp : IAsyncDisposable
         var score = new MentionScore(
             new SentimentScore(SentimentLabel.Negative, 0.91f, 0.06f, 0.03f),
             0.88f,
-            new EscalationScore(0.82f, EscalationLevel.High, ["legal threat", "author reach 48k"]),
+            new EscalationScore(0.82f, EscalationLevel.High, s_reasons),
             "test-1");
         var stored = await mentions.StoreBatchAsync(new IngestBatch($"{brand}:{source}:{externalId}", [new ScoredMention(mention, score)], "c1", null), CancellationToken.None);
         return await alerts.CreateAsync(
@@ -95,7 +98,7 @@ internal sealed class WebTestApp : IAsyncDisposable
                 Team = team,
                 Priority = priority,
                 Title = text.Length > 80 ? text[..80] : text,
-                Reasons = ["legal threat", "author reach 48k"],
+                Reasons = s_reasons,
                 CreatedAt = now,
                 FirstResponseDueAt = now.AddMinutes(45),
                 ResolveDueAt = now.AddHours(8),

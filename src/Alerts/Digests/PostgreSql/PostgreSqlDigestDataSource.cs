@@ -1,4 +1,5 @@
 using Dapper;
+using SocialWatch.Alerts.Storage;
 using SocialWatch.Alerts.Storage.PostgreSql;
 
 namespace SocialWatch.Alerts.Digests.PostgreSql;
@@ -58,14 +59,18 @@ internal sealed class PostgreSqlDigestDataSource(PostgreSqlConnectionFactory con
          LIMIT @limit
         """;
 
-    // reasons holds the escalation reasons as a JSON array of strings in a text column.
-    private const string ComplaintReasonsSql = $"""
-        SELECT r.reason AS Reason, count(*) AS Count
+    // reasons holds the escalation reasons as a JSON array in a text column. A reason is an object with a code, or a
+    // plain string in rows written before reasons had codes (folded into their codes afterwards).
+    private const string ComplaintReasonsSql = $$"""
+        SELECT CASE WHEN jsonb_typeof(r.reason) = 'object' THEN r.reason ->> 'code' END AS Code,
+               CASE WHEN jsonb_typeof(r.reason) = 'string' THEN r.reason #>> '{}' END AS Legacy,
+               count(*) AS Count
           FROM mentions m
-         CROSS JOIN LATERAL jsonb_array_elements_text(m.reasons::jsonb) AS r(reason)
+         CROSS JOIN LATERAL jsonb_array_elements(m.reasons::jsonb) AS r(reason)
          WHERE m.created_at >= @start AND m.created_at < @end AND m.complaint >= 0.5
-           AND m.reasons IS NOT NULL AND left(m.reasons, 1) = '[' AND {MentionBrandFilter}
-         GROUP BY r.reason
+           AND m.reasons IS NOT NULL AND left(m.reasons, 1) = '[' AND jsonb_typeof(r.reason) IN ('object', 'string')
+           AND {{MentionBrandFilter}}
+         GROUP BY 1, 2
         """;
 
     public async Task<IReadOnlyList<VolumeCount>> GetVolumeAsync(DigestScope scope, TimeSpan bucket, CancellationToken cancellationToken)
@@ -107,8 +112,8 @@ internal sealed class PostgreSqlDigestDataSource(PostgreSqlConnectionFactory con
     public async Task<IReadOnlyList<ReasonCount>> GetComplaintReasonsAsync(DigestScope scope, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ReasonDbRow>(new CommandDefinition(ComplaintReasonsSql, Parameters(scope), cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToReason())];
+        var rows = await connection.QueryAsync<ReasonKeyRow>(new CommandDefinition(ComplaintReasonsSql, Parameters(scope), cancellationToken: cancellationToken));
+        return [.. ReasonKeyRow.ByCode(rows).Select(r => new ReasonCount(r.Code, r.Count))];
     }
 
     private static DynamicParameters Parameters(DigestScope scope, object? extra = null)

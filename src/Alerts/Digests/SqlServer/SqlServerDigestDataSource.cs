@@ -1,4 +1,5 @@
 using Dapper;
+using SocialWatch.Alerts.Storage;
 using SocialWatch.Alerts.Storage.SqlServer;
 
 namespace SocialWatch.Alerts.Digests.SqlServer;
@@ -57,14 +58,17 @@ internal sealed class SqlServerDigestDataSource(SqlServerConnectionFactory conne
          ORDER BY a.created_at
         """;
 
-    // reasons holds the escalation reasons as a JSON array of strings.
+    // reasons holds the escalation reasons as a JSON array. A reason is an object with a code (OPENJSON type 5), or a
+    // plain string (type 1) in rows written before reasons had codes (folded into their codes afterwards).
     private const string ComplaintReasonsSql = $"""
-        SELECT r.reason AS Reason, COUNT_BIG(*) AS [Count]
+        SELECT k.Code AS [Code], k.Legacy AS [Legacy], COUNT_BIG(*) AS [Count]
           FROM dbo.mentions m
-         CROSS APPLY OPENJSON(m.reasons) WITH (reason nvarchar(400) '$') r
+         CROSS APPLY OPENJSON(m.reasons) r
+         CROSS APPLY (SELECT CASE WHEN r.[type] = 5 THEN JSON_VALUE(r.[value], '$.code') END AS Code,
+                             CASE WHEN r.[type] = 1 THEN CAST(r.[value] AS nvarchar(400)) END AS Legacy) k
          WHERE m.created_at >= @start AND m.created_at < @end AND m.complaint >= 0.5
-           AND m.reasons IS NOT NULL AND ISJSON(m.reasons) = 1 AND r.reason IS NOT NULL AND {MentionBrandFilter}
-         GROUP BY r.reason
+           AND m.reasons IS NOT NULL AND ISJSON(m.reasons) = 1 AND r.[type] IN (1, 5) AND {MentionBrandFilter}
+         GROUP BY k.Code, k.Legacy
         """;
 
     public async Task<IReadOnlyList<VolumeCount>> GetVolumeAsync(DigestScope scope, TimeSpan bucket, CancellationToken cancellationToken)
@@ -106,8 +110,8 @@ internal sealed class SqlServerDigestDataSource(SqlServerConnectionFactory conne
     public async Task<IReadOnlyList<ReasonCount>> GetComplaintReasonsAsync(DigestScope scope, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ReasonDbRow>(new CommandDefinition(ComplaintReasonsSql, Parameters(scope), cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToReason())];
+        var rows = await connection.QueryAsync<ReasonKeyRow>(new CommandDefinition(ComplaintReasonsSql, Parameters(scope), cancellationToken: cancellationToken));
+        return [.. ReasonKeyRow.ByCode(rows).Select(r => new ReasonCount(r.Code, r.Count))];
     }
 
     private static DynamicParameters Parameters(DigestScope scope, object? extra = null)

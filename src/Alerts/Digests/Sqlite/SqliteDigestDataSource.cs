@@ -1,4 +1,5 @@
 using Dapper;
+using SocialWatch.Alerts.Storage;
 using SocialWatch.Alerts.Storage.Sqlite;
 
 namespace SocialWatch.Alerts.Digests.Sqlite;
@@ -55,13 +56,16 @@ internal sealed class SqliteDigestDataSource(SqliteConnectionFactory connections
          LIMIT @limit
         """;
 
-    // reasons holds the escalation reasons as a JSON array of strings; json_each gives one row per reason.
+    // reasons holds the escalation reasons as a JSON array; json_each gives one row per reason. A reason is an object
+    // with a code, or a plain string in rows written before reasons had codes (folded into their codes afterwards).
     private const string ComplaintReasonsSql = $"""
-        SELECT r.value AS Reason, COUNT(*) AS Count
+        SELECT CASE WHEN r.type = 'object' THEN json_extract(r.value, '$.code') END AS Code,
+               CASE WHEN r.type = 'text' THEN r.value END AS Legacy,
+               COUNT(*) AS Count
           FROM mentions m, json_each(m.reasons) r
          WHERE m.created_at >= @start AND m.created_at < @end AND m.complaint >= 0.5
-           AND m.reasons IS NOT NULL AND json_valid(m.reasons) AND r.type = 'text' AND {MentionBrandFilter}
-         GROUP BY r.value
+           AND m.reasons IS NOT NULL AND json_valid(m.reasons) AND r.type IN ('object', 'text') AND {MentionBrandFilter}
+         GROUP BY Code, Legacy
         """;
 
     public async Task<IReadOnlyList<VolumeCount>> GetVolumeAsync(DigestScope scope, TimeSpan bucket, CancellationToken cancellationToken)
@@ -103,8 +107,8 @@ internal sealed class SqliteDigestDataSource(SqliteConnectionFactory connections
     public async Task<IReadOnlyList<ReasonCount>> GetComplaintReasonsAsync(DigestScope scope, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ReasonDbRow>(new CommandDefinition(ComplaintReasonsSql, Parameters(scope), cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToReason())];
+        var rows = await connection.QueryAsync<ReasonKeyRow>(new CommandDefinition(ComplaintReasonsSql, Parameters(scope), cancellationToken: cancellationToken));
+        return [.. ReasonKeyRow.ByCode(rows).Select(r => new ReasonCount(r.Code, r.Count))];
     }
 
     private static DynamicParameters Parameters(DigestScope scope, object? extra = null)

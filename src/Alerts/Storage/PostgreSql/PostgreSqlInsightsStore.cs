@@ -122,20 +122,22 @@ internal sealed class PostgreSqlInsightsStore(PostgreSqlConnectionFactory connec
         return rows.Select(r => r.ToCount()).ToList();
     }
 
+    // A reason is an object with a code, or a plain string in rows written before reasons had codes; the string
+    // groups are folded into their codes afterwards.
     private const string ReasonsSql = """
-        SELECT r.value AS Key, COUNT(*)::int AS Count
-        FROM alerts a CROSS JOIN LATERAL jsonb_array_elements_text(a.reasons::jsonb) AS r(value)
-        WHERE a.is_open
-        GROUP BY r.value
-        ORDER BY COUNT(*) DESC, r.value
-        LIMIT @limit
+        SELECT CASE WHEN jsonb_typeof(r.value) = 'object' THEN r.value ->> 'code' END AS Code,
+               CASE WHEN jsonb_typeof(r.value) = 'string' THEN r.value #>> '{}' END AS Legacy,
+               COUNT(*) AS Count
+        FROM alerts a CROSS JOIN LATERAL jsonb_array_elements(a.reasons::jsonb) AS r(value)
+        WHERE a.is_open AND jsonb_typeof(r.value) IN ('object', 'string')
+        GROUP BY 1, 2
         """;
 
     public async Task<IReadOnlyList<CountBy>> GetReasonBreakdownAsync(int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(ReasonsSql, new { limit }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToCount()).ToList();
+        var rows = await connection.QueryAsync<ReasonKeyRow>(new CommandDefinition(ReasonsSql, cancellationToken: cancellationToken));
+        return [.. ReasonKeyRow.ByCode(rows).Take(limit).Select(r => new CountBy(r.Code, (int)r.Count))];
     }
 
     private const string SlaSql = """

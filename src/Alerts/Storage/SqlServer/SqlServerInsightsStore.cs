@@ -117,19 +117,23 @@ internal sealed class SqlServerInsightsStore(SqlServerConnectionFactory connecti
         return rows.Select(r => r.ToCount()).ToList();
     }
 
+    // A reason is an object with a code (OPENJSON type 5), or a plain string (type 1) in rows written before
+    // reasons had codes; the string groups are folded into their codes afterwards.
     private const string ReasonsSql = """
-        SELECT TOP (@limit) r.[value] AS [Key], COUNT(*) AS [Count]
-        FROM dbo.alerts a CROSS APPLY OPENJSON(a.reasons) r
-        WHERE a.is_open = 1
-        GROUP BY r.[value]
-        ORDER BY COUNT(*) DESC, r.[value];
+        SELECT k.Code AS [Code], k.Legacy AS [Legacy], COUNT_BIG(*) AS [Count]
+        FROM dbo.alerts a
+        CROSS APPLY OPENJSON(a.reasons) r
+        CROSS APPLY (SELECT CASE WHEN r.[type] = 5 THEN JSON_VALUE(r.[value], '$.code') END AS Code,
+                            CASE WHEN r.[type] = 1 THEN CAST(r.[value] AS nvarchar(400)) END AS Legacy) k
+        WHERE a.is_open = 1 AND r.[type] IN (1, 5)
+        GROUP BY k.Code, k.Legacy;
         """;
 
     public async Task<IReadOnlyList<CountBy>> GetReasonBreakdownAsync(int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(ReasonsSql, new { limit }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToCount()).ToList();
+        var rows = await connection.QueryAsync<ReasonKeyRow>(new CommandDefinition(ReasonsSql, cancellationToken: cancellationToken));
+        return [.. ReasonKeyRow.ByCode(rows).Take(limit).Select(r => new CountBy(r.Code, (int)r.Count))];
     }
 
     private const string SlaSql = """

@@ -121,20 +121,22 @@ internal sealed class SqliteInsightsStore(SqliteConnectionFactory connections) :
         return rows.Select(r => r.ToCount()).ToList();
     }
 
+    // A reason is an object with a code, or a plain string in rows written before reasons had codes; the string
+    // groups are folded into their codes afterwards.
     private const string ReasonsSql = """
-        SELECT r.value AS Key, COUNT(*) AS Count
+        SELECT CASE WHEN r.type = 'object' THEN json_extract(r.value, '$.code') END AS Code,
+               CASE WHEN r.type = 'text' THEN r.value END AS Legacy,
+               COUNT(*) AS Count
         FROM alerts a, json_each(a.reasons) r
-        WHERE a.is_open = 1
-        GROUP BY r.value
-        ORDER BY COUNT(*) DESC, r.value
-        LIMIT @limit
+        WHERE a.is_open = 1 AND r.type IN ('object', 'text')
+        GROUP BY Code, Legacy
         """;
 
     public async Task<IReadOnlyList<CountBy>> GetReasonBreakdownAsync(int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(ReasonsSql, new { limit }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToCount()).ToList();
+        var rows = await connection.QueryAsync<ReasonKeyRow>(new CommandDefinition(ReasonsSql, cancellationToken: cancellationToken));
+        return [.. ReasonKeyRow.ByCode(rows).Take(limit).Select(r => new CountBy(r.Code, (int)r.Count))];
     }
 
     // Breached: the first response is late, or the resolution is. Due soon: the first response is due within the

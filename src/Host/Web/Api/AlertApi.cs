@@ -105,7 +105,7 @@ internal sealed record AlertDto(
     string Priority,
     string State,
     string Title,
-    IReadOnlyList<string> Reasons,
+    IReadOnlyList<ReasonDto> Reasons,
     string? AssignedTo,
     DateTimeOffset CreatedAt,
     DateTimeOffset? FirstResponseDueAt,
@@ -117,7 +117,16 @@ internal sealed record AlertDto(
     public static AlertDto From(QueueItem item)
     {
         var a = item.Alert;
-        return new AlertDto(a.Id, a.Kind.ToString(), a.Brand, a.Team, a.Priority.ToString(), a.State.ToString(), a.Title, a.Reasons,
+        return new AlertDto(a.Id, a.Kind.ToString(), a.Brand, a.Team, a.Priority.ToString(), a.State.ToString(), a.Title, [.. a.Reasons.Select(ReasonDto.From)],
             a.AssignedTo, a.CreatedAt, a.FirstResponseDueAt, a.ResolveDueAt, a.DismissReason, a.Version, item.Mention);
     }
+}
+
+/// <summary>
+/// One reason as the API returns it: the stable code to count or filter by, the text a person reads (untrusted when it
+/// names a rule or source: encode it), and the strength 0..1.
+/// </summary>
+internal sealed record ReasonDto(string Code, string Text, float Strength)
+{
+    public static ReasonDto From(Reason reason) => new(reason.Code, reason.Text, reason.Strength);
 }

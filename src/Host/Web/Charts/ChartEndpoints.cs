@@ -44,7 +44,7 @@ internal static class ChartEndpoints
 
         group.MapGet("/reasons.svg", (IInsightsStore insights, DashboardCharts charts, IMemoryCache cache, CancellationToken ct) =>
             CachedAsync(cache, "reasons", AlertsLifetime, async () =>
-                charts.Breakdown("Open alerts by complaint reason", await insights.GetReasonBreakdownAsync(10, ct))));
+                charts.Reasons(await insights.GetReasonBreakdownAsync(10, ct))));
 
         group.MapGet("/sla.svg", (IInsightsStore insights, DashboardCharts charts, IMemoryCache cache, TimeProvider time, IOptions<WebOptions> options, CancellationToken ct) =>
             CachedAsync(cache, "sla", AlertsLifetime, async () =>

@@ -1,6 +1,7 @@
 using ScottPlot;
 using SocialWatch.Alerts.Insights;
 using SocialWatch.Core.Mentions;
+using SocialWatch.Core.Scoring;
 
 namespace SocialWatch.Host.Web.Charts;
 
@@ -55,6 +56,10 @@ public sealed class DashboardCharts
     }
 
     /// <summary>Horizontal bars of counts, largest at the top.</summary>
+    /// <summary>Open alerts per reason: counted by stable code, labelled with the code's display name.</summary>
+    public string Reasons(IReadOnlyList<CountBy> byCode) =>
+        Breakdown("Open alerts by complaint reason", [.. byCode.Select(c => c with { Key = ReasonCodes.DisplayName(c.Key) })]);
+
     public string Breakdown(string title, IReadOnlyList<CountBy> counts)
     {
         var plot = NewPlot(title, null);
