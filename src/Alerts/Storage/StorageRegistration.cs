@@ -71,6 +71,10 @@ public static class StorageRegistration
         services.TryAddSingleton<PostgreSqlHandOverStore>();
         services.TryAddSingleton<SqlServerHandOverStore>();
         services.TryAddSingleton<IHandOverStore>(sp => Pick<IHandOverStore, SqliteHandOverStore, PostgreSqlHandOverStore, SqlServerHandOverStore>(sp));
+        services.TryAddSingleton<SqliteStorageIdentityStore>();
+        services.TryAddSingleton<PostgreSqlStorageIdentityStore>();
+        services.TryAddSingleton<SqlServerStorageIdentityStore>();
+        services.TryAddSingleton<IStorageIdentityStore>(sp => Pick<IStorageIdentityStore, SqliteStorageIdentityStore, PostgreSqlStorageIdentityStore, SqlServerStorageIdentityStore>(sp));
         services.AddOptions<BrandDirectoryOptions>().BindConfiguration(BrandDirectoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IBrandDirectory>(sp => new BrandDirectory(
             configuration,

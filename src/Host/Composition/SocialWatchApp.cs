@@ -58,11 +58,8 @@ internal static class SocialWatchApp
     public static async Task ConfigureAsync(WebApplication app)
     {
         var host = app.Services.GetRequiredService<IOptions<SocialWatchHostOptions>>().Value;
-        if (host.MigrateOnStart)
-        {
-            var applied = await app.Services.GetRequiredService<IStorageMaintenance>().MigrateAsync(app.Lifetime.ApplicationStopping);
-            HostLog.MigrationsApplied(app.Logger, applied.Count);
-        }
+        var stamp = await DatabaseStampGuard.OpenAsync(app.Services, host.MigrateOnStart, app.Logger, app.Lifetime.ApplicationStopping);
+        app.Services.GetRequiredService<StartedDatabase>().Stamp = stamp;
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
