@@ -43,6 +43,8 @@ internal static class SocialWatchApp
         services.AddSocialWatchAlerts(configuration);
         services.AddSocialWatchDigests(configuration);
         services.AddSocialWatchWeb(configuration);
+        services.AddSocialWatchDataProtection();
+        services.AddSocialWatchForwardedHeaders();
         if (host.Web)
         {
             services.AddLiveAlertTail();
@@ -61,6 +63,8 @@ internal static class SocialWatchApp
         var stamp = await DatabaseStampGuard.OpenAsync(app.Services, host.MigrateOnStart, app.Logger, app.Lifetime.ApplicationStopping);
         app.Services.GetRequiredService<StartedDatabase>().Stamp = stamp;
 
+        // First, so that everything after it (cookies, redirects, logs, rate limits) sees the caller's scheme and address.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapSocialWatchHealth();

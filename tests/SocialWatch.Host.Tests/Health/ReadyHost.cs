@@ -18,9 +18,9 @@ internal sealed class ReadyHost : IAsyncDisposable
 
     public string DatabaseFile { get; }
 
-    public static ReadyHost Start(string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null)
+    public static ReadyHost Start(string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null, int? listenPort = null)
     {
-        var port = HostProcess.FreePort();
+        var port = listenPort ?? HostProcess.FreePort();
         var settings = new Dictionary<string, string?>
         {
             ["Health__ProbeTimeout"] = "00:00:01",
