@@ -76,7 +76,8 @@ public static class AlertsRegistration
         services.TryAddTransient<SpikeDetectionJob>();
         services.TryAddTransient<RetentionPurgeJob>();
 
-        // Notifications: publishers write to a bounded queue; the worker fans out to the sinks.
+        // Notifications: publishers write to an in-memory queue; the worker records webhooks and e-mails in the outbox
+        // (and feeds the live stream); the outbox worker of every host sends them.
         services.TryAddSingleton<ChannelAlertNotifier>();
         services.TryAddSingleton<IAlertNotifier>(sp => sp.GetRequiredService<ChannelAlertNotifier>());
         services.TryAddSingleton<AlertEventStream>();
@@ -88,6 +89,8 @@ public static class AlertsRegistration
         services.AddSingleton<IAlertEventSink, CriticalEmailSink>();
         services.AddHttpClient<WebhookClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.AddHostedService<NotificationWorker>();
+        services.TryAddSingleton<NotificationOutboxWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<NotificationOutboxWorker>());
         return services;
     }
 
@@ -124,6 +127,7 @@ public static class AlertsRegistration
         AddStore<IDataAuditLog, SqliteDataAuditLog, PostgreSqlDataAuditLog, SqlServerDataAuditLog>(services);
         AddStore<IWebhookStore, SqliteWebhookStore, PostgreSqlWebhookStore, SqlServerWebhookStore>(services);
         AddStore<IAlertChangeLog, SqliteAlertChangeLog, PostgreSqlAlertChangeLog, SqlServerAlertChangeLog>(services);
+        AddStore<INotificationOutbox, SqliteNotificationOutbox, PostgreSqlNotificationOutbox, SqlServerNotificationOutbox>(services);
         services.TryAddSingleton<ISpikeDataSource>(sp => (ISpikeDataSource)sp.GetRequiredService<IWorkflowQueries>());
     }
 

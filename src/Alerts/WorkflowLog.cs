@@ -23,17 +23,17 @@ internal static partial class WorkflowLog
     [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Spike for brand {Brand}: {Count} mentions in the window against {Expected:F1} expected, negative share {NegativeShare:P0}; alert {AlertId}")]
     public static partial void SpikeRaised(ILogger logger, string brand, long count, double expected, double negativeShare, long alertId);
 
-    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Notification queue full; dropped {Kind} event of alert {AlertId}")]
-    public static partial void NotificationDropped(ILogger logger, string kind, long alertId);
-
     [LoggerMessage(EventId = 2008, Level = LogLevel.Error, Message = "Notification sink {Sink} failed for alert {AlertId}")]
     public static partial void SinkFailed(ILogger logger, Exception exception, string sink, long alertId);
 
-    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "Webhook {Webhook} answered {Status} on attempt {Attempt}; retrying in {Delay}")]
-    public static partial void WebhookRetry(ILogger logger, string webhook, int status, int attempt, TimeSpan delay);
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "Notification {Channel} to {Target} failed on try {Attempt} ({Error}); retrying in {Delay}")]
+    public static partial void OutboxRetry(ILogger logger, string channel, string target, int attempt, TimeSpan delay, string error);
 
-    [LoggerMessage(EventId = 2010, Level = LogLevel.Error, Message = "Webhook {Webhook} gave up after {Attempts} attempts for alert {AlertId} (last status {Status})")]
-    public static partial void WebhookGaveUp(ILogger logger, string webhook, int attempts, long alertId, int status);
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Error, Message = "Notification {Channel} to {Target} for alert {AlertId} given up after {Attempts} tries ({Error}); kept in notification_outbox")]
+    public static partial void OutboxGaveUp(ILogger logger, string channel, string target, long alertId, int attempts, string error);
+
+    [LoggerMessage(EventId = 2090, Level = LogLevel.Warning, Message = "Notification outbox cannot be read ({Failures} failures in a row); next try in {Delay}")]
+    public static partial void OutboxFailed(ILogger logger, Exception exception, int failures, TimeSpan delay);
 
     [LoggerMessage(EventId = 2011, Level = LogLevel.Information, Message = "Retention purge of brand {Brand}: {Mentions} mentions older than {Cutoff} removed")]
     public static partial void Purged(ILogger logger, string brand, int mentions, DateTimeOffset cutoff);

@@ -1,24 +1,16 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace SocialWatch.Alerts.Notifications;
 
 /// <summary>
-/// Queues events for the <see cref="NotificationWorker"/>. Publishing never waits: when the queue is full the
-/// oldest waiting event is dropped (and logged) so that ingest and agents' actions never stall behind a slow
-/// webhook or mail server.
+/// Queues events for the <see cref="NotificationWorker"/>, which records webhooks and e-mails in the outbox and feeds
+/// the live stream. Publishing never waits and never drops: the queue is unbounded because each event is small and
+/// the worker only writes outbox rows (the slow sends happen later, from the outbox), so a burst of alerts costs
+/// memory for seconds instead of losing critical e-mails.
 /// </summary>
 public sealed class ChannelAlertNotifier : IAlertNotifier
 {
-    private readonly Channel<AlertEvent> _channel;
-
-    public ChannelAlertNotifier(IOptions<NotificationOptions> options, ILogger<ChannelAlertNotifier> logger)
-    {
-        _channel = Channel.CreateBounded<AlertEvent>(
-            new BoundedChannelOptions(options.Value.QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
-            dropped => WorkflowLog.NotificationDropped(logger, dropped.Kind.ToString(), dropped.Alert.Id));
-    }
+    private readonly Channel<AlertEvent> _channel = Channel.CreateUnbounded<AlertEvent>(new UnboundedChannelOptions { SingleReader = true });
 
     internal ChannelReader<AlertEvent> Reader => _channel.Reader;
 

@@ -6,9 +6,10 @@ namespace SocialWatch.Alerts.Notifications;
 
 /// <summary>
 /// E-mails at once what a lead must not miss: a new or reopened critical alert (to the lead and the configured
-/// addresses) and SLA warnings and breaches (escalated to the team's lead).
+/// addresses) and SLA warnings and breaches (escalated to the team's lead). The message is built now and recorded in
+/// the outbox; the <see cref="NotificationOutboxWorker"/> sends it and retries until the mail server takes it.
 /// </summary>
-public sealed class CriticalEmailSink(IEmailSender sender, ITeamStore teams, IOptions<NotificationOptions> options) : IAlertEventSink
+public sealed class CriticalEmailSink(INotificationOutbox outbox, ITeamStore teams, IOptions<NotificationOptions> options) : IOutboxAlertEventSink
 {
     public async Task DeliverAsync(AlertEvent alertEvent, CancellationToken cancellationToken)
     {
@@ -39,7 +40,10 @@ public sealed class CriticalEmailSink(IEmailSender sender, ITeamStore teams, IOp
             return;
         }
 
-        await sender.SendAsync(Build(alertEvent, to, o.DashboardBaseUrl), cancellationToken);
+        var message = Build(alertEvent, to, o.DashboardBaseUrl);
+        await outbox.EnqueueAsync(
+            [new OutboxMessage(NotificationChannels.Email, NotificationChannels.Email, alertEvent.Alert.Id, OutboxJson.Serialize(message))],
+            cancellationToken);
     }
 
     internal static EmailMessage Build(AlertEvent alertEvent, IReadOnlyList<string> to, Uri? dashboardBaseUrl)

@@ -3,9 +3,10 @@ using SocialWatch.Core.Alerts;
 namespace SocialWatch.Alerts.Notifications;
 
 /// <summary>An incoming webhook added by an admin in the UI (configured ones come from <see cref="NotificationOptions.Webhooks"/>).</summary>
-public sealed record StoredWebhook(long Id, string Name, Uri Url, AlertPriority MinPriority, IReadOnlyList<string> Brands, bool Enabled = true)
+/// <param name="Secret">Signs every post (<see cref="WebhookSignature"/>); like the URL, never written to the audit.</param>
+public sealed record StoredWebhook(long Id, string Name, Uri Url, AlertPriority MinPriority, IReadOnlyList<string> Brands, bool Enabled = true, string? Secret = null)
 {
-    public WebhookTarget ToTarget() => new() { Name = Name, Url = Url, MinPriority = MinPriority, Brands = [.. Brands] };
+    public WebhookTarget ToTarget() => new() { Name = Name, Url = Url, MinPriority = MinPriority, Brands = [.. Brands], Secret = Secret };
 
     /// <summary>Throws when the webhook could not be posted to.</summary>
     public void Validate()

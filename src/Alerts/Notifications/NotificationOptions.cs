@@ -7,10 +7,6 @@ public sealed class NotificationOptions
 {
     public const string SectionName = "Alerts:Notifications";
 
-    /// <summary>Events waiting for delivery; when full the oldest are dropped rather than slowing ingest.</summary>
-    [Range(16, 1_000_000)]
-    public int QueueCapacity { get; set; } = 10_000;
-
     /// <summary>Events a slow dashboard subscriber may lag behind before it misses some.</summary>
     [Range(16, 100_000)]
     public int SubscriberBuffer { get; set; } = 1_000;
@@ -37,14 +33,35 @@ public sealed class NotificationOptions
     /// <summary>Incoming webhooks (Slack or Teams compatible) that get alerts.</summary>
     public List<WebhookTarget> Webhooks { get; set; } = [];
 
-    [Range(1, 20)]
-    public int WebhookMaxAttempts { get; set; } = 5;
+    /// <summary>Tries of each webhook post and critical e-mail before the outbox row is given up (kept, with its last error).</summary>
+    [Range(1, 50)]
+    public int WebhookMaxAttempts { get; set; } = 12;
 
+    /// <summary>Wait after the first failed try; it doubles after each one (or follows the receiver's Retry-After).</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
-    public TimeSpan WebhookFirstRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan WebhookFirstRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
-    public TimeSpan WebhookMaxRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+    [Range(typeof(TimeSpan), "00:00:00.010", "06:00:00")]
+    public TimeSpan WebhookMaxRetryDelay { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How often each host looks for due outbox rows when the last look found none.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Rows one host claims at a time.</summary>
+    [Range(1, 1_000)]
+    public int OutboxBatch { get; set; } = 100;
+
+    /// <summary>Posts and e-mails one host sends at the same time.</summary>
+    [Range(1, 64)]
+    public int OutboxParallelism { get; set; } = 4;
+
+    /// <summary>
+    /// How long a claim holds its rows; a host that dies mid-send leaves them to another host after this. It must
+    /// outlast a batch's sends (each at most <see cref="WebhookTimeout"/>).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan OutboxLease { get; set; } = TimeSpan.FromMinutes(5);
 
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
@@ -72,4 +89,10 @@ public sealed class WebhookTarget
 
     /// <summary>Only alerts of these brands; empty means all.</summary>
     public List<string> Brands { get; set; } = [];
+
+    /// <summary>
+    /// Signs each post with HMAC-SHA256 (headers X-SocialWatch-Timestamp and X-SocialWatch-Signature); a secret like
+    /// the URL: keep it in configuration, never in the repository.
+    /// </summary>
+    public string? Secret { get; set; }
 }

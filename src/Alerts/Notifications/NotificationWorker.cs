@@ -3,10 +3,20 @@ using Microsoft.Extensions.Logging;
 
 namespace SocialWatch.Alerts.Notifications;
 
-/// <summary>Background loop that hands each queued event to every sink; one failing sink does not stop the others.</summary>
-public sealed class NotificationWorker(ChannelAlertNotifier queue, IEnumerable<IAlertEventSink> sinks, ILogger<NotificationWorker> logger)
+/// <summary>A sink that records the event in the outbox: its failure means the database is away, and it is retried until it is back.</summary>
+public interface IOutboxAlertEventSink : IAlertEventSink;
+
+/// <summary>
+/// Background loop that hands each queued event to every sink. One failing sink does not stop the others; a sink that
+/// writes the outbox is retried (waits doubling up to half a minute) until its rows are written, so a database
+/// outage delays webhooks and e-mails instead of losing them.
+/// </summary>
+public sealed class NotificationWorker(ChannelAlertNotifier queue, IEnumerable<IAlertEventSink> sinks, TimeProvider time, ILogger<NotificationWorker> logger)
     : BackgroundService
 {
+    internal static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
+    internal static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+
     private readonly IReadOnlyList<IAlertEventSink> _sinks = [.. sinks];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -28,14 +38,24 @@ public sealed class NotificationWorker(ChannelAlertNotifier queue, IEnumerable<I
     {
         foreach (var sink in _sinks)
         {
-            try
+            for (var failures = 1; ; failures++)
             {
-                await sink.DeliverAsync(alertEvent, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                // A notification is best effort on top of the stored alert, which stays in the queue regardless.
-                WorkflowLog.SinkFailed(logger, ex, sink.GetType().Name, alertEvent.Alert.Id);
+                try
+                {
+                    await sink.DeliverAsync(alertEvent, cancellationToken);
+                    break;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    WorkflowLog.SinkFailed(logger, ex, sink.GetType().Name, alertEvent.Alert.Id);
+                    if (sink is not IOutboxAlertEventSink)
+                    {
+                        // The live stream is best effort on top of the stored alert; browsers refresh from the database.
+                        break;
+                    }
+
+                    await Task.Delay(WebhookClient.BackOff(failures, FirstRetryDelay, MaxRetryDelay, null), time, cancellationToken);
+                }
             }
         }
     }

@@ -1,62 +1,58 @@
+using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
+using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json.Serialization;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace SocialWatch.Alerts.Notifications;
 
+/// <summary>What one try of a webhook came to.</summary>
+/// <param name="Retry">Whether another try may succeed (timeouts, 408, 429, 5xx, no answer); other 4xx mean the webhook is misconfigured.</param>
+public sealed record WebhookResult(bool Delivered, bool Retry, int Status, TimeSpan? RetryAfter = null);
+
 /// <summary>
-/// Typed HttpClient that posts Slack/Teams-compatible JSON (<c>{"text": …}</c>) to an incoming webhook, retrying
-/// timeouts, 408, 429 and 5xx with exponential back-off (honouring Retry-After). Other 4xx are not retried: the
-/// webhook is misconfigured and repeating will not fix it.
+/// Typed HttpClient that posts Slack/Teams-compatible JSON (<c>{"text": …}</c>) to an incoming webhook, once per call:
+/// the outbox worker owns retries and back-off, so a try survives a restart of this host. A target with a secret gets
+/// its body signed (<see cref="WebhookSignature"/>).
 /// </summary>
-public sealed class WebhookClient(HttpClient http, IOptions<NotificationOptions> options, TimeProvider time, ILogger<WebhookClient> logger)
+public sealed class WebhookClient(HttpClient http, IOptions<NotificationOptions> options, TimeProvider time)
 {
-    /// <returns>True when the webhook accepted the message.</returns>
-    public async Task<bool> PostAsync(WebhookTarget target, long alertId, string text, CancellationToken cancellationToken)
+    public const string DeliveryHeader = "X-SocialWatch-Delivery";
+
+    /// <summary>The body every webhook gets for a message; the one place a webhook payload is built.</summary>
+    public static string BuildBody(string text) =>
+        System.Text.Json.JsonSerializer.Serialize(new WebhookPayload(EscapeForChat(text)), WebhookJson.Default.WebhookPayload);
+
+    /// <param name="deliveryId">Names this notification on every try, so a receiver can drop a repeat (a host that died after sending).</param>
+    public async Task<WebhookResult> SendAsync(WebhookTarget target, long deliveryId, string body, CancellationToken cancellationToken)
     {
-        var o = options.Value;
-        var payload = new WebhookPayload(EscapeForChat(text));
-        var status = 0;
-        for (var attempt = 1; ; attempt++)
+        ArgumentNullException.ThrowIfNull(target);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.WebhookTimeout);
+        using var request = new HttpRequestMessage(HttpMethod.Post, target.Url)
         {
-            TimeSpan? retryAfter = null;
-            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            {
-                timeout.CancelAfter(o.WebhookTimeout);
-                try
-                {
-                    using var response = await http.PostAsJsonAsync(target.Url, payload, WebhookJson.Default.WebhookPayload, timeout.Token);
-                    status = (int)response.StatusCode;
-                    if (response.IsSuccessStatusCode)
-                    {
-                        return true;
-                    }
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add(DeliveryHeader, deliveryId.ToString(CultureInfo.InvariantCulture));
+        if (!string.IsNullOrEmpty(target.Secret))
+        {
+            var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            request.Headers.Add(WebhookSignature.TimestampHeader, timestamp);
+            request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(target.Secret, timestamp, body));
+        }
 
-                    if (!IsTransient(response.StatusCode))
-                    {
-                        WorkflowLog.WebhookGaveUp(logger, target.Name, attempt, alertId, status);
-                        return false;
-                    }
-
-                    retryAfter = response.Headers.RetryAfter?.Delta;
-                }
-                catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-                {
-                    status = 0;
-                }
-            }
-
-            if (attempt >= o.WebhookMaxAttempts)
-            {
-                WorkflowLog.WebhookGaveUp(logger, target.Name, attempt, alertId, status);
-                return false;
-            }
-
-            var delay = BackOff(attempt, o.WebhookFirstRetryDelay, o.WebhookMaxRetryDelay, retryAfter);
-            WorkflowLog.WebhookRetry(logger, target.Name, status, attempt, delay);
-            await Task.Delay(delay, time, cancellationToken);
+        try
+        {
+            using var response = await http.SendAsync(request, timeout.Token);
+            var status = (int)response.StatusCode;
+            return response.IsSuccessStatusCode
+                ? new WebhookResult(true, false, status)
+                : new WebhookResult(false, IsTransient(response.StatusCode), status, RetryAfter(response.Headers.RetryAfter));
+        }
+        catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return new WebhookResult(false, true, 0);
         }
     }
 
@@ -76,6 +72,9 @@ public sealed class WebhookClient(HttpClient http, IOptions<NotificationOptions>
         text.Replace("&", "&amp;", StringComparison.Ordinal)
             .Replace("<", "&lt;", StringComparison.Ordinal)
             .Replace(">", "&gt;", StringComparison.Ordinal);
+
+    private TimeSpan? RetryAfter(RetryConditionHeaderValue? header) =>
+        header?.Delta ?? (header?.Date is { } date ? date - time.GetUtcNow() : null);
 
     private static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;

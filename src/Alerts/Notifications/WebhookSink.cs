@@ -3,11 +3,14 @@ using Microsoft.Extensions.Options;
 namespace SocialWatch.Alerts.Notifications;
 
 /// <summary>
-/// Posts the events people act on (new, reopened, breached, broken promise, spike) to the configured webhooks and to
-/// those admins added in the UI.
+/// Records in the outbox a post for each webhook that wants the event (new, reopened, breached, broken promise,
+/// spike): the configured webhooks and those admins added. The <see cref="NotificationOutboxWorker"/> sends them.
 /// </summary>
-public sealed class WebhookSink(WebhookClient client, IWebhookStore stored, IOptions<NotificationOptions> options) : IAlertEventSink
+public sealed class WebhookSink(INotificationOutbox outbox, IWebhookStore stored, IOptions<NotificationOptions> options) : IOutboxAlertEventSink
 {
+    private const string ConfiguredPrefix = "config:";
+    private const string StoredPrefix = "stored:";
+
     public async Task DeliverAsync(AlertEvent alertEvent, CancellationToken cancellationToken)
     {
         if (alertEvent.Kind is AlertEventKind.Changed or AlertEventKind.SlaWarning)
@@ -16,9 +19,9 @@ public sealed class WebhookSink(WebhookClient client, IWebhookStore stored, IOpt
         }
 
         var o = options.Value;
-        string? text = null;
-        var fromStore = await stored.ListAsync(cancellationToken);
-        foreach (var target in o.Webhooks.Concat(fromStore.Where(w => w.Enabled).Select(w => w.ToTarget())))
+        string? body = null;
+        var messages = new List<OutboxMessage>();
+        foreach (var (key, target) in await TargetsAsync(stored, o, cancellationToken))
         {
             if (alertEvent.Alert.Priority < target.MinPriority
                 || (target.Brands.Count > 0 && !target.Brands.Contains(alertEvent.Alert.Brand, StringComparer.OrdinalIgnoreCase)))
@@ -26,8 +29,21 @@ public sealed class WebhookSink(WebhookClient client, IWebhookStore stored, IOpt
                 continue;
             }
 
-            text ??= AlertMessageText.Compose(alertEvent, o.DashboardBaseUrl);
-            await client.PostAsync(target, alertEvent.Alert.Id, text, cancellationToken);
+            body ??= WebhookClient.BuildBody(AlertMessageText.Compose(alertEvent, o.DashboardBaseUrl));
+            messages.Add(new OutboxMessage(NotificationChannels.Webhook, key, alertEvent.Alert.Id, body));
         }
+
+        await outbox.EnqueueAsync(messages, cancellationToken);
+    }
+
+    /// <summary>Every webhook that is on, by the key an outbox row names it with (its URL and secret stay out of the row).</summary>
+    public static async Task<IReadOnlyList<(string Key, WebhookTarget Target)>> TargetsAsync(IWebhookStore stored, NotificationOptions options, CancellationToken cancellationToken)
+    {
+        var fromStore = await stored.ListAsync(cancellationToken);
+        return
+        [
+            .. options.Webhooks.Select(w => (ConfiguredPrefix + w.Name, w)),
+            .. fromStore.Where(w => w.Enabled).Select(w => (StoredPrefix + w.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), w.ToTarget())),
+        ];
     }
 }

@@ -40,6 +40,12 @@ public static class StorageConfiguration
             options.Provider = provider;
         }
 
+        options.AllowFreshDatabase = bool.TryParse(configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.AllowFreshDatabase)}"], out var allowFresh) && allowFresh;
+        if (configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.StampFile)}"] is { Length: > 0 } stampFile)
+        {
+            options.StampFile = stampFile;
+        }
+
         var connectionString = configuration.GetConnectionString(StorageOptions.ConnectionStringName);
         if (!string.IsNullOrWhiteSpace(connectionString))
         {

@@ -31,4 +31,17 @@ public sealed class StorageOptions
 
     /// <summary>ADO.NET connection string of the configured provider.</summary>
     public string ConnectionString { get; set; } = DefaultSqliteConnectionString;
+
+    /// <summary>
+    /// Lets the host start on a database other than the one its stamp file names (an empty one, after a restore
+    /// elsewhere) and rewrite the file. Without it the host refuses, so a lost database is noticed instead of
+    /// silently replaced by a fresh one.
+    /// </summary>
+    public bool AllowFreshDatabase { get; set; }
+
+    /// <summary>
+    /// File outside the database that remembers the stamp of the database this host ran on. Defaults to
+    /// <c>&lt;database file&gt;.stamp</c> beside the SQLite file; server databases have none unless set.
+    /// </summary>
+    public string? StampFile { get; set; }
 }

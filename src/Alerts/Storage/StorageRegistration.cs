@@ -71,6 +71,14 @@ public static class StorageRegistration
         services.TryAddSingleton<PostgreSqlHandOverStore>();
         services.TryAddSingleton<SqlServerHandOverStore>();
         services.TryAddSingleton<IHandOverStore>(sp => Pick<IHandOverStore, SqliteHandOverStore, PostgreSqlHandOverStore, SqlServerHandOverStore>(sp));
+        services.TryAddSingleton<SqliteStorageIdentityStore>();
+        services.TryAddSingleton<PostgreSqlStorageIdentityStore>();
+        services.TryAddSingleton<SqlServerStorageIdentityStore>();
+        services.TryAddSingleton<IStorageIdentityStore>(sp => Pick<IStorageIdentityStore, SqliteStorageIdentityStore, PostgreSqlStorageIdentityStore, SqlServerStorageIdentityStore>(sp));
+        services.TryAddSingleton<SqliteDataProtectionKeyStore>();
+        services.TryAddSingleton<PostgreSqlDataProtectionKeyStore>();
+        services.TryAddSingleton<SqlServerDataProtectionKeyStore>();
+        services.TryAddSingleton<IDataProtectionKeyStore>(sp => Pick<IDataProtectionKeyStore, SqliteDataProtectionKeyStore, PostgreSqlDataProtectionKeyStore, SqlServerDataProtectionKeyStore>(sp));
         services.AddOptions<BrandDirectoryOptions>().BindConfiguration(BrandDirectoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IBrandDirectory>(sp => new BrandDirectory(
             configuration,

@@ -23,5 +23,8 @@ public sealed record MentionQuery
     /// <summary>Keyset paging: only mentions with an id below this one.</summary>
     public long? BeforeId { get; init; }
 
+    /// <summary>Only mentions with an alert in one of these teams (names compared ignoring case); empty means all.</summary>
+    public IReadOnlyList<string> Teams { get; init; } = [];
+
     public int Limit { get; init; } = 100;
 }

@@ -26,8 +26,19 @@ public static class MentionPushEndpoints
     /// <summary>What the endpoint answers: how many arrived, how many were new, how many were known already.</summary>
     public sealed record PushResponse(int Received, int Stored, int Duplicates, int Filtered);
 
-    /// <summary>Every item that failed validation; nothing of the request was stored.</summary>
-    public sealed record PushValidationResponse(string Error, IReadOnlyList<MentionInputError> Items);
+    /// <summary>
+    /// The first <see cref="MaxListedErrors"/> items that failed validation (<paramref name="Unlisted"/> more failed
+    /// too); nothing of the request was stored.
+    /// </summary>
+    public sealed record PushValidationResponse(string Error, IReadOnlyList<MentionInputError> Items, int Unlisted);
+
+    /// <summary>
+    /// A stranger's megabyte of empty objects must not buy a response forty times its size: the listed items, and the
+    /// text each echoes back, are capped; the count says how many more there were.
+    /// </summary>
+    public const int MaxListedErrors = 100;
+
+    private const int MaxEchoedChars = 200;
 
     internal static async Task<IResult> PushAsync(
         HttpRequest request,
@@ -90,14 +101,22 @@ public static class MentionPushEndpoints
         // All or nothing: a sender fixes the listed items and resends the whole request, which dedupe makes safe.
         if (errors.Count > 0)
         {
+            var listed = errors.Take(MaxListedErrors).Select(e => new MentionInputError(e.Index, Clip(e.Id), [.. e.Errors.Take(10).Select(m => Clip(m)!)])).ToList();
             return Results.Json(
-                new PushValidationResponse($"{errors.Count} of {inputs.Count} mentions are invalid; nothing was stored.", errors),
+                new PushValidationResponse(
+                    $"{errors.Count} of {inputs.Count} mentions are invalid; nothing was stored."
+                    + (errors.Count > listed.Count ? $" The first {listed.Count} are listed." : ""),
+                    listed,
+                    errors.Count - listed.Count),
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
         var result = await intake.IngestAsync(mapped, Channel, cancellationToken);
         return Results.Ok(new PushResponse(result.Received, result.Stored, result.Duplicates, result.Filtered));
     }
+
+    private static string? Clip(string? text) =>
+        text is { Length: > MaxEchoedChars } ? string.Concat(text.AsSpan(0, MaxEchoedChars - 1), "…") : text;
 
     private static IResult TooLarge(int limit) => Results.Problem(
         title: "Body too large",

@@ -28,6 +28,7 @@ internal static class ScoringCommands
             var modelDirectory = parseResult.GetValue(model)?.FullName ?? DefaultModelDirectory();
             try
             {
+                ScoreFileRunner.CheckPaths(inputFile.FullName, outputFile.FullName);
                 var scorer = MentionScorer.Load(modelDirectory);
                 var runner = new ScoreFileRunner(scorer);
                 var problems = new ProblemSink(Interactive);
@@ -43,6 +44,12 @@ internal static class ScoringCommands
             catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or Scoring.Models.ModelNotFoundException or DirectoryNotFoundException)
             {
                 Console.Error.WriteLine("score: " + ex.Message);
+                return 2;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A full disk, a read-only folder, a file locked by another program: the message names it.
+                Console.Error.WriteLine($"score: cannot read '{inputFile.FullName}' or write '{outputFile.FullName}': {ex.Message}");
                 return 2;
             }
         });

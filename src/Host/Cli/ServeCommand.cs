@@ -28,6 +28,11 @@ internal static class ServeCommand
             await app.RunAsync();
             return 0;
         }
+        catch (StartupRefusedException ex)
+        {
+            await Console.Error.WriteLineAsync($"socialwatch: start-up refused: {ex.Message}");
+            return 2;
+        }
         catch (OptionsValidationException ex)
         {
             await Console.Error.WriteLineAsync($"socialwatch: configuration error: {string.Join(" ", ex.Failures)}");

@@ -43,6 +43,8 @@ internal static class SocialWatchApp
         services.AddSocialWatchAlerts(configuration);
         services.AddSocialWatchDigests(configuration);
         services.AddSocialWatchWeb(configuration);
+        services.AddSocialWatchDataProtection();
+        services.AddSocialWatchForwardedHeaders();
         if (host.Web)
         {
             services.AddLiveAlertTail();
@@ -58,12 +60,11 @@ internal static class SocialWatchApp
     public static async Task ConfigureAsync(WebApplication app)
     {
         var host = app.Services.GetRequiredService<IOptions<SocialWatchHostOptions>>().Value;
-        if (host.MigrateOnStart)
-        {
-            var applied = await app.Services.GetRequiredService<IStorageMaintenance>().MigrateAsync(app.Lifetime.ApplicationStopping);
-            HostLog.MigrationsApplied(app.Logger, applied.Count);
-        }
+        var stamp = await DatabaseStampGuard.OpenAsync(app.Services, host.MigrateOnStart, app.Logger, app.Lifetime.ApplicationStopping);
+        app.Services.GetRequiredService<StartedDatabase>().Stamp = stamp;
 
+        // First, so that everything after it (cookies, redirects, logs, rate limits) sees the caller's scheme and address.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapSocialWatchHealth();

@@ -1,36 +1,52 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using SocialWatch.Core.Storage;
+using Microsoft.Extensions.Options;
+using SocialWatch.Alerts.Storage;
 
 namespace SocialWatch.Host.Health;
 
-/// <summary>GET /health: database and Hangfire state, for load balancers and operators.</summary>
+/// <summary>
+/// GET /health and /health/ready: the database takes a write and is the one the host started with, and Hangfire's
+/// state; GET /health/live: the process answers. For load balancers and operators.
+/// </summary>
 internal static class HealthEndpoints
 {
+    private const string ReadyTag = "ready";
+
     public static IServiceCollection AddSocialWatchHealth(this IServiceCollection services)
     {
+        services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<StartedDatabase>();
         services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database")
-            .AddCheck<HangfireHealthCheck>("hangfire");
+            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
+            .AddCheck<HangfireHealthCheck>("hangfire", tags: [ReadyTag]);
         return services;
     }
 
     public static IEndpointRouteBuilder MapSocialWatchHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions
-        {
-            ResponseWriter = WriteAsync,
-            ResultStatusCodes =
-            {
-                [HealthStatus.Healthy] = StatusCodes.Status200OK,
-                [HealthStatus.Degraded] = StatusCodes.Status200OK,
-                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
-            },
-        }).AllowAnonymous();
+        app.MapHealthChecks("/health", Options(_ => true)).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", Options(check => check.Tags.Contains(ReadyTag))).AllowAnonymous();
+
+        // Liveness runs no check: a database outage must take the host out of rotation, not get it restarted.
+        app.MapHealthChecks("/health/live", Options(_ => false)).AllowAnonymous();
         return app;
     }
+
+    private static HealthCheckOptions Options(Func<HealthCheckRegistration, bool> predicate) => new()
+    {
+        Predicate = predicate,
+        ResponseWriter = WriteAsync,
+        ResultStatusCodes =
+        {
+            [HealthStatus.Healthy] = StatusCodes.Status200OK,
+            [HealthStatus.Degraded] = StatusCodes.Status200OK,
+            [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+        },
+    };
 
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
@@ -53,19 +69,49 @@ internal static class HealthEndpoints
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 }
 
-internal sealed class DatabaseHealthCheck(IStorageMaintenance storage) : IHealthCheck
+public sealed class HealthOptions
 {
+    public const string SectionName = "Health";
+
+    /// <summary>How long the readiness write may wait (for a lock, a slow server) before the database counts as down.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(5);
+}
+
+/// <summary>The stamp of the database this host opened at start-up, set once the start-up guard has passed.</summary>
+internal sealed class StartedDatabase
+{
+    private volatile string? _stamp;
+
+    public string? Stamp { get => _stamp; set => _stamp = value; }
+}
+
+/// <summary>
+/// Writes the check time on the stamp row through a connection of its own: healthy only when the write lands in the
+/// database the host started with. A pooled connection, a successful SELECT 1 or an open file handle proves neither.
+/// </summary>
+internal sealed class DatabaseHealthCheck(IStorageIdentityStore identity, StartedDatabase started, IOptions<HealthOptions> options) : IHealthCheck
+{
+    private static readonly string CheckedBy = $"{Environment.MachineName}:{Environment.ProcessId}";
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var data = new Dictionary<string, object> { ["provider"] = storage.Provider };
+        var data = new Dictionary<string, object> { ["provider"] = identity.Provider };
+        if (started.Stamp is not { } stamp)
+        {
+            return HealthCheckResult.Unhealthy($"{identity.Provider} database not opened yet", data: data);
+        }
+
+        data["stamp"] = stamp;
         try
         {
-            await storage.PingAsync(cancellationToken);
-            return HealthCheckResult.Healthy($"{storage.Provider} reachable", data);
+            return await identity.ProbeAsync(stamp, CheckedBy, options.Value.ProbeTimeout, cancellationToken)
+                ? HealthCheckResult.Healthy($"{identity.Provider} takes writes", data)
+                : HealthCheckResult.Unhealthy($"{identity.Provider} database is not the one this host started with (gone or replaced)", data: data);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return HealthCheckResult.Unhealthy($"{storage.Provider} unreachable: {ex.Message}", data: data);
+            return HealthCheckResult.Unhealthy($"{identity.Provider} does not take writes: {ex.Message}", data: data);
         }
     }
 }

@@ -97,6 +97,7 @@ public static class WebRegistration
             o.HeaderName = AntiforgeryCheck.HeaderName;
             o.Cookie.Name = "socialwatch.af";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
         var webAssembly = typeof(WebRegistration).Assembly;

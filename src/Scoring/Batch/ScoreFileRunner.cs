@@ -32,6 +32,39 @@ public sealed class ScoreFileRunner(IMentionScorer scorer)
         SkipValidation = true,
     };
 
+    /// <summary>
+    /// Refuses, before anything is opened or any model loaded, what would end in an exception half-way: a missing
+    /// input, an output that is the input (it would be truncated before it is read), an output that is a folder, or
+    /// an output folder that does not exist (a mistyped path is not silently created).
+    /// </summary>
+    public static void CheckPaths(string inputPath, string outputPath)
+    {
+        if (!File.Exists(inputPath))
+        {
+            throw new FileNotFoundException($"Input file '{inputPath}' does not exist.", inputPath);
+        }
+
+        var output = Path.GetFullPath(outputPath);
+        if (Directory.Exists(output) || Path.EndsInDirectorySeparator(outputPath))
+        {
+            throw new InvalidDataException($"Output '{outputPath}' is a folder; name the file to write, e.g. {Path.Combine(outputPath, "scores.jsonl")}.");
+        }
+
+        if (string.Equals(ResolveLinks(Path.GetFullPath(inputPath)), ResolveLinks(output), StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"Output '{outputPath}' is the input file; writing it would erase the mentions before they are read. Write to another file.");
+        }
+
+        var folder = Path.GetDirectoryName(output);
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"Output folder '{folder}' does not exist; create it first.");
+        }
+    }
+
+    private static string ResolveLinks(string path) =>
+        File.Exists(path) && new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true) is { } target ? target.FullName : path;
+
     public async Task<ScoreFileResult> RunAsync(
         string inputPath,
         string outputPath,
@@ -39,23 +72,13 @@ public sealed class ScoreFileRunner(IMentionScorer scorer)
         IProgress<FileProgress>? progress,
         CancellationToken cancellationToken)
     {
-        if (!File.Exists(inputPath))
-        {
-            throw new FileNotFoundException($"Input file '{inputPath}' does not exist.", inputPath);
-        }
-
+        CheckPaths(inputPath, outputPath);
         var stopwatch = Stopwatch.StartNew();
         await using var input = new FileStream(inputPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         var total = input.Length;
         if (total == 0)
         {
             throw new InvalidDataException($"Input file '{inputPath}' is empty: nothing to score.");
-        }
-
-        var outputDirectory = Path.GetDirectoryName(Path.GetFullPath(outputPath));
-        if (outputDirectory is not null)
-        {
-            Directory.CreateDirectory(outputDirectory);
         }
 
         await using var output = new FileStream(outputPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using SocialWatch.Alerts.Notifications;
 using SocialWatch.Core.Alerts;
 
@@ -9,11 +7,11 @@ namespace SocialWatch.Alerts.Tests.Notifications;
 public sealed class ChannelAlertNotifierTests
 {
     [TestMethod]
-    public void Publish_QueueFull_NeverBlocksAndKeepsTheNewestEvents()
+    public void Publish_ABurstOfTensOfThousands_NeverBlocksAndKeepsEveryEventInOrder()
     {
-        var notifier = new ChannelAlertNotifier(Options.Create(new NotificationOptions { QueueCapacity = 16 }), NullLogger<ChannelAlertNotifier>.Instance);
+        var notifier = new ChannelAlertNotifier();
 
-        for (var i = 0; i < 1000; i++)
+        for (var i = 0; i < 30_000; i++)
         {
             notifier.Publish(NotificationTestData.Event(AlertEventKind.Created) with { Detail = i.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         }
@@ -24,8 +22,8 @@ public sealed class ChannelAlertNotifierTests
             queued.Add(e.Detail);
         }
 
-        Assert.HasCount(16, queued);
-        Assert.AreEqual("984", queued[0]);
-        Assert.AreEqual("999", queued[^1]);
+        Assert.HasCount(30_000, queued);
+        Assert.AreEqual("0", queued[0]);
+        Assert.AreEqual("29999", queued[^1]);
     }
 }

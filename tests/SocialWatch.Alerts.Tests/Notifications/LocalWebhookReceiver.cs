@@ -29,6 +29,31 @@ internal sealed class LocalWebhookReceiver : IAsyncDisposable
 
     public List<string?> ContentTypes { get; } = [];
 
+    /// <summary>The headers of each request, in the order of <see cref="Bodies"/>.</summary>
+    public List<System.Collections.Specialized.NameValueCollection> Headers { get; } = [];
+
+    /// <summary>Completes once this many requests have arrived.</summary>
+    public Task WaitForCountAsync(int count, TimeSpan timeout, CancellationToken cancellationToken) =>
+        Task.Run(
+            async () =>
+            {
+                while (true)
+                {
+                    lock (Bodies)
+                    {
+                        if (Bodies.Count >= count)
+                        {
+                            return;
+                        }
+                    }
+
+                    await _arrived.WaitAsync(cancellationToken);
+                }
+            },
+            cancellationToken).WaitAsync(timeout, cancellationToken);
+
+    private readonly SemaphoreSlim _arrived = new(0);
+
     public static int FreePort()
     {
         using var socket = new TcpListener(IPAddress.Loopback, 0);
@@ -57,8 +82,11 @@ internal sealed class LocalWebhookReceiver : IAsyncDisposable
             {
                 Bodies.Add(body);
                 ContentTypes.Add(context.Request.ContentType);
+                Headers.Add(new System.Collections.Specialized.NameValueCollection(context.Request.Headers));
                 status = _statuses.Count > 0 ? _statuses.Dequeue() : _thenStatus;
             }
+
+            _arrived.Release();
 
             context.Response.StatusCode = status;
             context.Response.Close();
@@ -70,5 +98,6 @@ internal sealed class LocalWebhookReceiver : IAsyncDisposable
         _listener.Stop();
         _listener.Close();
         await _loop;
+        _arrived.Dispose();
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using SocialWatch.Alerts.Notifications;
 
 namespace SocialWatch.Alerts.Tests.Notifications;
@@ -10,9 +9,9 @@ public sealed class NotificationWorkerTests
     [TestMethod]
     public async Task Worker_FailingSink_DoesNotStopTheOthersOrTheLoop()
     {
-        var notifier = new ChannelAlertNotifier(Options.Create(new NotificationOptions()), NullLogger<ChannelAlertNotifier>.Instance);
+        var notifier = new ChannelAlertNotifier();
         using var recorder = new RecordingSink();
-        using var worker = new NotificationWorker(notifier, [new FailingSink(), recorder], NullLogger<NotificationWorker>.Instance);
+        using var worker = new NotificationWorker(notifier, [new FailingSink(), recorder], TimeProvider.System, NullLogger<NotificationWorker>.Instance);
         await worker.StartAsync(CancellationToken.None);
 
         notifier.Publish(NotificationTestData.Event(AlertEventKind.Created));
@@ -21,6 +20,42 @@ public sealed class NotificationWorkerTests
         await worker.StopAsync(CancellationToken.None);
 
         Assert.AreEqual("Created,SlaBreached", string.Join(",", both.Select(e => e.Kind)));
+    }
+
+    [TestMethod]
+    public async Task Worker_OutboxSinkFailsWhileTheDatabaseIsAway_RetriesUntilTheEventIsRecorded()
+    {
+        var notifier = new ChannelAlertNotifier();
+        var outboxSink = new FlakyOutboxSink(failures: 3);
+        using var recorder = new RecordingSink();
+        using var worker = new NotificationWorker(notifier, [outboxSink, recorder], TimeProvider.System, NullLogger<NotificationWorker>.Instance);
+        await worker.StartAsync(CancellationToken.None);
+
+        notifier.Publish(NotificationTestData.Event(AlertEventKind.Created));
+        await recorder.WaitForAsync(1, TimeSpan.FromSeconds(10));
+        await worker.StopAsync(CancellationToken.None);
+
+        Assert.AreEqual(4, outboxSink.Calls, "three failed tries, then the one that recorded it");
+        Assert.AreEqual(1, outboxSink.Recorded);
+    }
+
+    private sealed class FlakyOutboxSink(int failures) : IOutboxAlertEventSink
+    {
+        public int Calls { get; private set; }
+
+        public int Recorded { get; private set; }
+
+        public Task DeliverAsync(AlertEvent alertEvent, CancellationToken cancellationToken)
+        {
+            Calls++;
+            if (Calls <= failures)
+            {
+                throw new InvalidOperationException("database is away");
+            }
+
+            Recorded++;
+            return Task.CompletedTask;
+        }
     }
 
     private sealed class FailingSink : IAlertEventSink

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Options;
 using SocialWatch.Alerts.Notifications;
 
@@ -8,72 +8,86 @@ namespace SocialWatch.Alerts.Tests.Notifications;
 [TestClass]
 public sealed class WebhookClientTests
 {
-    private static readonly NotificationOptions FastRetries = new()
-    {
-        WebhookMaxAttempts = 4,
-        WebhookFirstRetryDelay = TimeSpan.FromMilliseconds(10),
-        WebhookMaxRetryDelay = TimeSpan.FromMilliseconds(40),
-        WebhookTimeout = TimeSpan.FromSeconds(5),
-    };
+    private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
-    private static WebhookClient Client(HttpClient http) => new(http, Options.Create(FastRetries), TimeProvider.System, NullLogger<WebhookClient>.Instance);
+    private static WebhookClient Client(HttpClient http) =>
+        new(http, Options.Create(new NotificationOptions { WebhookTimeout = TimeSpan.FromSeconds(5) }), new FakeTimeProvider(Now));
 
     [TestMethod]
-    public async Task Post_ServerFailsThenAccepts_RetriesAndDelivers()
+    public async Task Send_Accepted_IsDeliveredWithItsDeliveryId()
     {
-        await using var receiver = new LocalWebhookReceiver([503, 500, 429]);
+        await using var receiver = new LocalWebhookReceiver([]);
         using var http = new HttpClient();
 
-        var delivered = await Client(http).PostAsync(new WebhookTarget { Name = "slack", Url = receiver.Url }, 1, "hello", CancellationToken.None);
+        var result = await Client(http).SendAsync(new WebhookTarget { Name = "slack", Url = receiver.Url }, 77, WebhookClient.BuildBody("hello"), CancellationToken.None);
 
-        Assert.IsTrue(delivered);
-        Assert.HasCount(4, receiver.Bodies);
-        Assert.AreEqual("application/json; charset=utf-8", receiver.ContentTypes[0]);
-    }
-
-    [TestMethod]
-    public async Task Post_ServerKeepsFailing_GivesUpAfterMaxAttempts()
-    {
-        await using var receiver = new LocalWebhookReceiver([], thenStatus: 502);
-        using var http = new HttpClient();
-
-        var delivered = await Client(http).PostAsync(new WebhookTarget { Name = "slack", Url = receiver.Url }, 1, "hello", CancellationToken.None);
-
-        Assert.IsFalse(delivered);
-        Assert.HasCount(4, receiver.Bodies);
-    }
-
-    [TestMethod]
-    public async Task Post_ClientError_IsNotRetried()
-    {
-        await using var receiver = new LocalWebhookReceiver([404]);
-        using var http = new HttpClient();
-
-        var delivered = await Client(http).PostAsync(new WebhookTarget { Name = "teams", Url = receiver.Url }, 1, "hello", CancellationToken.None);
-
-        Assert.IsFalse(delivered);
+        Assert.IsTrue(result.Delivered);
         Assert.HasCount(1, receiver.Bodies);
+        Assert.AreEqual("application/json; charset=utf-8", receiver.ContentTypes[0]);
+        Assert.AreEqual("77", receiver.Headers[0][WebhookClient.DeliveryHeader]);
+        Assert.IsNull(receiver.Headers[0][WebhookSignature.SignatureHeader], "no secret, no signature");
     }
 
     [TestMethod]
-    public async Task Post_NobodyListening_ReturnsFalseAfterRetries()
+    [DataRow(503, true)]
+    [DataRow(500, true)]
+    [DataRow(429, true)]
+    [DataRow(408, true)]
+    [DataRow(404, false)]
+    [DataRow(400, false)]
+    public async Task Send_Refused_SaysWhetherAnotherTryCanHelp(int status, bool retry)
+    {
+        await using var receiver = new LocalWebhookReceiver([status]);
+        using var http = new HttpClient();
+
+        var result = await Client(http).SendAsync(new WebhookTarget { Name = "slack", Url = receiver.Url }, 1, WebhookClient.BuildBody("hello"), CancellationToken.None);
+
+        Assert.IsFalse(result.Delivered);
+        Assert.AreEqual(retry, result.Retry);
+        Assert.AreEqual(status, result.Status);
+        Assert.HasCount(1, receiver.Bodies, "one try per call: the outbox worker owns the retries");
+    }
+
+    [TestMethod]
+    public async Task Send_NobodyListening_IsRetryable()
     {
         using var http = new HttpClient();
         var closed = new Uri($"http://127.0.0.1:{LocalWebhookReceiver.FreePort()}/hook");
 
-        var delivered = await Client(http).PostAsync(new WebhookTarget { Name = "gone", Url = closed }, 1, "hello", CancellationToken.None);
+        var result = await Client(http).SendAsync(new WebhookTarget { Name = "gone", Url = closed }, 1, WebhookClient.BuildBody("hello"), CancellationToken.None);
 
-        Assert.IsFalse(delivered);
+        Assert.IsFalse(result.Delivered);
+        Assert.IsTrue(result.Retry);
     }
 
     [TestMethod]
-    public async Task Post_StrangerText_ArrivesAsEscapedJsonText()
+    public async Task Send_WithASecret_SignsTimestampDotBodyWithHmacSha256()
+    {
+        await using var receiver = new LocalWebhookReceiver([]);
+        using var http = new HttpClient();
+        var body = WebhookClient.BuildBody("signed <b>text</b>");
+
+        await Client(http).SendAsync(new WebhookTarget { Name = "slack", Url = receiver.Url, Secret = "s3cret" }, 5, body, CancellationToken.None);
+
+        var headers = receiver.Headers.Single();
+        var timestamp = headers[WebhookSignature.TimestampHeader]!;
+        Assert.AreEqual(Now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), timestamp);
+        using var hmac = new System.Security.Cryptography.HMACSHA256(System.Text.Encoding.UTF8.GetBytes("s3cret"));
+        var expected = "sha256=" + Convert.ToHexStringLower(hmac.ComputeHash(System.Text.Encoding.UTF8.GetBytes(timestamp + "." + receiver.Bodies.Single())));
+        Assert.AreEqual(expected, headers[WebhookSignature.SignatureHeader]);
+        Assert.IsTrue(WebhookSignature.Verify("s3cret", timestamp, receiver.Bodies.Single(), expected));
+        Assert.IsFalse(WebhookSignature.Verify("other", timestamp, receiver.Bodies.Single(), expected));
+        Assert.IsFalse(WebhookSignature.Verify("s3cret", timestamp, receiver.Bodies.Single() + " ", expected), "a changed body fails");
+    }
+
+    [TestMethod]
+    public async Task Send_StrangerText_ArrivesAsEscapedJsonText()
     {
         await using var receiver = new LocalWebhookReceiver([]);
         using var http = new HttpClient();
         const string hostile = "\"}<!channel> <script>alert(1)</script> & more\n{\"text\":\"x\"}";
 
-        await Client(http).PostAsync(new WebhookTarget { Name = "slack", Url = receiver.Url }, 1, hostile, CancellationToken.None);
+        await Client(http).SendAsync(new WebhookTarget { Name = "slack", Url = receiver.Url }, 1, WebhookClient.BuildBody(hostile), CancellationToken.None);
 
         using var json = JsonDocument.Parse(receiver.Bodies.Single());
         Assert.AreEqual(1, json.RootElement.EnumerateObject().Count());

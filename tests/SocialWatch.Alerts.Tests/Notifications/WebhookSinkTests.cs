@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SocialWatch.Alerts.Notifications;
 using SocialWatch.Core.Alerts;
@@ -11,27 +10,27 @@ public sealed class WebhookSinkTests
     [TestMethod]
     public async Task Deliver_PostsOnlyToWebhooksWhoseFiltersMatch()
     {
-        await using var pr = new LocalWebhookReceiver([]);
-        await using var globex = new LocalWebhookReceiver([]);
-        using var http = new HttpClient();
+        var outbox = new RecordingOutbox();
         var options = Options.Create(new NotificationOptions
         {
             Webhooks =
             [
-                new() { Name = "pr", Url = pr.Url, MinPriority = AlertPriority.High },
-                new() { Name = "globex", Url = globex.Url, MinPriority = AlertPriority.Low, Brands = ["globex"] },
+                new() { Name = "pr", Url = new Uri("https://hooks.example/pr"), MinPriority = AlertPriority.High },
+                new() { Name = "globex", Url = new Uri("https://hooks.example/globex"), MinPriority = AlertPriority.Low, Brands = ["globex"] },
             ],
             DashboardBaseUrl = new Uri("https://socialwatch.example/"),
         });
-        var sink = new WebhookSink(new WebhookClient(http, options, TimeProvider.System, NullLogger<WebhookClient>.Instance), new FixedWebhooks([]), options);
+        var sink = new WebhookSink(outbox, new FixedWebhooks([]), options);
 
         await sink.DeliverAsync(NotificationTestData.Event(AlertEventKind.Created, AlertPriority.Urgent), CancellationToken.None);
         await sink.DeliverAsync(NotificationTestData.Event(AlertEventKind.Created, AlertPriority.Normal), CancellationToken.None);
         await sink.DeliverAsync(NotificationTestData.Event(AlertEventKind.Changed, AlertPriority.Urgent), CancellationToken.None);
 
-        Assert.HasCount(1, pr.Bodies);
-        Assert.IsEmpty(globex.Bodies);
-        using var json = System.Text.Json.JsonDocument.Parse(pr.Bodies[0]);
+        var message = outbox.Messages.Single();
+        Assert.AreEqual("config:pr", message.Target);
+        Assert.AreEqual(NotificationChannels.Webhook, message.Channel);
+        Assert.DoesNotContain("hooks.example", message.Payload, "the secret URL stays out of the database row");
+        using var json = System.Text.Json.JsonDocument.Parse(message.Payload);
         var text = json.RootElement.GetProperty("text").GetString()!;
         Assert.Contains("https://socialwatch.example/alerts/42", text);
         Assert.Contains("@bob: &lt;b&gt;my bag&lt;/b&gt; &amp; \"more\"", text);
@@ -40,24 +39,21 @@ public sealed class WebhookSinkTests
     [TestMethod]
     public async Task Deliver_AlsoPostsToEnabledWebhooksAddedByAdmins()
     {
-        await using var added = new LocalWebhookReceiver([]);
-        await using var disabled = new LocalWebhookReceiver([]);
-        using var http = new HttpClient();
+        var outbox = new RecordingOutbox();
         var options = Options.Create(new NotificationOptions());
         var stored = new FixedWebhooks(
         [
-            new StoredWebhook(1, "teams", added.Url, AlertPriority.Low, []),
-            new StoredWebhook(2, "old", disabled.Url, AlertPriority.Low, [], Enabled: false),
+            new StoredWebhook(1, "teams", new Uri("https://hooks.example/teams"), AlertPriority.Low, []),
+            new StoredWebhook(2, "old", new Uri("https://hooks.example/old"), AlertPriority.Low, [], Enabled: false),
         ]);
-        var sink = new WebhookSink(new WebhookClient(http, options, TimeProvider.System, NullLogger<WebhookClient>.Instance), stored, options);
+        var sink = new WebhookSink(outbox, stored, options);
 
         await sink.DeliverAsync(NotificationTestData.Event(AlertEventKind.SpikeDetected, AlertPriority.High), CancellationToken.None);
 
-        Assert.HasCount(1, added.Bodies);
-        Assert.IsEmpty(disabled.Bodies);
+        Assert.AreEqual("stored:1", outbox.Messages.Single().Target);
     }
 
-    private sealed class FixedWebhooks(IReadOnlyList<StoredWebhook> webhooks) : IWebhookStore
+    internal sealed class FixedWebhooks(IReadOnlyList<StoredWebhook> webhooks) : IWebhookStore
     {
         public Task<IReadOnlyList<StoredWebhook>> ListAsync(CancellationToken cancellationToken) => Task.FromResult(webhooks);
 

@@ -282,6 +282,27 @@ public abstract class MentionStoreContract : StoreContract
     }
 
     [TestMethod]
+    public async Task GetMentions_WithTeams_KeepsOnlyMentionsBehindThoseTeamsAlerts()
+    {
+        var stored = await Store.StoreBatchAsync(new IngestBatch("q", [Scored("care-1"), Scored("billing-1"), Scored("no-alert")], "c1", null), None);
+        var alerts = Get<IAlertStore>();
+        foreach (var (mention, team) in new[] { (stored.Inserted[0], "Care"), (stored.Inserted[1], "billing") })
+        {
+            await alerts.CreateAsync(
+                new NewAlert { Kind = AlertKind.Mention, MentionId = mention.Id, Brand = "acme", Team = team, Priority = AlertPriority.Normal, Title = "t", CreatedAt = T0, Actor = "routing" },
+                None);
+        }
+
+        var care = await Store.GetMentionsAsync(new MentionQuery { Teams = ["care"] }, None);
+        var both = await Store.GetMentionsAsync(new MentionQuery { Teams = ["care", "billing"] }, None);
+        var all = await Store.GetMentionsAsync(new MentionQuery(), None);
+
+        Assert.AreEqual("care-1", ExternalIds(care), "team names match ignoring case, as the queue's do");
+        Assert.AreEqual("billing-1,care-1", ExternalIds(both));
+        Assert.HasCount(3, all);
+    }
+
+    [TestMethod]
     public async Task GetMentions_FiltersByBrandSourceAuthorAndTime()
     {
         var at = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);

@@ -117,6 +117,35 @@ public sealed class MentionPushEndpointsTests : IAsyncDisposable
     }
 
     [TestMethod]
+    public async Task Push_ThousandsOfEmptyItems_ListsTheFirstHundredAndCountsTheRest()
+    {
+        var body = "[" + string.Join(",", Enumerable.Repeat("{}", 1300)) + "]";
+
+        var response = await PostAsync(body);
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode);
+        using var json = JsonDocument.Parse(text);
+        Assert.AreEqual(MentionPushEndpoints.MaxListedErrors, json.RootElement.GetProperty("items").GetArrayLength());
+        Assert.AreEqual(1300 - MentionPushEndpoints.MaxListedErrors, json.RootElement.GetProperty("unlisted").GetInt32());
+        StringAssert.Contains(json.RootElement.GetProperty("error").GetString(), "1300 of 1300");
+        Assert.IsLessThan(body.Length * 8, text.Length, $"the answer stays within a small multiple of the request ({text.Length} bytes)");
+    }
+
+    [TestMethod]
+    public async Task Push_AHugeUnknownBrand_IsNotEchoedBackWhole()
+    {
+        var brand = new string('b', 3000);
+
+        var response = await PostAsync("{\"id\":\"1\",\"brand\":\"" + brand + "\",\"text\":\"hi\"}");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain(brand, text);
+        Assert.IsLessThan(1000, text.Length, text);
+    }
+
+    [TestMethod]
     public async Task Push_MalformedJson_Returns400()
     {
         var response = await PostAsync("""[{"id":"1","text":""");

@@ -147,6 +147,8 @@ internal sealed class PostgreSqlMentionStore(PostgreSqlConnectionFactory connect
           AND (@Since::timestamptz IS NULL OR created_at >= @Since::timestamptz)
           AND (@Until::timestamptz IS NULL OR created_at < @Until::timestamptz)
           AND (@BeforeId::bigint IS NULL OR id < @BeforeId::bigint)
+          AND (cardinality(@Teams::text[]) = 0
+               OR id IN (SELECT a.mention_id FROM alerts a WHERE a.mention_id IS NOT NULL AND lower(a.team) = ANY(@Teams::text[])))
         ORDER BY id DESC
         LIMIT @Limit
         """;
@@ -163,6 +165,7 @@ internal sealed class PostgreSqlMentionStore(PostgreSqlConnectionFactory connect
             Until = PostgreSqlTime.ToDb(query.Until),
             query.BeforeId,
             Limit = Math.Max(0, query.Limit),
+            Teams = query.Teams.Select(t => t.ToLowerInvariant()).ToArray(),
         }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToStoredMention(PostgreSqlTime.FromDb)).ToList();
     }

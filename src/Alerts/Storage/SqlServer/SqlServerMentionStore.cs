@@ -187,6 +187,9 @@ internal sealed class SqlServerMentionStore(SqlServerConnectionFactory connectio
           AND (@Since IS NULL OR created_at >= @Since)
           AND (@Until IS NULL OR created_at < @Until)
           AND (@BeforeId IS NULL OR id < @BeforeId)
+          AND (@TeamsJson = N'[]'
+               OR id IN (SELECT a.mention_id FROM dbo.alerts a WHERE a.mention_id IS NOT NULL
+                         AND a.team IN (SELECT [value] FROM OPENJSON(@TeamsJson))))
         ORDER BY id DESC
         OPTION (RECOMPILE);
         """;
@@ -203,6 +206,7 @@ internal sealed class SqlServerMentionStore(SqlServerConnectionFactory connectio
             Until = SqlServerTime.ToDb(query.Until),
             query.BeforeId,
             Limit = Math.Max(0, query.Limit),
+            TeamsJson = System.Text.Json.JsonSerializer.Serialize(query.Teams),
         }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToStoredMention(SqlServerTime.FromDb)).ToList();
     }

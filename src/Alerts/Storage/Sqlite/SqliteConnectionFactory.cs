@@ -40,7 +40,8 @@ internal sealed class SqliteConnectionFactory
         _isFile = builder.Mode != SqliteOpenMode.Memory && builder.DataSource is not ("" or ":memory:");
         if (_isFile)
         {
-            var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            DatabaseFile = Path.GetFullPath(builder.DataSource);
+            var directory = Path.GetDirectoryName(DatabaseFile);
             if (!string.IsNullOrEmpty(directory))
             {
                 Directory.CreateDirectory(directory);
@@ -51,6 +52,9 @@ internal sealed class SqliteConnectionFactory
     }
 
     public string ConnectionString => _connectionString;
+
+    /// <summary>Full path of the database file; null for an in-memory database.</summary>
+    public string? DatabaseFile { get; }
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

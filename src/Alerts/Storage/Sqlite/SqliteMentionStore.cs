@@ -228,6 +228,7 @@ internal sealed class SqliteMentionStore(SqliteConnectionFactory connections, Ti
             Until = SqliteTime.ToDb(query.Until),
             query.BeforeId,
             Limit = Math.Max(0, query.Limit),
+            TeamsJson = System.Text.Json.JsonSerializer.Serialize(query.Teams.Select(t => t.ToLowerInvariant())),
         };
 
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -277,6 +278,11 @@ internal sealed class SqliteMentionStore(SqliteConnectionFactory connections, Ti
         if (query.BeforeId is not null)
         {
             conditions.Add("id < @BeforeId");
+        }
+
+        if (query.Teams.Count > 0)
+        {
+            conditions.Add("id IN (SELECT a.mention_id FROM alerts a WHERE a.mention_id IS NOT NULL AND lower(a.team) IN (SELECT value FROM json_each(@TeamsJson)))");
         }
 
         if (conditions.Count > 0)

@@ -12,6 +12,17 @@ internal abstract class SqlDialect
 
     public abstract object ToDb(DateTimeOffset value);
 
+    /// <summary>
+    /// A connection that proves the database is there now: the readiness probe uses it so that a pooled connection
+    /// to a file deleted since cannot answer for the file at the path today.
+    /// </summary>
+    public virtual Task<DbConnection> OpenFreshAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
+
+    /// <summary>Drops idle pooled connections after the probe found the database replaced, so the stores stop writing to the old one.</summary>
+    public virtual void ForgetPooledConnections()
+    {
+    }
+
     public object? ToDb(DateTimeOffset? value) => value is { } v ? ToDb(v) : null;
 
     /// <summary>Reads a time column whatever type the provider hands back.</summary>
@@ -40,6 +51,40 @@ internal sealed class SqliteDialect(Sqlite.SqliteConnectionFactory connections) 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await connections.OpenAsync(cancellationToken);
 
     public override object ToDb(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
+
+    /// <summary>
+    /// Unpooled and without create: a pooled connection keeps writing to a deleted file's inode, and opening with
+    /// create would make an empty file at the path that then looks like the database.
+    /// </summary>
+    public override async Task<DbConnection> OpenFreshAsync(CancellationToken cancellationToken)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connections.ConnectionString) { Pooling = false };
+        if (builder.Mode == Microsoft.Data.Sqlite.SqliteOpenMode.ReadWriteCreate)
+        {
+            builder.Mode = Microsoft.Data.Sqlite.SqliteOpenMode.ReadWrite;
+        }
+
+        var connection = new Microsoft.Data.Sqlite.SqliteConnection(builder.ToString());
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public override void ForgetPooledConnections()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connections.ConnectionString);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
+    }
+
+    /// <summary>Full path of the database file; null for an in-memory database.</summary>
+    public string? DatabaseFile => connections.DatabaseFile;
 }
 
 internal sealed class PostgreSqlDialect(PostgreSql.PostgreSqlConnectionFactory connections) : SqlDialect

@@ -1,9 +1,14 @@
+using System.Security.Claims;
 using SocialWatch.Core.Mentions;
 using SocialWatch.Core.Storage;
+using SocialWatch.Host.Web.Alerts;
 
 namespace SocialWatch.Host.Web.Api;
 
-/// <summary><c>GET /api/mentions</c>: stored mentions, newest first, keyset-paged.</summary>
+/// <summary>
+/// <c>GET /api/mentions</c>: stored mentions, newest first, keyset-paged. An agent sees the mentions behind the
+/// alerts of their own teams (as in the queue); managers, PR and integration keys see every mention.
+/// </summary>
 internal static class MentionApi
 {
     public const int MaxLimit = 500;
@@ -12,6 +17,8 @@ internal static class MentionApi
     {
         app.MapGet("/api/mentions", async (
                 IMentionStore mentions,
+                TeamScope scope,
+                ClaimsPrincipal user,
                 string? brand,
                 string? source,
                 string? authorId,
@@ -31,8 +38,9 @@ internal static class MentionApi
                     return Results.Problem("since must not be after until.", statusCode: StatusCodes.Status400BadRequest);
                 }
 
+                var teams = (await scope.ForAsync(user, cancellationToken)).Teams;
                 var page = await mentions.GetMentionsAsync(
-                    new MentionQuery { Brand = brand, Source = source, AuthorId = authorId, Since = since, Until = until, BeforeId = beforeId, Limit = limit ?? 100 },
+                    new MentionQuery { Brand = brand, Source = source, AuthorId = authorId, Since = since, Until = until, BeforeId = beforeId, Limit = limit ?? 100, Teams = teams },
                     cancellationToken);
                 return Results.Ok(new
                 {

@@ -1,7 +1,10 @@
+using System.Security.Claims;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using SocialWatch.Alerts.Insights;
+using SocialWatch.Core.Mentions;
 using SocialWatch.Core.Storage;
+using SocialWatch.Host.Web.Alerts;
 
 namespace SocialWatch.Host.Web.Charts;
 
@@ -50,10 +53,13 @@ internal static class ChartEndpoints
             CachedAsync(cache, "sla", AlertsLifetime, async () =>
                 charts.Sla(await insights.GetSlaSummaryAsync(time.GetUtcNow(), options.Value.DueSoon, ct))));
 
-        app.MapGet("/charts/engagement/{mentionId:long}.svg", async (long mentionId, IMentionStore mentions, DashboardCharts charts, CancellationToken ct) =>
+        app.MapGet("/charts/engagement/{mentionId:long}.svg", async (long mentionId, IMentionStore mentions, DashboardCharts charts, TeamScope scope, ClaimsPrincipal user, CancellationToken ct) =>
             {
                 var mention = await mentions.GetMentionAsync(mentionId, ct);
-                if (mention is null)
+
+                // An agent only charts the mentions behind their teams' alerts; another team's answers 404, as a missing one does.
+                var teams = (await scope.ForAsync(user, ct)).Teams;
+                if (mention is null || (teams.Count > 0 && !await InTeamsAsync(mentions, mentionId, teams, ct)))
                 {
                     return Results.NotFound();
                 }
@@ -62,6 +68,12 @@ internal static class ChartEndpoints
             })
             .RequireAuthorization(SocialWatchPolicies.Agent)
             .ExcludeFromDescription();
+    }
+
+    private static async Task<bool> InTeamsAsync(IMentionStore mentions, long mentionId, IReadOnlyList<string> teams, CancellationToken cancellationToken)
+    {
+        var page = await mentions.GetMentionsAsync(new MentionQuery { BeforeId = mentionId + 1, Limit = 1, Teams = teams }, cancellationToken);
+        return page.Count == 1 && page[0].Id == mentionId;
     }
 
     internal static (DateTimeOffset Since, DateTimeOffset Until) Window(TimeProvider time, WebOptions options)

@@ -1,0 +1,42 @@
+namespace SocialWatch.Alerts.Notifications;
+
+/// <summary>The channels a notification goes out on; the outbox row names one.</summary>
+public static class NotificationChannels
+{
+    public const string Webhook = "webhook";
+
+    public const string Email = "email";
+}
+
+/// <summary>One notification to send: a webhook body for one target, or one e-mail.</summary>
+/// <param name="Target">For a webhook, the key of its target (<see cref="WebhookSink.TargetKey(WebhookTarget)"/>); for an e-mail, "email".</param>
+/// <param name="Payload">The webhook's JSON body, or the e-mail as JSON; built once, when the alert changed.</param>
+public sealed record OutboxMessage(string Channel, string Target, long AlertId, string Payload);
+
+/// <summary>A claimed outbox row: this host may send it until the lease runs out.</summary>
+/// <param name="Attempts">Tries so far, this one included.</param>
+public sealed record OutboxEntry(long Id, string Channel, string Target, long AlertId, string Payload, int Attempts, string Claim);
+
+/// <summary>
+/// Durable queue of webhooks and e-mails between an alert change and its delivery. Every host may claim; a claim
+/// takes rows that are due and not claimed by a live lease, so two hosts never hold the same row at once.
+/// </summary>
+public interface INotificationOutbox
+{
+    Task EnqueueAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken);
+
+    /// <summary>Claims up to <paramref name="limit"/> due rows, oldest first, until <paramref name="now"/> + <paramref name="lease"/>.</summary>
+    Task<IReadOnlyList<OutboxEntry>> ClaimAsync(DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Removes a delivered row (only while this claim still holds it).</summary>
+    Task CompleteAsync(OutboxEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Makes the row due again at <paramref name="dueAt"/> after a failed try.</summary>
+    Task RetryAsync(OutboxEntry entry, DateTimeOffset dueAt, string error, CancellationToken cancellationToken);
+
+    /// <summary>Keeps the row, never to be tried again, with the reason for an operator.</summary>
+    Task GiveUpAsync(OutboxEntry entry, DateTimeOffset at, string error, CancellationToken cancellationToken);
+
+    /// <summary>Rows not delivered yet and not given up (for health and tests).</summary>
+    Task<long> CountPendingAsync(CancellationToken cancellationToken);
+}

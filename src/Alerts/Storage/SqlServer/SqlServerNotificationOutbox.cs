@@ -1,0 +1,23 @@
+using SocialWatch.Alerts.Storage.Workflow;
+
+namespace SocialWatch.Alerts.Storage.SqlServer;
+
+internal sealed class SqlServerNotificationOutbox(SqlServerDialect dialect, TimeProvider time)
+    : SqlNotificationOutbox(dialect, time, new(InsertSql, ClaimSql, ClaimedSql, CompleteSql, RetrySql, GiveUpSql, PendingSql))
+{
+    private const string InsertSql = "INSERT INTO dbo.notification_outbox (channel, target, alert_id, payload, due_at, created_at) VALUES (@Channel, @Target, @AlertId, @Payload, @At, @At);";
+
+    // READPAST: rows another host is claiming at this moment go to that host; this one takes the next ones.
+    private const string ClaimSql = """
+        WITH due AS (
+            SELECT TOP (@limit) id, claim, due_at, attempts FROM dbo.notification_outbox WITH (ROWLOCK, UPDLOCK, READPAST)
+            WHERE gave_up_at IS NULL AND due_at <= @now ORDER BY id)
+        UPDATE due SET claim = @claim, due_at = @until, attempts = attempts + 1;
+        """;
+
+    private const string ClaimedSql = "SELECT id AS Id, channel AS Channel, target AS Target, alert_id AS AlertId, payload AS Payload, attempts AS Attempts FROM dbo.notification_outbox WHERE claim = @claim ORDER BY id;";
+    private const string CompleteSql = "DELETE FROM dbo.notification_outbox WHERE id = @id AND claim = @claim;";
+    private const string RetrySql = "UPDATE dbo.notification_outbox SET due_at = @due, last_error = @error, claim = NULL WHERE id = @id AND claim = @claim;";
+    private const string GiveUpSql = "UPDATE dbo.notification_outbox SET gave_up_at = @at, last_error = @error, claim = NULL WHERE id = @id AND claim = @claim;";
+    private const string PendingSql = "SELECT COUNT_BIG(*) FROM dbo.notification_outbox WHERE gave_up_at IS NULL;";
+}

@@ -1,0 +1,35 @@
+using Dapper;
+
+namespace SocialWatch.Alerts.Storage.Workflow;
+
+/// <summary>The statements of one dialect for <c>data_protection_keys</c>: <c>List</c> selects xml oldest first; <c>Insert</c> takes @Name, @Xml and @At.</summary>
+internal sealed record DataProtectionKeySql(string List, string Insert);
+
+internal abstract class SqlDataProtectionKeyStore(SqlDialect dialect, TimeProvider time, DataProtectionKeySql sql) : IDataProtectionKeyStore
+{
+    public async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        return [.. await connection.QueryAsync<string>(new CommandDefinition(sql.List, cancellationToken: cancellationToken))];
+    }
+
+    public async Task AddAsync(string friendlyName, string xml, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            sql.Insert, new { Name = friendlyName, Xml = xml, At = dialect.ToDb(time.GetUtcNow()) }, cancellationToken: cancellationToken));
+    }
+}
+
+internal static class DataProtectionKeyStatements
+{
+    public static readonly DataProtectionKeySql Unqualified = new(
+        "SELECT xml FROM data_protection_keys ORDER BY id",
+        "INSERT INTO data_protection_keys (friendly_name, xml, created_at) VALUES (@Name, @Xml, @At)");
+}
+
+internal sealed class SqliteDataProtectionKeyStore(SqliteDialect dialect, TimeProvider time)
+    : SqlDataProtectionKeyStore(dialect, time, DataProtectionKeyStatements.Unqualified);
+
+internal sealed class PostgreSqlDataProtectionKeyStore(PostgreSqlDialect dialect, TimeProvider time)
+    : SqlDataProtectionKeyStore(dialect, time, DataProtectionKeyStatements.Unqualified);

@@ -1,0 +1,133 @@
+using Dapper;
+using SocialWatch.Alerts.Notifications;
+
+namespace SocialWatch.Alerts.Storage.Workflow;
+
+/// <summary>
+/// The statements of one dialect for <c>notification_outbox</c>. <c>Claim</c> takes @claim, @until, @now and @limit and
+/// marks up to @limit due rows, oldest first, as claimed; <c>Claimed</c> reads the rows of @claim. Only <c>Claim</c>
+/// differs between dialects beyond the table's schema.
+/// </summary>
+internal sealed record OutboxSql(string Insert, string Claim, string Claimed, string Complete, string Retry, string GiveUp, string Pending);
+
+/// <summary>
+/// The notification outbox over any dialect. A claim is one UPDATE of the oldest due rows with a fresh token: the
+/// row's due time moves past the lease in the same statement, so another host's claim skips it (PostgreSQL and SQL
+/// Server skip rows another claim has locked; SQLite has one writer at a time), and a host that dies while sending
+/// leaves the row due again when the lease ends.
+/// </summary>
+internal abstract class SqlNotificationOutbox(SqlDialect dialect, TimeProvider time, OutboxSql sql) : INotificationOutbox
+{
+    private const int MaxClaim = 1_000;
+
+    public async Task EnqueueAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
+        var at = dialect.ToDb(time.GetUtcNow());
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            sql.Insert,
+            messages.Select(m => new { m.Channel, m.Target, m.AlertId, m.Payload, At = at }),
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<OutboxEntry>> ClaimAsync(DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var claim = Guid.NewGuid().ToString("N");
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var claimed = await connection.ExecuteAsync(new CommandDefinition(
+            sql.Claim,
+            new { claim, until = dialect.ToDb(now + lease), now = dialect.ToDb(now), limit = Math.Min(limit, MaxClaim) },
+            cancellationToken: cancellationToken));
+        if (claimed == 0)
+        {
+            return [];
+        }
+
+        var rows = await connection.QueryAsync<OutboxRow>(new CommandDefinition(sql.Claimed, new { claim }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new OutboxEntry(r.Id, r.Channel, r.Target, r.AlertId, r.Payload, r.Attempts, claim))];
+    }
+
+    public async Task CompleteAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql.Complete, new { id = entry.Id, claim = entry.Claim }, cancellationToken: cancellationToken));
+    }
+
+    public async Task RetryAsync(OutboxEntry entry, DateTimeOffset dueAt, string error, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            sql.Retry, new { id = entry.Id, claim = entry.Claim, due = dialect.ToDb(dueAt), error = Clip(error) }, cancellationToken: cancellationToken));
+    }
+
+    public async Task GiveUpAsync(OutboxEntry entry, DateTimeOffset at, string error, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            sql.GiveUp, new { id = entry.Id, claim = entry.Claim, at = dialect.ToDb(at), error = Clip(error) }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<long> CountPendingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql.Pending, cancellationToken: cancellationToken));
+    }
+
+    private static string Clip(string error) => error.Length <= 1000 ? error : error[..999] + "…";
+
+    private sealed class OutboxRow
+    {
+        public long Id { get; init; }
+
+        public string Channel { get; init; } = "";
+
+        public string Target { get; init; } = "";
+
+        public long AlertId { get; init; }
+
+        public string Payload { get; init; } = "";
+
+        public int Attempts { get; init; }
+    }
+}
+
+/// <summary>The statements SQLite and PostgreSQL share, around each one's claim.</summary>
+internal static class OutboxStatements
+{
+    public const string InsertSql = "INSERT INTO notification_outbox (channel, target, alert_id, payload, due_at, created_at) VALUES (@Channel, @Target, @AlertId, @Payload, @At, @At)";
+    public const string ClaimedSql = "SELECT id AS Id, channel AS Channel, target AS Target, alert_id AS AlertId, payload AS Payload, attempts AS Attempts FROM notification_outbox WHERE claim = @claim ORDER BY id";
+    public const string CompleteSql = "DELETE FROM notification_outbox WHERE id = @id AND claim = @claim";
+    public const string RetrySql = "UPDATE notification_outbox SET due_at = @due, last_error = @error, claim = NULL WHERE id = @id AND claim = @claim";
+    public const string GiveUpSql = "UPDATE notification_outbox SET gave_up_at = @at, last_error = @error, claim = NULL WHERE id = @id AND claim = @claim";
+    public const string PendingSql = "SELECT COUNT(*) FROM notification_outbox WHERE gave_up_at IS NULL";
+
+    public static OutboxSql With(string claimSql) => new(InsertSql, claimSql, ClaimedSql, CompleteSql, RetrySql, GiveUpSql, PendingSql);
+}
+
+internal sealed class SqliteNotificationOutbox(SqliteDialect dialect, TimeProvider time)
+    : SqlNotificationOutbox(dialect, time, OutboxStatements.With(ClaimSql))
+{
+    private const string ClaimSql = """
+        UPDATE notification_outbox SET claim = @claim, due_at = @until, attempts = attempts + 1
+        WHERE id IN (SELECT id FROM notification_outbox WHERE gave_up_at IS NULL AND due_at <= @now ORDER BY id LIMIT @limit)
+        """;
+}
+
+internal sealed class PostgreSqlNotificationOutbox(PostgreSqlDialect dialect, TimeProvider time)
+    : SqlNotificationOutbox(dialect, time, OutboxStatements.With(ClaimSql))
+{
+    // SKIP LOCKED: rows another host is claiming at this moment go to that host; this one takes the next ones.
+    private const string ClaimSql = """
+        UPDATE notification_outbox SET claim = @claim, due_at = @until, attempts = attempts + 1
+        WHERE id IN (SELECT id FROM notification_outbox WHERE gave_up_at IS NULL AND due_at <= @now ORDER BY id LIMIT @limit FOR UPDATE SKIP LOCKED)
+        """;
+}

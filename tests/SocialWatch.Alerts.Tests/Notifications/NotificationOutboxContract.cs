@@ -1,0 +1,177 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SocialWatch.Alerts.Notifications;
+using SocialWatch.Alerts.Tests.Storage;
+using SocialWatch.Alerts.Tests.WorkflowStorage;
+using SocialWatch.Core.Alerts;
+
+namespace SocialWatch.Alerts.Tests.Notifications;
+
+/// <summary>
+/// The notification outbox end to end on each dialect: the sinks record rows, the outbox workers of one or two
+/// "hosts" (service providers on the same database) claim and send them to a receiver on 127.0.0.1.
+/// </summary>
+public abstract class NotificationOutboxContract : StoreContract
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    /// <summary>More than the 10,000 events the old in-memory queue held before it dropped the oldest.</summary>
+    protected virtual int BurstSize => 12_000;
+
+    [TestMethod]
+    public async Task Outbox_ABurstOfThousandsOfAlerts_ReachesTheReceiverExactlyOnceAcrossTwoHosts()
+    {
+        await using var receiver = new LocalWebhookReceiver([]);
+        var settings = Settings(receiver.Url);
+        settings["Alerts:Notifications:OutboxPollInterval"] = "00:00:00.020";
+        settings["Alerts:Notifications:OutboxBatch"] = "200";
+        await using var hostA = WorkflowServices.Build(Database.Provider.ToString(), Database.ConnectionString, TimeProvider.System, settings);
+        await using var hostB = WorkflowServices.Build(Database.Provider.ToString(), Database.ConnectionString, TimeProvider.System, settings);
+        IHostedService[] workers =
+        [
+            hostA.GetServices<IHostedService>().OfType<NotificationWorker>().Single(),
+            hostA.GetRequiredService<NotificationOutboxWorker>(),
+            hostB.GetRequiredService<NotificationOutboxWorker>(),
+        ];
+        foreach (var worker in workers)
+        {
+            await worker.StartAsync(TestContext.CancellationToken);
+        }
+
+        var notifier = hostA.GetRequiredService<IAlertNotifier>();
+        var template = NotificationTestData.Event(AlertEventKind.Created, AlertPriority.High);
+        for (var id = 1; id <= BurstSize; id++)
+        {
+            notifier.Publish(template with { Alert = template.Alert with { Id = id } });
+        }
+
+        await receiver.WaitForCountAsync(BurstSize, TimeSpan.FromMinutes(5), TestContext.CancellationToken);
+        var outbox = hostA.GetRequiredService<INotificationOutbox>();
+        while (await outbox.CountPendingAsync(TestContext.CancellationToken) > 0)
+        {
+            await Task.Delay(50, TestContext.CancellationToken);
+        }
+
+        foreach (var worker in workers)
+        {
+            await worker.StopAsync(TestContext.CancellationToken);
+        }
+
+        List<string> deliveries;
+        List<string> alerts;
+        lock (receiver.Bodies)
+        {
+            deliveries = [.. receiver.Headers.Select(h => h[WebhookClient.DeliveryHeader]!)];
+            alerts = [.. receiver.Bodies.Select(b => System.Text.RegularExpressions.Regex.Match(b, @"alert #(\d+)").Groups[1].Value)];
+        }
+
+        Assert.HasCount(BurstSize, deliveries, "every alert once, none twice");
+        Assert.HasCount(BurstSize, deliveries.Distinct());
+        Assert.HasCount(BurstSize, alerts.Distinct());
+        TestContext.WriteLine($"alerts {BurstSize}, delivered {deliveries.Count}, duplicated {deliveries.Count - deliveries.Distinct().Count()}");
+    }
+
+    [TestMethod]
+    public async Task Outbox_ReceiverAnswers500Then200_DeliversItOnTheRetryAfterTheBackOff()
+    {
+        await using var receiver = new LocalWebhookReceiver([500]);
+        await using var host = WorkflowServices.Build(Database.Provider.ToString(), Database.ConnectionString, Time, Settings(receiver.Url));
+        var worker = host.GetRequiredService<NotificationOutboxWorker>();
+        var outbox = host.GetRequiredService<INotificationOutbox>();
+        await Sink(host).DeliverAsync(NotificationTestData.Event(AlertEventKind.Created, AlertPriority.Urgent), None);
+
+        var firstTry = await worker.DeliverDueAsync(None);
+        var beforeTheBackOff = await worker.DeliverDueAsync(None);
+        Time.Advance(TimeSpan.FromSeconds(2));
+        var retry = await worker.DeliverDueAsync(None);
+
+        Assert.AreEqual(1, firstTry);
+        Assert.AreEqual(0, beforeTheBackOff, "not due again before the first retry delay");
+        Assert.AreEqual(1, retry);
+        Assert.HasCount(2, receiver.Bodies);
+        Assert.AreEqual(receiver.Headers[0][WebhookClient.DeliveryHeader], receiver.Headers[1][WebhookClient.DeliveryHeader], "the same delivery, tried twice");
+        Assert.AreEqual(0, await outbox.CountPendingAsync(None));
+    }
+
+    [TestMethod]
+    public async Task Outbox_ReceiverSaysTheHookIsGone_GivesUpAtOnceAndNeverTriesAgain()
+    {
+        await using var receiver = new LocalWebhookReceiver([], thenStatus: 404);
+        await using var host = WorkflowServices.Build(Database.Provider.ToString(), Database.ConnectionString, Time, Settings(receiver.Url));
+        var worker = host.GetRequiredService<NotificationOutboxWorker>();
+        await Sink(host).DeliverAsync(NotificationTestData.Event(AlertEventKind.Created, AlertPriority.Urgent), None);
+
+        await worker.DeliverDueAsync(None);
+        Time.Advance(TimeSpan.FromHours(1));
+        var later = await worker.DeliverDueAsync(None);
+
+        Assert.HasCount(1, receiver.Bodies);
+        Assert.AreEqual(0, later);
+        Assert.AreEqual(0, await host.GetRequiredService<INotificationOutbox>().CountPendingAsync(None));
+    }
+
+    [TestMethod]
+    public async Task Outbox_RowsOfAHostThatDiedMidSend_AreSentByAnotherOnceTheLeaseEnds()
+    {
+        await using var receiver = new LocalWebhookReceiver([]);
+        await using var host = WorkflowServices.Build(Database.Provider.ToString(), Database.ConnectionString, Time, Settings(receiver.Url));
+        var outbox = host.GetRequiredService<INotificationOutbox>();
+        var worker = host.GetRequiredService<NotificationOutboxWorker>();
+        await Sink(host).DeliverAsync(NotificationTestData.Event(AlertEventKind.Created, AlertPriority.Urgent), None);
+        var died = await outbox.ClaimAsync(Time.GetUtcNow(), TimeSpan.FromMinutes(5), 10, None);
+
+        var whileLeased = await worker.DeliverDueAsync(None);
+        Time.Advance(TimeSpan.FromMinutes(5));
+        var afterLease = await worker.DeliverDueAsync(None);
+
+        Assert.HasCount(1, died);
+        Assert.AreEqual(0, whileLeased, "a live claim is not taken over");
+        Assert.AreEqual(1, afterLease);
+        Assert.HasCount(1, receiver.Bodies);
+    }
+
+    [TestMethod]
+    public async Task Outbox_CriticalEmail_IsSentThroughTheMailServerOnce()
+    {
+        await using var host = WorkflowServices.Build(
+            Database.Provider.ToString(),
+            Database.ConnectionString,
+            Time,
+            new Dictionary<string, string?> { ["Alerts:Notifications:CriticalEmailTo:0"] = "oncall@acme.test" });
+        var worker = host.GetRequiredService<NotificationOutboxWorker>();
+        var email = host.GetServices<IAlertEventSink>().OfType<CriticalEmailSink>().Single();
+        await email.DeliverAsync(NotificationTestData.Event(AlertEventKind.Created, AlertPriority.Urgent), None);
+
+        await worker.DeliverDueAsync(None);
+        await worker.DeliverDueAsync(None);
+
+        var sent = ((RecordingEmailSender)host.GetRequiredService<IEmailSender>()).Sent;
+        Assert.HasCount(1, sent);
+        Assert.AreEqual("oncall@acme.test", sent[0].To.Single());
+        StringAssert.Contains(sent[0].HtmlBody, "&lt;b&gt;my bag&lt;/b&gt;");
+    }
+
+    private static WebhookSink Sink(IServiceProvider host) => host.GetServices<IAlertEventSink>().OfType<WebhookSink>().Single();
+
+    private static Dictionary<string, string?> Settings(Uri receiver) => new()
+    {
+        ["Alerts:Notifications:Webhooks:0:Name"] = "care-room",
+        ["Alerts:Notifications:Webhooks:0:Url"] = receiver.ToString(),
+        ["Alerts:Notifications:Webhooks:0:MinPriority"] = "Low",
+        ["Alerts:Notifications:WebhookFirstRetryDelay"] = "00:00:02",
+        ["Alerts:Notifications:OutboxLease"] = "00:05:00",
+    };
+}
+
+[TestClass]
+public sealed class SqliteNotificationOutboxTests : NotificationOutboxContract
+{
+    protected override Task<TestDatabase> OpenDatabaseAsync() => TestDatabases.SqliteAsync();
+}
+
+[TestClass]
+public sealed class PostgreSqlNotificationOutboxTests : NotificationOutboxContract
+{
+    protected override Task<TestDatabase> OpenDatabaseAsync() => TestDatabases.PostgreSqlAsync("notification_outbox");
+}

@@ -1,0 +1,25 @@
+using SocialWatch.Alerts.Notifications;
+
+namespace SocialWatch.Alerts.Tests.Notifications;
+
+/// <summary>Keeps what the sinks record; the claiming side is covered against real databases by the outbox contract.</summary>
+internal sealed class RecordingOutbox : INotificationOutbox
+{
+    public List<OutboxMessage> Messages { get; } = [];
+
+    public Task EnqueueAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        Messages.AddRange(messages);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<OutboxEntry>> ClaimAsync(DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task CompleteAsync(OutboxEntry entry, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task RetryAsync(OutboxEntry entry, DateTimeOffset dueAt, string error, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task GiveUpAsync(OutboxEntry entry, DateTimeOffset at, string error, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<long> CountPendingAsync(CancellationToken cancellationToken) => Task.FromResult((long)Messages.Count);
+}
