@@ -53,6 +53,10 @@ internal sealed class WebTestApp : IAsyncDisposable
             "--Smtp:Port", "25",
             "--Smtp:From", "socialwatch@example.com",
             "--Digests:AppBaseUrl", "http://127.0.0.1/",
+
+            // Every test signs in from 127.0.0.1, many times a minute; the sign-in throttle tests set their own limits.
+            "--Web:SignIn:PerAddressLimit", "100000",
+            "--Web:SignIn:PerAccountLimit", "100000",
             .. extraArgs,
         ]);
         await app.StartAsync();
