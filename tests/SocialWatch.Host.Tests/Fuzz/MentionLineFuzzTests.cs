@@ -3,6 +3,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using SocialWatch.Alerts.Access;
+using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Mentions;
+using SocialWatch.Core.Storage;
 using SocialWatch.Core.Scoring;
 using SocialWatch.Host.Tests.Web;
 using SocialWatch.Host.Web;
@@ -43,11 +46,17 @@ public sealed class MentionLineFuzzTests
         var push = await PushAllAsync(http, lines);
         var replay = await ReplayAllAsync(app, lines);
         var score = await ScoreAllAsync(app, lines);
-        await app.AddAlertAsync("<script>alert(1)</script>' OR 1=1 --");
+        var alerted = await AlertOnStoredMentionsAsync(app);
         using var agent = new Web.WebClient(app.BaseAddress);
         await agent.SignInAsync("agent");
         using var triage = await agent.Http.GetAsync("/triage");
         using var rows = await agent.Http.GetAsync("/triage?handler=Rows");
+        var charts = new List<HttpStatusCode>();
+        foreach (var id in alerted.Take(50))
+        {
+            using var chart = await agent.Http.GetAsync($"/charts/engagement/{id}.svg");
+            charts.Add(chart.StatusCode);
+        }
         TestContext.WriteLine($"push:   cases {Cases}, stored {push.Stored}, duplicates {push.Duplicates}, refused {push.Refused}, crashes {push.Crashes.Count}");
         TestContext.WriteLine($"replay: cases {Cases}, stored {replay.Stored}, duplicates {replay.Duplicates}, refused {replay.Invalid}, crashes {(replay.Crash is null ? 0 : 1)}");
         TestContext.WriteLine($"score:  cases {Cases}, scored {score.Scored}, refused {score.Rejected}, crashes {score.Crashes.Count}");
@@ -57,8 +66,39 @@ public sealed class MentionLineFuzzTests
         Assert.AreEqual(Cases - replay.Blank, replay.Invalid + replay.Stored + replay.Duplicates + replay.Filtered, $"seed {seed}: every replayed line is stored or refused");
         Assert.IsEmpty(score.Crashes, $"seed {seed}: " + string.Join("\n", score.Crashes.Take(5)));
         Assert.IsTrue(push.Stored > 0 && push.Refused > 0, $"seed {seed}: the generator makes both good and bad lines");
-        Assert.AreEqual(HttpStatusCode.OK, triage.StatusCode);
-        Assert.AreEqual(HttpStatusCode.OK, rows.StatusCode);
+        Assert.AreEqual(HttpStatusCode.OK, triage.StatusCode, $"seed {seed}");
+        Assert.AreEqual(HttpStatusCode.OK, rows.StatusCode, $"seed {seed}");
+        Assert.IsTrue(charts.Count > 0 && charts.All(c => c == HttpStatusCode.OK), $"seed {seed}: engagement charts {string.Join(",", charts)}");
+    }
+
+    /// <summary>Raises an alert on each stored mention, the hostile ones first, so the queue has to render what was stored.</summary>
+    private static async Task<List<long>> AlertOnStoredMentionsAsync(WebTestApp app)
+    {
+        var mentions = await app.Services.GetRequiredService<IMentionStore>().GetMentionsAsync(new MentionQuery { Limit = 500 }, CancellationToken.None);
+        var alerts = app.Services.GetRequiredService<IAlertStore>();
+        var now = DateTimeOffset.UtcNow;
+        var ordered = mentions.OrderByDescending(m => m.Mention.Metrics.Total).ThenByDescending(m => m.Mention.CreatedAt).ToList();
+        foreach (var mention in ordered)
+        {
+            await alerts.CreateAsync(
+                new NewAlert
+                {
+                    Kind = AlertKind.Mention,
+                    MentionId = mention.Id,
+                    Brand = mention.Mention.Brand,
+                    Team = "care",
+                    Priority = AlertPriority.Urgent,
+                    Title = mention.Mention.Text.Length > 80 ? mention.Mention.Text[..80] : mention.Mention.Text,
+                    Reasons = ["fuzz"],
+                    CreatedAt = now,
+                    FirstResponseDueAt = now.AddMinutes(45),
+                    ResolveDueAt = now.AddHours(8),
+                    Actor = "routing",
+                },
+                CancellationToken.None);
+        }
+
+        return [.. ordered.Select(m => m.Id)];
     }
 
     private static async Task<(int Stored, int Duplicates, int Refused, List<string> Crashes)> PushAllAsync(HttpClient http, IReadOnlyList<byte[]> lines)
