@@ -28,6 +28,32 @@ public sealed class ScoreFileRunnerTests
     }
 
     [TestMethod]
+    public async Task RunAsync_LineWithCountsNearTheInt64Limit_GetsAnErrorLine_AndTheOthersAreScoredWithFiniteScores()
+    {
+        var input = TempFile(".jsonl");
+        File.WriteAllLines(input,
+        [
+            """{"id":"h1","text":"refund now or I call my lawyer","author":{"followers":9223372036854775807},"metrics":{"likes":9223372036854775807,"reposts":9223372036854775807}}""",
+            """{"id":"h2","text":"refund now or I call my lawyer","createdAt":"9999-12-31T00:00:00Z"}""",
+            """{"id":"h3","text":"refund now","velocity":{"doublingMinutes":1e300}}""",
+            """{"id":"h4","text":"refund now or I call my lawyer","author":{"followers":10000000000},"metrics":{"likes":10000000000,"reposts":10000000000,"replies":10000000000,"quotes":10000000000}}""",
+        ]);
+
+        var (result, lines, problems) = await RunAsync(input);
+
+        Assert.HasCount(4, lines);
+        Assert.AreEqual(1L, result.Scored);
+        StringAssert.Contains(lines[0].GetProperty("error").GetString(), "\"metrics.likes\" must be between 0 and 10,000,000,000.");
+        StringAssert.Contains(lines[1].GetProperty("error").GetString(), "\"createdAt\"");
+        StringAssert.Contains(lines[2].GetProperty("error").GetString(), "\"velocity\"");
+        var score = lines[3].GetProperty("escalation").GetProperty("score").GetDouble();
+        Assert.IsTrue(score is >= 0 and <= 1, $"score {score}");
+        var reasons = string.Join(",", lines[3].GetProperty("escalation").GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+        Assert.IsFalse(reasons.Contains("372036", StringComparison.Ordinal), reasons);
+        Assert.HasCount(3, problems);
+    }
+
+    [TestMethod]
     public async Task RunAsync_Jsonl_ScoresGoodLines_ReportsBadOnesByLine_AndKeepsOrder()
     {
         var input = TempFile(".jsonl");

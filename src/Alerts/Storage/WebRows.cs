@@ -96,7 +96,8 @@ internal sealed class QueueMentionRow<TTime>
     public long AuthorFollowers { get; set; }
     public bool AuthorVerified { get; set; }
     public string? Url { get; set; }
-    public long Engagement { get; set; }
+    /// <summary>Summed as floating point in SQL, so that counters stored before the bounds cannot overflow the query.</summary>
+    public double? Engagement { get; set; }
     public float? EscalationScore { get; set; }
     public string? EscalationLevel { get; set; }
     public float? PNegative { get; set; }
@@ -114,8 +115,8 @@ internal sealed class QueueMentionRow<TTime>
             AuthorFollowers,
             AuthorVerified,
             Url,
-            Engagement,
-            EscalationScore ?? 0,
+            Engagement is not { } engagement || double.IsNaN(engagement) ? 0 : engagement >= long.MaxValue ? long.MaxValue : (long)Math.Max(0, engagement),
+            EscalationScore is { } score && float.IsFinite(score) ? score : 0,
             Enum.TryParse<EscalationLevel>(EscalationLevel, out var level) ? level : Core.Scoring.EscalationLevel.Low,
             PNegative ?? 0,
             MCreatedAt is { } created ? time(created) : default);

@@ -46,5 +46,9 @@ public sealed record MentionAuthor(string Id, string Handle, string? DisplayName
 /// <summary>Public engagement counters of a post at one moment.</summary>
 public readonly record struct EngagementMetrics(long Likes, long Reposts, long Replies, long Quotes)
 {
-    public long Total => Likes + Reposts + Replies + Quotes;
+    /// <summary>
+    /// All interactions, saturating at <see cref="long.MaxValue"/> rather than wrapping: counters built outside
+    /// <see cref="MentionBounds"/> (an old row, a test) must never turn negative and poison a score with NaN.
+    /// </summary>
+    public long Total => (long)Int128.Clamp((Int128)Likes + Reposts + Replies + Quotes, 0, long.MaxValue);
 }

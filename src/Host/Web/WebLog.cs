@@ -34,4 +34,19 @@ internal static partial class WebLog
 
     [LoggerMessage(EventId = 3009, Level = LogLevel.Warning, Message = "No users exist and demo users are disabled: create an admin with Web:DemoUsers or through the database before signing in.")]
     public static partial void NoUsers(ILogger logger);
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Information, Message = "Ended a session of {UserName}: the account is disabled, gone or has new credentials")]
+    public static partial void SessionEnded(ILogger logger, string userName);
+
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Information, Message = "Session of {UserName} now has the roles {Roles}")]
+    public static partial void SessionRolesChanged(ILogger logger, string userName, string roles);
+
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Warning, Message = "Refused a sign-in for {UserName} from {Address}: {Reason}")]
+    public static partial void SignInThrottled(ILogger logger, string userName, string address, string reason);
+
+    [LoggerMessage(EventId = 3014, Level = LogLevel.Warning, Message = "Refused API keys from {Address} for {RetryAfter} after repeated unknown keys")]
+    public static partial void ApiKeysLocked(ILogger logger, string address, TimeSpan retryAfter);
+
+    [LoggerMessage(EventId = 3015, Level = LogLevel.Warning, Message = "Could not record when {Count} API key(s) were last used; the next flush tries again")]
+    public static partial void ApiKeyUsageNotWritten(ILogger logger, Exception exception, int count);
 }

@@ -53,6 +53,7 @@ public static class WebRegistration
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+                o.Events.OnValidatePrincipal = SessionValidator.OnValidatePrincipalAsync;
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 
@@ -126,6 +127,7 @@ public static class WebRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddScoped<LocalAccounts>();
+        services.AddSignInProtection();
         services.AddScoped<DemoUserSeeder>();
         services.AddScoped<TeamScope>();
         services.AddScoped<AlertActionRunner>();
@@ -159,6 +161,7 @@ public static class WebRegistration
         app.UseStaticFiles(new StaticFileOptions { FileProvider = assets });
         app.Environment.WebRootFileProvider = new CompositeFileProvider(assets, app.Environment.WebRootFileProvider);
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -23,8 +23,11 @@ public sealed class MentionNormalizer(IOptions<IngestOptions> options, TimeProvi
             return null;
         }
 
-        var author = mention.Author;
-        return mention with
+        // A network's own counters are clamped, not refused: one odd number must not lose the post.
+        var now = time.GetUtcNow();
+        var bounded = MentionBounds.Clamp(mention, now);
+        var author = bounded.Author;
+        return bounded with
         {
             Brand = brand.Name,
             Text = text,
@@ -33,16 +36,10 @@ public sealed class MentionNormalizer(IOptions<IngestOptions> options, TimeProvi
                 Id = Clean(author.Id, MaxNameLength, keepNewlines: false),
                 Handle = Clean(author.Handle, MaxNameLength, keepNewlines: false),
                 DisplayName = author.DisplayName is null ? null : Clean(author.DisplayName, MaxNameLength, keepNewlines: false),
-                Followers = Math.Max(0, author.Followers),
             },
-            Metrics = new EngagementMetrics(
-                Math.Max(0, mention.Metrics.Likes),
-                Math.Max(0, mention.Metrics.Reposts),
-                Math.Max(0, mention.Metrics.Replies),
-                Math.Max(0, mention.Metrics.Quotes)),
             Url = SafeUrl(mention.Url),
             Language = string.IsNullOrWhiteSpace(mention.Language) ? null : mention.Language.Trim().ToLowerInvariant(),
-            IngestedAt = time.GetUtcNow(),
+            IngestedAt = now,
         };
     }
 

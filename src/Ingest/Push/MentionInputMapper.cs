@@ -94,15 +94,8 @@ public sealed partial class MentionInputMapper(IBrandDirectory brands, TimeProvi
             errors.Add("\"lang\" must be a language code such as \"en\".");
         }
 
-        if (input.Author is { Followers: < 0 })
-        {
-            errors.Add("\"author.followers\" cannot be negative.");
-        }
-
-        if (input.Metrics is { } m && (m.Likes < 0 || m.Reposts < 0 || m.Replies < 0 || m.Quotes < 0))
-        {
-            errors.Add("\"metrics\" counts cannot be negative.");
-        }
+        var metrics = input.Metrics is { } m ? new EngagementMetrics(m.Likes, m.Reposts, m.Replies, m.Quotes) : default;
+        errors.AddRange(MentionBounds.Check(input.Author?.Followers ?? 0, metrics, input.CreatedAt, time.GetUtcNow()));
 
         if (errors.Count > 0)
         {
@@ -110,7 +103,6 @@ public sealed partial class MentionInputMapper(IBrandDirectory brands, TimeProvi
         }
 
         var author = input.Author;
-        var metrics = input.Metrics;
         var mention = new Mention
         {
             Source = source,
@@ -120,7 +112,7 @@ public sealed partial class MentionInputMapper(IBrandDirectory brands, TimeProvi
             Author = author is null
                 ? MentionAuthor.Unknown
                 : new MentionAuthor(author.Id ?? author.Handle ?? "", author.Handle ?? "", author.Name, author.Followers, author.Verified),
-            Metrics = metrics is null ? default : new EngagementMetrics(metrics.Likes, metrics.Reposts, metrics.Replies, metrics.Quotes),
+            Metrics = metrics,
             Url = input.Url,
             Language = input.Lang,
             CreatedAt = input.CreatedAt ?? time.GetUtcNow(),

@@ -6,26 +6,27 @@ namespace SocialWatch.Scoring.Batch;
 /// <summary>An input record before parsing: a raw JSON line, or a CSV row already split into fields.</summary>
 internal abstract record RawRecord(int Line)
 {
-    public abstract ParsedMention Parse();
+    /// <param name="now">The run's clock, for the latest accepted post date; null accepts any date after 2000.</param>
+    public abstract ParsedMention Parse(DateTimeOffset? now = null);
 }
 
 internal sealed record JsonRecord(int Line, string Json) : RawRecord(Line)
 {
-    public override ParsedMention Parse() => MentionLineParser.Parse(Json, Line);
+    public override ParsedMention Parse(DateTimeOffset? now = null) => MentionLineParser.Parse(Json, Line, now);
 }
 
 /// <summary>A JSONL line kept as the file's UTF-8 bytes (a slice of a shared block), parsed without a string copy.</summary>
 internal sealed record Utf8JsonRecord(int Line, ReadOnlyMemory<byte> Json) : RawRecord(Line)
 {
-    public override ParsedMention Parse() => MentionLineParser.Parse(Json.Span, Line);
+    public override ParsedMention Parse(DateTimeOffset? now = null) => MentionLineParser.Parse(Json.Span, Line, now);
 }
 
 internal sealed record CsvRecord(int Line, string? Id, MentionLine? Fields, string? Error) : RawRecord(Line)
 {
-    public override ParsedMention Parse() =>
+    public override ParsedMention Parse(DateTimeOffset? now = null) =>
         Error is not null || Fields is null
             ? new ParsedMention(Line, Id) { Error = Error ?? $"line {Line}: unreadable row" }
-            : MentionLineParser.Build(Line, Id, Fields);
+            : MentionLineParser.Build(Line, Id, Fields, now);
 }
 
 /// <summary>Reads the records of a JSONL or CSV file in order. The format follows the extension.</summary>

@@ -142,7 +142,11 @@ internal static class MentionLineParser
     /// </summary>
     public const int MaxTextLength = 40_000;
 
-    public static ParsedMention Parse(string json, int line)
+    /// <summary>A doubling time beyond a year says "not growing"; longer ones would overflow a <see cref="TimeSpan"/>.</summary>
+    private const double MaxDoublingMinutes = 525_600;
+
+    /// <param name="now">The run's clock, for the latest accepted post date; null accepts any date after <see cref="MentionBounds.Earliest"/>.</param>
+    public static ParsedMention Parse(string json, int line, DateTimeOffset? now = null)
     {
         MentionLine? dto;
         try
@@ -160,15 +164,15 @@ internal static class MentionLineParser
             return new ParsedMention(line, null) { Error = $"line {line}: expected a JSON object, found null" };
         }
 
-        return Build(line, dto.Id, dto);
+        return Build(line, dto.Id, dto, now);
     }
 
     /// <summary>Parses a line given as the file's UTF-8 bytes; invalid UTF-8 is read as a text reader would (U+FFFD).</summary>
-    public static ParsedMention Parse(ReadOnlySpan<byte> utf8, int line)
+    public static ParsedMention Parse(ReadOnlySpan<byte> utf8, int line, DateTimeOffset? now = null)
     {
         if (!System.Text.Unicode.Utf8.IsValid(utf8))
         {
-            return Parse(System.Text.Encoding.UTF8.GetString(utf8), line);
+            return Parse(System.Text.Encoding.UTF8.GetString(utf8), line, now);
         }
 
         MentionLine? dto;
@@ -187,10 +191,10 @@ internal static class MentionLineParser
             return new ParsedMention(line, null) { Error = $"line {line}: expected a JSON object, found null" };
         }
 
-        return Build(line, dto.Id, dto);
+        return Build(line, dto.Id, dto, now);
     }
 
-    public static ParsedMention Build(int line, string? id, MentionLine dto)
+    public static ParsedMention Build(int line, string? id, MentionLine dto, DateTimeOffset? now = null)
     {
         if (string.IsNullOrWhiteSpace(dto.Text))
         {
@@ -220,12 +224,27 @@ internal static class MentionLineParser
             }
         }
 
-        var author = dto.Author is { } a
-            ? new MentionAuthor(a.Id ?? "", a.Handle ?? "", null, Math.Max(0, a.Followers ?? 0), a.Verified ?? false)
-            : null;
         var metrics = dto.Metrics is { } m
-            ? new EngagementMetrics(Math.Max(0, m.Likes ?? 0), Math.Max(0, m.Reposts ?? 0), Math.Max(0, m.Replies ?? 0), Math.Max(0, m.Quotes ?? 0))
+            ? new EngagementMetrics(m.Likes ?? 0, m.Reposts ?? 0, m.Replies ?? 0, m.Quotes ?? 0)
             : default;
+        DateTimeOffset? createdAt = DateTimeOffset.TryParse(dto.CreatedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var c)
+            ? c
+            : null;
+        var bounds = MentionBounds.Check(dto.Author?.Followers ?? 0, metrics, createdAt, now ?? DateTimeOffset.MaxValue);
+        if (bounds.Count > 0)
+        {
+            return new ParsedMention(line, id) { Error = $"line {line}: {string.Join(" ", bounds)}{IdSuffix(id)}" };
+        }
+
+        if (dto.Velocity is { } rate && !(double.IsFinite(rate.RepostsPerHour ?? 0) && double.IsFinite(rate.EngagementPerHour ?? 0)
+            && double.IsFinite(rate.DoublingMinutes ?? 0) && (rate.DoublingMinutes ?? 0) <= MaxDoublingMinutes))
+        {
+            return new ParsedMention(line, id) { Error = $"line {line}: \"velocity\" values must be finite numbers{IdSuffix(id)}" };
+        }
+
+        var author = dto.Author is { } a
+            ? new MentionAuthor(a.Id ?? "", a.Handle ?? "", null, a.Followers ?? 0, a.Verified ?? false)
+            : null;
         var velocity = dto.Velocity is { } v
             ? new EngagementVelocity(v.RepostsPerHour ?? 0, v.EngagementPerHour ?? 0,
                 v.DoublingMinutes is > 0 and var dm ? TimeSpan.FromMinutes(dm) : null)
@@ -233,10 +252,6 @@ internal static class MentionLineParser
         var history = dto.History is { } h
             ? new AuthorHistory(h.ComplaintsLast7Days ?? 0, h.ComplaintsLast30Days ?? 0, h.ResolvedCases ?? 0)
             : null;
-        DateTimeOffset? createdAt = DateTimeOffset.TryParse(dto.CreatedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var c)
-            ? c
-            : null;
-
         var input = new ScoringInput(dto.Text)
         {
             Author = author,

@@ -20,7 +20,8 @@ public sealed record ScoreFileResult(long Records, long Scored, long Rejected, T
 /// A bad record (invalid JSON, missing text, oversized text, malformed CSV row) gets an error line in the output
 /// and a message naming its line; the rest of the file is still scored.
 /// </summary>
-public sealed class ScoreFileRunner(IMentionScorer scorer)
+/// <param name="time">The clock that bounds post dates (a line dated more than a day ahead is refused); the system clock when null.</param>
+public sealed class ScoreFileRunner(IMentionScorer scorer, TimeProvider? time = null)
 {
     private const int BatchSize = 4_096;
     private const int WriteRun = 512;
@@ -121,7 +122,8 @@ public sealed class ScoreFileRunner(IMentionScorer scorer)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var parsed = new ParsedMention[batch.Count];
-        Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => parsed[i] = batch[i].Parse());
+        var now = (time ?? TimeProvider.System).GetUtcNow();
+        Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => parsed[i] = batch[i].Parse(now));
 
         var inputs = new List<ScoringInput>(batch.Count);
         var positions = new int[batch.Count];

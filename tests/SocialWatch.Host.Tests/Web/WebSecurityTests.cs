@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using SocialWatch.Alerts.Access;
+using SocialWatch.Core.Mentions;
 using SocialWatch.Host.Web;
 using SocialWatch.Host.Web.Auth;
 
@@ -227,6 +228,47 @@ public sealed class WebSecurityTests
         Assert.AreEqual(HttpStatusCode.OK, withIntegration.StatusCode);
         Assert.AreEqual(HttpStatusCode.Forbidden, withPush.StatusCode);
         Assert.AreEqual(HttpStatusCode.Unauthorized, withUnknown.StatusCode);
+    }
+
+    [TestMethod]
+    public async Task PushedMention_WithCountsNearTheInt64Limit_IsRefusedWithA400NamingTheField()
+    {
+        var push = await CreateKeyAsync("push-bounds", ApiKeyScopes.Push);
+        using var http = new HttpClient { BaseAddress = s_app.BaseAddress };
+        http.DefaultRequestHeaders.Add("X-Api-Key", push);
+
+        using var response = await http.PostAsync("/api/mentions", new StringContent(
+            """{"id":"huge-1","brand":"Acme Air","text":"refund now","author":{"handle":"h","followers":9223372036854775807},"metrics":{"likes":9223372036854775807,"reposts":9223372036854775807},"createdAt":"9999-12-31T00:00:00Z"}""",
+            System.Text.Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode, body);
+        StringAssert.Contains(body, "metrics.likes");
+        StringAssert.Contains(body, "author.followers");
+        StringAssert.Contains(body, "createdAt");
+    }
+
+    [TestMethod]
+    public async Task StoredMention_WithCountsNearTheInt64Limit_LeavesTriageItsRowsTheAlertsApiAndItsChartWorking()
+    {
+        var hostile = await s_app.AddAlertAsync(
+            "Counters from before the bounds", metrics: new EngagementMetrics(long.MaxValue, long.MaxValue, long.MaxValue, long.MaxValue),
+            followers: long.MaxValue, createdAt: DateTimeOffset.MaxValue);
+        var reader = await CreateKeyAsync("reader-bounds", ApiKeyScopes.Integration);
+        using var agent = new WebClient(s_app.BaseAddress);
+        await agent.SignInAsync("agent");
+        using var http = new HttpClient { BaseAddress = s_app.BaseAddress };
+
+        using var triage = await agent.Http.GetAsync("/triage");
+        using var rows = await agent.Http.GetAsync("/triage?handler=Rows");
+        using var chart = await agent.Http.GetAsync($"/charts/engagement/{hostile.MentionId}.svg");
+        using var api = await SendWithKeyAsync(http, "/api/alerts", "X-Api-Key", reader);
+
+        Assert.AreEqual(HttpStatusCode.OK, triage.StatusCode);
+        Assert.AreEqual(HttpStatusCode.OK, rows.StatusCode);
+        Assert.AreEqual(HttpStatusCode.OK, chart.StatusCode);
+        Assert.AreEqual(HttpStatusCode.OK, api.StatusCode);
+        StringAssert.Contains(await rows.Content.ReadAsStringAsync(), "Counters from before the bounds");
     }
 
     [TestMethod]

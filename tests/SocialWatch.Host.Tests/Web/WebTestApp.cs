@@ -56,6 +56,10 @@ internal sealed class WebTestApp : IAsyncDisposable
             "--Smtp:Port", "25",
             "--Smtp:From", "socialwatch@example.com",
             "--Digests:AppBaseUrl", "http://127.0.0.1/",
+
+            // Every test signs in from 127.0.0.1, many times a minute; the sign-in throttle tests set their own limits.
+            "--Web:SignIn:PerAddressLimit", "100000",
+            "--Web:SignIn:PerAccountLimit", "100000",
             .. extraArgs,
         ]);
         await app.StartAsync();
@@ -64,7 +68,10 @@ internal sealed class WebTestApp : IAsyncDisposable
     }
 
     /// <summary>Stores a scored mention and raises an alert for it, as ingest and routing would.</summary>
-    public async Task<Alert> AddAlertAsync(string text, string team = "care", string brand = "Acme Air", string source = "x", AlertPriority priority = AlertPriority.High, string? url = "https://x.example/status/1")
+    /// <param name="metrics">Counters as stored; defaults to a modest post. Rows written before the input bounds may hold anything.</param>
+    public async Task<Alert> AddAlertAsync(
+        string text, string team = "care", string brand = "Acme Air", string source = "x", AlertPriority priority = AlertPriority.High,
+        string? url = "https://x.example/status/1", EngagementMetrics? metrics = null, long followers = 48_200, DateTimeOffset? createdAt = null)
     {
         var mentions = Services.GetRequiredService<IMentionStore>();
         var alerts = Services.GetRequiredService<IAlertStore>();
@@ -76,11 +83,11 @@ internal sealed class WebTestApp : IAsyncDisposable
             ExternalId = externalId,
             Brand = brand,
             Text = text,
-            Author = new MentionAuthor("author-" + externalId[..6], "angry_flyer", "Angry <b>Flyer</b>", 48_200, Verified: true),
-            Metrics = new EngagementMetrics(120, 45, 30, 8),
+            Author = new MentionAuthor("author-" + externalId[..6], "angry_flyer", "Angry <b>Flyer</b>", followers, Verified: true),
+            Metrics = metrics ?? new EngagementMetrics(120, 45, 30, 8),
             Url = url,
             Language = "en",
-            CreatedAt = now.AddMinutes(-20),
+            CreatedAt = createdAt ?? now.AddMinutes(-20),
             IngestedAt = now.AddMinutes(-19),
         };
         var score = new MentionScore(

@@ -105,6 +105,23 @@ public sealed class MentionNormalizerTests
         Assert.AreEqual(new EngagementMetrics(0, 2, 0, 4), normalized.Metrics);
     }
 
+    [TestMethod]
+    public void Normalize_ClampsANetworksOddCountersAndDate_RatherThanDroppingThePost()
+    {
+        var mention = Sample("Lost bag") with
+        {
+            Author = new MentionAuthor("u1", "marta", null, long.MaxValue, false),
+            Metrics = new EngagementMetrics(long.MaxValue, long.MaxValue, -4, 2),
+            CreatedAt = new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero),
+        };
+
+        var normalized = _normalizer.Normalize(mention, _brand);
+
+        Assert.AreEqual(new EngagementMetrics(MentionBounds.MaxCount, MentionBounds.MaxCount, 0, 2), normalized!.Metrics);
+        Assert.AreEqual(MentionBounds.MaxFollowers, normalized.Author.Followers);
+        Assert.AreEqual(Now, normalized.CreatedAt);
+    }
+
     private static Mention Sample(string text, string? language = "en") => new()
     {
         Source = "x",

@@ -70,7 +70,7 @@ public sealed class MentionInputMapperTests : IDisposable
         StringAssert.Contains(all, "'Nobody' is not a known brand");
         StringAssert.Contains(all, "\"source\" must be");
         StringAssert.Contains(all, "\"url\" must be an absolute http or https URL");
-        StringAssert.Contains(all, "\"metrics\" counts cannot be negative");
+        StringAssert.Contains(all, "\"metrics.likes\" must be between 0 and 10,000,000,000.");
     }
 
     [TestMethod]
@@ -94,6 +94,22 @@ public sealed class MentionInputMapperTests : IDisposable
         Assert.IsNull(error);
         Assert.AreEqual("replay", mapped!.Mention.Source);
         Assert.AreEqual("Acme Air", mapped.Brand.Name);
+    }
+
+    [TestMethod]
+    public async Task Map_CountsNearTheInt64Limit_AndADateIn9999_AreRefusedWithAnErrorPerField()
+    {
+        var input = MentionInputMapper.ParseLine(
+            """{"id":"huge","text":"x","brand":"Acme Air","createdAt":"9999-12-31T00:00:00Z","author":{"followers":9223372036854775807},"metrics":{"likes":9223372036854775807,"reposts":9223372036854775807}}""");
+
+        var (mapped, error) = await Mapper().MapAsync(input, 0, null, "push", CancellationToken.None);
+
+        Assert.IsNull(mapped);
+        var text = string.Join(" ", error!.Errors);
+        StringAssert.Contains(text, "\"metrics.likes\" must be between 0 and 10,000,000,000.");
+        StringAssert.Contains(text, "\"metrics.reposts\"");
+        StringAssert.Contains(text, "\"author.followers\"");
+        StringAssert.Contains(text, "\"createdAt\"");
     }
 
     private MentionInputMapper Mapper() => _harness.Get<MentionInputMapper>();

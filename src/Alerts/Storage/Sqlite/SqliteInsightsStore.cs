@@ -15,7 +15,7 @@ internal sealed class SqliteInsightsStore(SqliteConnectionFactory connections) :
         a.version AS Version,
         m.id AS MId, m.source AS Source, m.text AS Text, m.author_id AS AuthorId, m.author_handle AS AuthorHandle,
         m.author_display_name AS AuthorDisplayName, m.author_followers AS AuthorFollowers, m.author_verified AS AuthorVerified,
-        m.url AS Url, m.likes + m.reposts + m.replies + m.quotes AS Engagement, m.escalation_score AS EscalationScore,
+        m.url AS Url, CAST(m.likes AS REAL) + m.reposts + m.replies + m.quotes AS Engagement, m.escalation_score AS EscalationScore,
         m.escalation_level AS EscalationLevel, m.p_negative AS PNegative, m.created_at AS MCreatedAt
         """;
 

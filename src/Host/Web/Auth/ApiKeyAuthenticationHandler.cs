@@ -15,12 +15,16 @@ internal sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     IApiKeyStore keys,
+    ApiKeyUsage usage,
+    SignInLockout lockout,
+    IOptions<SignInOptions> signIn,
     TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string ScopeClaim = "socialwatch:scope";
     public const string HeaderName = "X-Api-Key";
+    private const string RetryAfterItem = "socialwatch:apikey-retry-after";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -30,19 +34,35 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        if (!ApiKeyGenerator.LooksValid(presented))
+        // An address that keeps presenting unknown keys is refused before any hashing or lookup.
+        var address = SignInProtection.Address(Context);
+        var lockKey = "apikey:" + address;
+        var state = lockout.Check(lockKey);
+        if (state.Locked)
         {
-            return AuthenticateResult.Fail("The API key is malformed.");
+            Context.Items[RetryAfterItem] = state.RetryAfter;
+            return AuthenticateResult.Fail("Too many unknown API keys from this address.");
         }
 
-        var key = await keys.FindActiveByHashAsync(ApiKeyGenerator.Hash(presented), Context.RequestAborted);
+        var key = ApiKeyGenerator.LooksValid(presented)
+            ? await keys.FindActiveByHashAsync(ApiKeyGenerator.Hash(presented), Context.RequestAborted)
+            : null;
         if (key is null)
         {
             WebLog.ApiKeyRejected(Logger, ApiKeyGenerator.PrefixOf(presented));
-            return AuthenticateResult.Fail("The API key is unknown or revoked.");
+            state = await lockout.FailedAsync(
+                lockKey, signIn.Value.ApiKeyFailureThreshold, $"API keys from {address}", $"api key from {address}", Context.RequestAborted);
+            if (state.Locked)
+            {
+                WebLog.ApiKeysLocked(Logger, address, state.RetryAfter);
+                Context.Items[RetryAfterItem] = state.RetryAfter;
+            }
+
+            return AuthenticateResult.Fail("The API key is malformed, unknown or revoked.");
         }
 
-        await keys.TouchAsync(key.Id, time.GetUtcNow(), Context.RequestAborted);
+        lockout.Succeeded(lockKey);
+        usage.Record(key.Id, time.GetUtcNow());
         var claims = new List<Claim>
         {
             new(ClaimTypes.Name, $"apikey:{key.Name}"),
@@ -55,6 +75,13 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items[RetryAfterItem] is TimeSpan retryAfter)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            SignInProtection.SetRetryAfter(Response, retryAfter);
+            return Task.CompletedTask;
+        }
+
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "ApiKey";
         return Task.CompletedTask;

@@ -33,6 +33,7 @@ public sealed class LocalAccounts(IUserStore users)
         {
             new(ClaimTypes.Name, user.UserName),
             new(ClaimTypes.NameIdentifier, user.UserName),
+            new(SessionValidator.StampClaim, SessionValidator.StampOf(user)),
         };
         if (!string.IsNullOrWhiteSpace(user.DisplayName))
         {

@@ -118,10 +118,12 @@ public sealed class DashboardCharts
     {
         var plot = NewPlot("Engagement over time", "interactions");
         var m = mention.Mention;
+        // A post cannot be older than its first reading; a date from before the bounds existed (9999-12-31) is drawn at it.
+        var created = m.IngestedAt != default && m.CreatedAt > m.IngestedAt ? m.IngestedAt : m.CreatedAt;
         var readings = snapshots.Count > 0
             ? snapshots.Select(s => (At: s.At, Total: (double)s.Metrics.Total))
-            : [(At: m.IngestedAt > m.CreatedAt ? m.IngestedAt : m.CreatedAt.AddMinutes(1), Total: (double)m.Metrics.Total)];
-        var points = readings.Prepend((At: m.CreatedAt, Total: 0)).OrderBy(p => p.At).ToList();
+            : [(At: m.IngestedAt > created ? m.IngestedAt : created.AddTicks(Math.Min(TimeSpan.TicksPerMinute, DateTimeOffset.MaxValue.UtcTicks - created.UtcTicks)), Total: (double)m.Metrics.Total)];
+        var points = readings.Prepend((At: created, Total: 0)).OrderBy(p => p.At).ToList();
         var line = plot.Add.Scatter(points.Select(p => p.At.UtcDateTime.ToOADate()).ToArray(), points.Select(p => p.Total).ToArray());
         line.Color = Palette[0];
         line.LineWidth = 2;
