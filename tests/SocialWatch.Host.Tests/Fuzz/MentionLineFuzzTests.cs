@@ -89,7 +89,7 @@ public sealed class MentionLineFuzzTests
                     Team = "care",
                     Priority = AlertPriority.Urgent,
                     Title = mention.Mention.Text.Length > 80 ? mention.Mention.Text[..80] : mention.Mention.Text,
-                    Reasons = ["fuzz"],
+                    Reasons = [ReasonCodes.Rule("fuzz")],
                     CreatedAt = now,
                     FirstResponseDueAt = now.AddMinutes(45),
                     ResolveDueAt = now.AddHours(8),
