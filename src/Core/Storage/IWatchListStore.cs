@@ -14,12 +14,13 @@ public interface IWatchListStore
     Task EnrolAsync(IReadOnlyList<WatchEnrolment> enrolments, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Claims up to <paramref name="limit"/> entries of a source (optionally of one brand) due at <paramref name="now"/>
-    /// and still in their window, earliest due first, and holds them until <paramref name="claimUntil"/>. An entry
-    /// claimed by another host is skipped until its claim runs out. Returns them with their stored mentions.
+    /// Claims up to <paramref name="limit"/> entries of a source (optionally of one brand) due by <paramref name="dueBy"/>
+    /// and still in their window at <paramref name="now"/>, earliest due first, and holds them until
+    /// <paramref name="claimUntil"/>. An entry claimed by another host is skipped until its claim runs out. Returns them
+    /// with their stored mentions.
     /// </summary>
     Task<IReadOnlyList<ClaimedWatchEntry>> ClaimDueAsync(
-        string source, string? brand, DateTimeOffset now, DateTimeOffset claimUntil, int limit, CancellationToken cancellationToken);
+        string source, string? brand, DateTimeOffset now, DateTimeOffset dueBy, DateTimeOffset claimUntil, int limit, CancellationToken cancellationToken);
 
     /// <summary>
     /// Stores one refresh page in one transaction: a snapshot per refreshed mention, its current metrics, its new score
@@ -64,4 +65,4 @@ public sealed record WatchRefresh(long MentionId, DateTimeOffset At, EngagementM
 public sealed record AuthorHistoryRequest(long MentionId, string Source, string Brand, string AuthorId);
 
 /// <summary>Where a watched entry stands in its cadence.</summary>
-public sealed record WatchEntryCadence(string Source, DateTimeOffset CadenceFrom, DateTimeOffset WatchUntil);
+public sealed record WatchEntryCadence(string Source, DateTimeOffset CadenceFrom, DateTimeOffset NextDueAt, DateTimeOffset WatchUntil);

@@ -10,7 +10,7 @@ internal sealed class PostgreSqlWatchListStore(PostgreSqlDialect dialect) : SqlW
         UPDATE watch_entries w SET claimed_until = @claimUntil
         FROM (
             SELECT mention_id FROM watch_entries
-            WHERE source = @source AND (@brand::text IS NULL OR brand = @brand::text) AND next_due_at <= @now AND watch_until > @now
+            WHERE source = @source AND (@brand::text IS NULL OR brand = @brand::text) AND next_due_at <= @dueBy AND watch_until > @now
                 AND (claimed_until IS NULL OR claimed_until <= @now)
             ORDER BY next_due_at LIMIT @limit
             FOR UPDATE SKIP LOCKED) AS due

@@ -20,7 +20,7 @@ internal sealed class SqlServerWatchListStore(SqlServerDialect dialect)
     public const string ClaimSql = """
         WITH due AS (
             SELECT TOP (@limit) mention_id, claimed_until FROM dbo.watch_entries WITH (UPDLOCK, READPAST, ROWLOCK)
-            WHERE source = @source AND (@brand IS NULL OR brand = @brand) AND next_due_at <= @now AND watch_until > @now
+            WHERE source = @source AND (@brand IS NULL OR brand = @brand) AND next_due_at <= @dueBy AND watch_until > @now
                 AND (claimed_until IS NULL OR claimed_until <= @now)
             ORDER BY next_due_at)
         UPDATE due SET claimed_until = @claimUntil
@@ -67,7 +67,7 @@ internal sealed class SqlServerWatchListStore(SqlServerDialect dialect)
         """;
 
     public const string CadencesSql = """
-        SELECT source AS Source, cadence_from AS CadenceFrom, watch_until AS WatchUntil FROM dbo.watch_entries
+        SELECT source AS Source, cadence_from AS CadenceFrom, next_due_at AS NextDueAt, watch_until AS WatchUntil FROM dbo.watch_entries
         WHERE brand = @brand AND watch_until > @now;
         """;
 }

@@ -11,7 +11,7 @@ internal sealed class SqliteWatchListStore(SqliteDialect dialect) : SqlWatchList
         UPDATE watch_entries SET claimed_until = @claimUntil
         WHERE mention_id IN (
             SELECT mention_id FROM watch_entries
-            WHERE source = @source AND (@brand IS NULL OR brand = @brand) AND next_due_at <= @now AND watch_until > @now
+            WHERE source = @source AND (@brand IS NULL OR brand = @brand) AND next_due_at <= @dueBy AND watch_until > @now
                 AND (claimed_until IS NULL OR claimed_until <= @now)
             ORDER BY next_due_at LIMIT @limit)
         RETURNING mention_id

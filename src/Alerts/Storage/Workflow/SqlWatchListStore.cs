@@ -10,7 +10,7 @@ namespace SocialWatch.Alerts.Storage.Workflow;
 /// (the same as a JSON array), for whichever the dialect reads.
 /// </summary>
 /// <param name="Enrol">Inserts an entry unless the mention has one: @MentionId, @Source, @Brand, @EnrolledAt, @WatchUntil, @FirstDueAt.</param>
-/// <param name="Claim">Claims due entries (@source, @brand, @now, @claimUntil, @limit) and returns their mention ids.</param>
+/// <param name="Claim">Claims due entries (@source, @brand, @now, @dueBy, @claimUntil, @limit) and returns their mention ids.</param>
 /// <param name="Entries">Entry columns (MentionId, EnrolledAt, WatchUntil, CadenceFrom, LastRefreshedAt, Refreshes) of the ids.</param>
 /// <param name="Mentions">Mention columns of the ids, as <see cref="MentionRow{TTime}"/>.</param>
 /// <param name="InsertSnapshot">@MentionId, @At, @Likes, @Reposts, @Replies, @Quotes.</param>
@@ -21,7 +21,7 @@ namespace SocialWatch.Alerts.Storage.Workflow;
 /// <param name="Remove">@ids/@idsJson.</param>
 /// <param name="RemoveExpired">@now.</param>
 /// <param name="AuthorHistory">Week, Month and Resolved counts for @mentionId, @source, @brand, @authorId, @minComplaint, @since7, @since30, @now.</param>
-/// <param name="Cadences">Source, CadenceFrom, WatchUntil of @brand's entries in their window at @now.</param>
+/// <param name="Cadences">Source, CadenceFrom, NextDueAt, WatchUntil of @brand's entries in their window at @now.</param>
 internal sealed record WatchListSql(
     string Enrol,
     string Claim,
@@ -67,13 +67,13 @@ internal abstract class SqlWatchListStore<TTime>(SqlDialect dialect, WatchListSq
     }
 
     public async Task<IReadOnlyList<ClaimedWatchEntry>> ClaimDueAsync(
-        string source, string? brand, DateTimeOffset now, DateTimeOffset claimUntil, int limit, CancellationToken cancellationToken)
+        string source, string? brand, DateTimeOffset now, DateTimeOffset dueBy, DateTimeOffset claimUntil, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         await using var connection = await dialect.OpenAsync(cancellationToken);
         var ids = (await connection.QueryAsync<long>(new CommandDefinition(
             sql.Claim,
-            new { source, brand, now = dialect.ToDb(now), claimUntil = dialect.ToDb(claimUntil), limit },
+            new { source, brand, now = dialect.ToDb(now), dueBy = dialect.ToDb(dueBy), claimUntil = dialect.ToDb(claimUntil), limit },
             cancellationToken: cancellationToken))).ToArray();
         if (ids.Length == 0)
         {
@@ -208,7 +208,7 @@ internal abstract class SqlWatchListStore<TTime>(SqlDialect dialect, WatchListSq
         await using var connection = await dialect.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<CadenceRow>(new CommandDefinition(
             sql.Cadences, new { brand, now = dialect.ToDb(now) }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => new WatchEntryCadence(r.Source, SqlDialect.FromDb(r.CadenceFrom), SqlDialect.FromDb(r.WatchUntil)))];
+        return [.. rows.Select(r => new WatchEntryCadence(r.Source, SqlDialect.FromDb(r.CadenceFrom), SqlDialect.FromDb(r.NextDueAt), SqlDialect.FromDb(r.WatchUntil)))];
     }
 
     private static object IdParameters(long[] ids) => new { ids, idsJson = System.Text.Json.JsonSerializer.Serialize(ids) };
@@ -249,6 +249,7 @@ internal abstract class SqlWatchListStore<TTime>(SqlDialect dialect, WatchListSq
     {
         public string Source { get; set; } = "";
         public object CadenceFrom { get; set; } = 0L;
+        public object NextDueAt { get; set; } = 0L;
         public object WatchUntil { get; set; } = 0L;
     }
 }
@@ -295,7 +296,7 @@ internal static class WatchListStatements
     public const string RemoveExpiredSql = "DELETE FROM watch_entries WHERE watch_until <= @now";
 
     public const string CadencesSql = """
-        SELECT source AS Source, cadence_from AS CadenceFrom, watch_until AS WatchUntil FROM watch_entries
+        SELECT source AS Source, cadence_from AS CadenceFrom, next_due_at AS NextDueAt, watch_until AS WatchUntil FROM watch_entries
         WHERE brand = @brand AND watch_until > @now
         """;
 }
