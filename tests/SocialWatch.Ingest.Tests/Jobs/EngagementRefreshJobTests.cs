@@ -23,8 +23,11 @@ public sealed class EngagementRefreshJobTests : IDisposable
     {
         var settings = XMentionSourceTests.XSettings(_server.Url!);
         settings["Sources:Demo:Enabled"] = "true";
-        settings["Sources:X:DailyReadBudgetPerBrand"] = "3";
+        settings["Sources:X:DailyReadBudgetPerBrand"] = "1000";
         settings["Ingest:EngagementRefreshInterval"] = "00:00:30";
+
+        // The resilience pipeline waits on the fake clock, which only the test moves: no retries here.
+        settings["Sources:X:MaxRetries"] = "0";
         _harness = new IngestHarness(settings, _time);
     }
 
@@ -94,7 +97,7 @@ public sealed class EngagementRefreshJobTests : IDisposable
         Assert.AreEqual(1, _harness.Scorer.BatchSizes.Count(size => size == 2), "one scorer call for the page");
         var spreading = _harness.Scorer.Inputs.Single(i => i.Text.EndsWith("300", StringComparison.Ordinal));
         Assert.AreEqual(120.0, spreading.Velocity!.EngagementPerHour, 1e-6, "60 interactions gained in the half hour since ingest");
-        Assert.AreEqual(new AuthorHistory(1, 1, 0), spreading.History);
+        Assert.AreEqual(new AuthorHistory(2, 2, 0), spreading.History, "the two days old complaint and the twin, not the mention itself");
         Assert.AreEqual(61, spreading.Metrics.Total);
         Assert.AreEqual("test", _harness.Store.Mentions.Single(m => m.Id == seeded[0].Id).Score!.ModelVersion, "the new score is stored");
         var handed = _harness.Rescored.Received.Single(r => r.Mention.Id == seeded[0].Id);
@@ -107,7 +110,7 @@ public sealed class EngagementRefreshJobTests : IDisposable
     public async Task Run_WhenTheBrandsReadBudgetIsUsedUp_StopsItsRefreshesUntilTheNextDay_AndSaysSo()
     {
         await SeedWatchedAsync(("x", "300"), ("x", "301"));
-        await _harness.State.AddReadsAsync("x", IngestHarness.Brand, DateOnly.FromDateTime(Start.UtcDateTime), 2, CancellationToken.None);
+        await _harness.State.AddReadsAsync("x", IngestHarness.Brand, DateOnly.FromDateTime(Start.UtcDateTime), 999, CancellationToken.None);
         GivenLookup(Lookup(("300", 5), ("301", 5)));
 
         await _harness.RefreshAsync();
@@ -115,7 +118,7 @@ public sealed class EngagementRefreshJobTests : IDisposable
         await _harness.RefreshAsync();
 
         Assert.HasCount(1, _server.LogEntries.Single().RequestMessage.Query!["ids"].Single().Split(','), "one read was left in the budget");
-        Assert.AreEqual(3, await _harness.State.GetReadsAsync("x", IngestHarness.Brand, DateOnly.FromDateTime(Start.UtcDateTime), CancellationToken.None));
+        Assert.AreEqual(1000, await _harness.State.GetReadsAsync("x", IngestHarness.Brand, DateOnly.FromDateTime(Start.UtcDateTime), CancellationToken.None));
         var alert = _harness.OperatorAlerts.Raised.First();
         Assert.AreEqual("x", alert.Source);
         StringAssert.Contains(alert.Message, "read budget");
@@ -152,8 +155,12 @@ public sealed class EngagementRefreshJobTests : IDisposable
 
         _server.Reset();
         GivenLookup(Lookup(("300", 100)));
-        _time.Advance(TimeSpan.FromMinutes(5));
-        await _harness.RefreshAsync();
+        for (var step = 0; step < 20 && !_server.LogEntries.Any(); step++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(30));
+            await _harness.RefreshAsync();
+        }
+
         var afterGrowth = _harness.WatchList.Entries[id];
 
         Assert.AreEqual(_time.GetUtcNow(), afterGrowth.CadenceFrom, "growth restarts the cadence");
