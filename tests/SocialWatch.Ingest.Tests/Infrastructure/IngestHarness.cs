@@ -91,6 +91,13 @@ internal sealed class IngestHarness : IDisposable
         await scope.ServiceProvider.GetRequiredService<EngagementRefreshJob>().RunAsync(CancellationToken.None);
     }
 
+    /// <summary>Puts a stored mention on the watch list, due at once (what enrolment does for a complaint).</summary>
+    public Task WatchAsync(SocialWatch.Core.Mentions.StoredMention mention)
+    {
+        var now = Get<TimeProvider>().GetUtcNow();
+        return WatchList.EnrolAsync([new WatchEnrolment(mention.Id, mention.Mention.Source, mention.Mention.Brand, now, now.AddHours(48), now)], CancellationToken.None);
+    }
+
     public TestBrandDirectory Brands => Provider.GetRequiredService<TestBrandDirectory>();
 
     public T Get<T>()
