@@ -66,7 +66,7 @@ public sealed class DemoMentionSourceTests : IDisposable
         await _harness.RunAsync(QueryKey);
         foreach (var mention in _harness.Store.Mentions)
         {
-            _harness.Store.OpenAlertMentionIds.Add(mention.Id);
+            await _harness.WatchAsync(mention);
         }
 
         // demo-5 replays the sixth sample, a viral one (230 likes); demo-0 is an ordinary complaint (14 likes).
