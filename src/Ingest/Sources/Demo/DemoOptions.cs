@@ -43,7 +43,7 @@ public sealed class DemoOptions : SourceOptions, IValidatableObject
 
     /// <summary>Mean time between incident bursts; each one starts up to a quarter of this early or late.</summary>
     [Range(typeof(TimeSpan), "00:30:00", "30.00:00:00")]
-    public TimeSpan BurstEvery { get; set; } = TimeSpan.FromHours(4);
+    public TimeSpan BurstEvery { get; set; } = TimeSpan.FromHours(6);
 
     /// <summary>How long a burst lasts: it rises within the first few minutes and tails off.</summary>
     [Range(typeof(TimeSpan), "00:02:00", "06:00:00")]

@@ -35,7 +35,7 @@ internal static class DemoPhrases
         "my partner", "my sister", "my brother", "my elderly neighbour",
     ];
 
-    public static readonly string[] Kids = ["my 6-year-old", "my 8-year-old", "my toddler", "my 11-year-old", "my twins", "my baby", "my teenager"];
+    public static readonly string[] Kids = ["my 6-year-old", "my 8-year-old", "my toddler", "my 11-year-old", "my 9-year-old", "my baby", "my teenager"];
 
     public static readonly string[] Weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
@@ -46,27 +46,46 @@ internal static class DemoPhrases
 
     /// <summary>Openers of posts whose phrase does not name the brand itself; as many as <see cref="Prefixes"/>.</summary>
     public static readonly string[] Openers =
-        ["Hi {at}, ", "Hello {at}, ", "Hi {at} team, ", "Dear {at}, ", "{at} hi, ", "{at} ", "Hey {at}, ", "{at} so ", ".{at} ", "Yo {at}, ", HandleLast];
+    [
+        "{at} ", "Hi {at}, ", "Hello {at}, ", "Hi {at} team, ", "Dear {at}, ", "{at} hi, ", "Hey {at}, ", "{at} so ", ".{at} ",
+        "Yo {at}, ", HandleLast, "{at} um, ", "Morning {at}, ", "Excuse me {at}, ", "Oi {at}, ",
+    ];
 
-    /// <summary>Prefixes of posts whose phrase already names the brand.</summary>
-    public static readonly string[] Prefixes = ["", "Honestly, ", "Well. ", "Classic. ", "Update: ", "So. ", "Again: ", "Ugh. ", "Ok so ", "Right. ", "PSA: "];
+    /// <summary>
+    /// Short lead-ins before posts whose phrase already names the brand; with the five ways of writing the brand
+    /// (<see cref="DemoWriter.BrandForms"/>) there are as many wrappings as <see cref="Openers"/>.
+    /// </summary>
+    public static readonly string[] ComplaintLeadIns = ["", "Ugh. ", "Hey "];
 
-    public static readonly string[] NeutralPrefixes =
-        ["", "Well. ", "Update: ", "Ok. ", "Travel day: ", "Note to self: ", "So. ", "Today: ", "Random thought: ", "Meanwhile: ", "Small joys: "];
+    public static readonly string[] QuestionLeadIns = ["", "Hi ", "Hey "];
 
-    public static readonly string[] PraiseOpeners = ["{at} ", "Shout out to {at}: ", "Credit to {at}, ", "Thank you {at}! ", "Okay {at}, ", "Big thanks {at}, ", "Honestly {at}, ", HandleLast];
+    public static readonly string[] NeutralLeadIns = ["", "So. ", "Ok. "];
+
+    public static readonly string[] PraiseOpeners =
+    [
+        "{at} ", "Shout out to {at}: ", "Credit to {at}, ", "Thank you {at}! ", "Okay {at}, ", "Big thanks {at}, ", "Honestly {at}, ",
+        HandleLast, "Hey {at}, ", "{at} just wanted to say: ", "Kudos {at}, ", "Wow {at}, ", "Nice one {at}, ", "Hats off to {at}: ",
+        "{at} thank you, ",
+    ];
+
+    /// <summary>Endings that add a mood without a sentence; most posts end plainly or with one of these.</summary>
+    public static readonly string[] ComplaintLights =
+    [
+        "", " 😩", " 😤", " 🙄", " 😡", " 🤦", " smh", " ugh", " pls", " !!", " 😞", " 💀", " 😑", " 🥲", " again", " 😫", " sigh",
+        " seriously", " come on", " 🤬",
+    ];
+
+    public static readonly string[] QuestionLights = ["", " 🙏", " Thanks!", " Thank you.", " Anyone know?", " Cheers", " Thx", " ty", " 🤔", " Help!", " please", " asap"];
+
+    public static readonly string[] PraiseLights = ["", " ✈️", " 👏", " ❤️", " 10/10.", " Thank you!", " 🙌", " Well done.", " Made my day.", " 😊", " 💙", " 🥹", " Legends."];
+
+    public static readonly string[] NeutralLights = ["", " ✈️", " ☕", " 🌅", " 🙂", " 🧳", " 😴", " 🌍", " 🎧", " 📚", " 🥐", " 🙃"];
 
     public static readonly string[] PoliteClosers = [" Thanks in advance.", " Thank you!", " Any help appreciated.", " Could someone look into this please?", " Cheers.", " Thanks for any help."];
 
     public static readonly string[] AngryClosers = [" Absolutely ridiculous.", " Sort it out.", " This is a joke.", " Unacceptable.", " Fuming.", " Do better.", " Embarrassing.", " What a shambles."];
 
     public static readonly string[] SarcasticClosers = [" Great job, really.", " 10/10 experience.", " Truly world class.", " Living the dream.", " 🙃", " Love that for me.", " Peak customer care."];
-
-    public static readonly string[] QuestionClosers = ["", " Thanks!", " Thank you.", " Anyone know?", " Cheers", " 🙏"];
-
-    public static readonly string[] PraiseClosers = ["", " ✈️", " 👏", " ❤️", " 10/10.", " Thank you!", " 🙌", " Well done.", " Made my day."];
-
-    public static readonly string[] NeutralClosers = ["", " ✈️", " ☕", " 🌅", " 🙂", " 🧳"];
 
     public static readonly string[] Complaints =
     [
@@ -242,6 +261,16 @@ internal static class DemoPhrases
         "Points balance check: enough for one {brand} flight to {city}, apparently.",
         "Packed in {mins} minutes for a 5-day trip to {city}. New record.",
         "Flight mode on. {city} to {city2} with {brand}.",
+        "Two {brand} flights this week, {city} and then {city2}. Living out of a carry-on.",
+        "Someone at gate {gate} in {city} is playing the ukulele while we wait for {brand} to board.",
+        "Does anyone know if {brand} flies to {city2} in the summer, or only from {city}?",
+        "{brand}'s new seats on the {city} route look thinner. Will report back.",
+        "Taking {kid} on their first {brand} flight tomorrow, {city} to {city2}. Wish us luck.",
+        "Finally used my {brand} points: {city} in {weekday}'s sale.",
+        "The {brand} safety video has a new song and I can't get it out of my head.",
+        "Sunrise over {city} from seat {seat}. Thanks for the window, {brand}.",
+        "Ranking airport coffee on my {city} to {city2} trip. {brand} lounge is a solid 6.",
+        "Airport bingo at {city}: delayed board, long queue, {brand} crew walking fast. Full house.",
     ];
 
     public static readonly string[] Praise =
@@ -264,23 +293,33 @@ internal static class DemoPhrases
         "{crew} handled an unwell passenger on {flight} calmly and quickly. Credit where it's due.",
         "got a proactive rebooking text before I even knew {flight} was delayed. Very helpful.",
         "flew {city} to {city2} with {kid} and the crew made it easy. Thank you {crew}!",
+        "{crew} at the {city} lounge remembered my name from last month. Small thing, big difference.",
+        "rebooked me onto an earlier flight to {city} without me asking when {flight} slipped. Appreciated.",
+        "refund for the cancelled {city} trip landed in {days} days, exactly as promised.",
+        "the crew on {flight} sang happy birthday to {family}. She's still smiling.",
+        "your agent {crew} stayed on the phone for {mins} minutes until our new booking was confirmed.",
+        "the captain on {flight} walked the cabin during the delay at {city} and answered every question. Class.",
+        "my {item} arrived in {city} in perfect shape. First time in years!",
+        "on-time departure, friendly crew, and the Wi-Fi worked on {flight}. Is this a dream?",
+        "thanks to {crew} at gate {gate} for finding us seats together with {kid}.",
+        "the fast track at {city} actually was fast. {mins} minutes kerb to gate.",
     ];
 
     public static readonly (string Language, DemoKind Kind, string Text)[] Foreign =
     [
         ("es", DemoKind.Complaint, "{at} mi vuelo {flight} a {city} lleva {hours} horas de retraso y nadie nos informa de nada."),
-        ("es", DemoKind.Complaint, "{at} hace {days} días que espero mi maleta en {city}. ¿Alguien me puede ayudar?"),
-        ("es", DemoKind.Question, "{at} ¿se puede llevar una silla de bebé como equipaje de mano? Viajo a {city} el {weekday}."),
-        ("es", DemoKind.Praise, "{at} gracias a {crew} por ayudarnos en {city}, un trato excelente."),
-        ("pt", DemoKind.Complaint, "{at} minha mala não chegou em {city} e ninguém atende o telefone há {days} dias."),
+        ("es", DemoKind.Complaint, "{at} hace {days} días que espero mi maleta del {flight} en {city}. ¿Alguien me puede ayudar?"),
+        ("es", DemoKind.Question, "{at} ¿se puede llevar una silla de bebé como equipaje de mano? Viajo a {city} en el {flight}."),
+        ("es", DemoKind.Praise, "{at} gracias a {crew} por ayudarnos en {city} con el vuelo {flight}, un trato excelente."),
+        ("pt", DemoKind.Complaint, "{at} minha mala do voo {flight} não chegou em {city} e ninguém atende o telefone há {days} dias."),
         ("pt", DemoKind.Question, "{at} qual é o peso máximo da bagagem de mão no voo {flight}?"),
-        ("pt", DemoKind.Praise, "{at} obrigado pela tripulação do voo para {city}, foram muito atenciosos."),
+        ("pt", DemoKind.Praise, "{at} obrigado pela tripulação do voo {flight} para {city}, foram muito atenciosos."),
         ("fr", DemoKind.Complaint, "{at} vol {flight} annulé, aucune information à {city} et le guichet est fermé."),
-        ("fr", DemoKind.Question, "{at} bonjour, peut-on changer la date d'un billet sans frais pour {city2} ?"),
+        ("fr", DemoKind.Question, "{at} bonjour, peut-on changer la date du vol {flight} pour {city2} sans frais ?"),
         ("fr", DemoKind.Praise, "{at} merci à l'équipage du vol {flight} vers {city}, très professionnels."),
         ("de", DemoKind.Complaint, "{at} seit {mins} Minuten in der Warteschleife, niemand geht ran. Flug {flight} morgen früh."),
-        ("de", DemoKind.Question, "{at} darf ich mein Fahrrad als Gepäck mitnehmen nach {city}?"),
-        ("de", DemoKind.Praise, "{at} danke an {crew} in {city}, super freundlich und schnell."),
+        ("de", DemoKind.Question, "{at} darf ich mein Fahrrad auf Flug {flight} nach {city} als Gepäck mitnehmen?"),
+        ("de", DemoKind.Praise, "{at} danke an {crew} in {city}, super freundlich und schnell. Flug {flight} war top."),
     ];
 
     /// <summary>What an incident burst is about; each has its own wording, filled with the incident's flight and places.</summary>

@@ -49,10 +49,6 @@ internal sealed class DemoSimulator(IOptions<DemoOptions> options)
     private const double RepeatAuthorShare = 0.3;
     private const double ForeignShare = 0.05;
 
-    // A large prime: index × Spread (mod the number of combinations) gives each post of a kind its own combination of
-    // phrase, opener, closer and hashtag for as many posts as there are combinations, so texts never repeat there.
-    private const ulong Spread = 1_000_003;
-
     // Shape of a burst: the posts' arrival times follow a gamma(2, θ) curve over the burst, rising fast and tailing off.
     private const double BurstTheta = 0.2;
 
@@ -65,21 +61,25 @@ internal sealed class DemoSimulator(IOptions<DemoOptions> options)
     private static readonly ulong s_burst = DemoRandom.Stream("burst");
     private static readonly ulong s_burstPost = DemoRandom.Stream("burst-post");
 
-    private static readonly string[] s_complaintClosers = ["", .. DemoPhrases.PoliteClosers, .. DemoPhrases.AngryClosers, .. DemoPhrases.SarcasticClosers];
-    private static readonly string[] s_severeClosers = ["", .. DemoPhrases.AngryClosers];
-    private static readonly string[] s_incidentClosers = ["", .. DemoPhrases.AngryClosers, .. DemoPhrases.SarcasticClosers];
+    // Enough combinations that the first ten thousand posts of any kind never share a text, and a burst's posts neither.
+    private const ulong MinCombinations = 10_500;
+    private const ulong MaxBurstPosts = 2_000;
 
-    private static readonly Style s_question = new([.. DemoPhrases.Questions, .. DemoPhrases.NonNativeQuestions], DemoPhrases.Openers, DemoPhrases.Prefixes, DemoPhrases.QuestionClosers);
+    private static readonly Style s_question = new(
+        [.. DemoPhrases.Questions, .. DemoPhrases.NonNativeQuestions], DemoPhrases.Openers, DemoPhrases.QuestionLeadIns, DemoPhrases.QuestionLights, DemoPhrases.PoliteClosers, MinCombinations);
     private static readonly Style s_complaint = new(
         [.. DemoPhrases.Complaints, .. DemoPhrases.SarcasticComplaints, .. DemoPhrases.TerseComplaints, .. DemoPhrases.NonNativeComplaints],
         DemoPhrases.Openers,
-        DemoPhrases.Prefixes,
-        s_complaintClosers);
-    private static readonly Style s_severe = new(DemoPhrases.Severe, null, DemoPhrases.Prefixes, s_severeClosers);
-    private static readonly Style s_story = new(DemoPhrases.Stories, null, DemoPhrases.Prefixes, s_severeClosers);
-    private static readonly Style s_praise = new(DemoPhrases.Praise, DemoPhrases.PraiseOpeners, DemoPhrases.PraiseOpeners, DemoPhrases.PraiseClosers);
-    private static readonly Style s_neutral = new(DemoPhrases.Neutral, null, DemoPhrases.NeutralPrefixes, DemoPhrases.NeutralClosers);
-    private static readonly Style[] s_incidents = [.. DemoPhrases.Incidents.Select(i => new Style(i.Texts, null, DemoPhrases.Prefixes, s_incidentClosers))];
+        DemoPhrases.ComplaintLeadIns,
+        DemoPhrases.ComplaintLights,
+        [.. DemoPhrases.PoliteClosers, .. DemoPhrases.AngryClosers, .. DemoPhrases.SarcasticClosers],
+        MinCombinations);
+    private static readonly Style s_severe = new(DemoPhrases.Severe, null, DemoPhrases.ComplaintLeadIns, DemoPhrases.ComplaintLights, DemoPhrases.AngryClosers, MinCombinations);
+    private static readonly Style s_story = new(DemoPhrases.Stories, null, DemoPhrases.ComplaintLeadIns, DemoPhrases.ComplaintLights, DemoPhrases.AngryClosers, MinCombinations);
+    private static readonly Style s_praise = new(DemoPhrases.Praise, DemoPhrases.PraiseOpeners, DemoPhrases.ComplaintLeadIns, DemoPhrases.PraiseLights, [], MinCombinations);
+    private static readonly Style s_neutral = new(DemoPhrases.Neutral, null, DemoPhrases.NeutralLeadIns, DemoPhrases.NeutralLights, [], MinCombinations);
+    private static readonly Style[] s_incidents =
+        [.. DemoPhrases.Incidents.Select(i => new Style(i.Texts, null, DemoPhrases.ComplaintLeadIns, DemoPhrases.ComplaintLights, [.. DemoPhrases.AngryClosers, .. DemoPhrases.SarcasticClosers], MaxBurstPosts))];
 
     private readonly DemoOptions _o = options.Value;
 
@@ -117,7 +117,7 @@ internal sealed class DemoSimulator(IOptions<DemoOptions> options)
                 DemoKind.Severe => s_severe,
                 _ => spreading ? s_story : s_complaint,
             };
-            body = style.Compose(n, (ulong)_o.Seed * 7_919UL, brand, ref text, incident: null);
+            body = style.Compose(n, (ulong)_o.Seed, brand, ref text, incident: null);
         }
 
         var engagementRandom = DemoRandom.For(_o.Seed, s_engagement, n);
@@ -242,7 +242,7 @@ internal sealed class DemoSimulator(IOptions<DemoOptions> options)
     };
 
     // A few regulars post far more often than the rest, as on any brand's mentions.
-    private static int RepeatAuthorIndex(ref DemoRandom random) => (int)(RegularAuthors * Math.Pow(random.NextDouble(), 2.2));
+    private static int RepeatAuthorIndex(ref DemoRandom random) => (int)(RegularAuthors * Math.Pow(random.NextDouble(), 1.3));
 
     private DemoAuthor PoolAuthor(int k)
     {
@@ -312,57 +312,92 @@ internal sealed class DemoSimulator(IOptions<DemoOptions> options)
 
     /// <summary>
     /// The phrases of one kind of post and what may wrap them. Openers wrap phrases that do not name the brand, prefixes
-    /// those that do; both lists are equally long, so every combination number maps to a different text.
+    /// those that do; both lists are equally long, and every ending differs, so every combination number maps to a
+    /// different text. Combination numbers come from a keyed permutation of the post's index, so consecutive posts
+    /// do not walk through the phrases in order.
     /// </summary>
     private sealed class Style
     {
         private readonly string[] _templates;
         private readonly string[]? _openers;
-        private readonly string[] _prefixes;
-        private readonly string[] _closers;
+        private readonly string[] _leadIns;
+        private readonly string[] _endings;
 
-        public Style(string[] templates, string[]? openers, string[] prefixes, string[] closers)
+        public Style(string[] templates, string[]? openers, string[] leadIns, string[] lights, string[] closers, ulong minCombinations)
         {
-            if (openers is not null && openers.Length != prefixes.Length)
+            if (openers is not null && openers.Length != leadIns.Length * DemoWriter.BrandForms)
             {
-                throw new ArgumentException("Openers and prefixes must be equally long.", nameof(openers));
+                throw new ArgumentException("There must be as many openers as lead-ins times brand forms.", nameof(openers));
             }
 
             _templates = templates;
             _openers = openers;
-            _prefixes = prefixes;
-            _closers = closers;
+            _leadIns = leadIns;
+
+            // Plain endings and single moods first; a hashtag after a closer only where more combinations are needed,
+            // spread over all closers rather than repeating the first.
+            var hashtags = DemoPhrases.Hashtags.Select(h => " " + h).ToList();
+            var endings = new List<string>([.. lights, .. closers, .. hashtags]);
+            var perEnding = (ulong)templates.Length * (ulong)Wrappings;
+            var combined = hashtags.SelectMany(h => closers.Concat(lights.Where(l => l.Length > 0)).Select(c => c + h)).GetEnumerator();
+            while ((ulong)endings.Count * perEnding < minCombinations && combined.MoveNext())
+            {
+                endings.Add(combined.Current);
+            }
+
+            _endings = [.. endings.Distinct()];
         }
 
-        private ulong Combinations => (ulong)_templates.Length * (ulong)_prefixes.Length * (ulong)_closers.Length * (ulong)(DemoPhrases.Hashtags.Length + 1);
+        private int Wrappings => _leadIns.Length * DemoWriter.BrandForms;
 
-        public string Compose(long index, ulong offset, string brand, ref DemoRandom random, DemoWriter.Incident? incident)
+        private ulong Combinations => (ulong)_templates.Length * (ulong)Wrappings * (ulong)_endings.Length;
+
+        public string Compose(long index, ulong key, string brand, ref DemoRandom random, DemoWriter.Incident? incident)
         {
-            var c = (ulong)(((UInt128)(ulong)index * Spread + offset) % Combinations);
+            var c = Permute((ulong)index % Combinations, Combinations, key);
             var template = _templates[(int)(c % (ulong)_templates.Length)];
             c /= (ulong)_templates.Length;
-            var wrap = (int)(c % (ulong)_prefixes.Length);
-            c /= (ulong)_prefixes.Length;
-            var closer = _closers[(int)(c % (ulong)_closers.Length)];
-            c /= (ulong)_closers.Length;
-            var hashtag = (int)c;
+            var wrap = (int)(c % (ulong)Wrappings);
+            c /= (ulong)Wrappings;
+            var ending = _endings[(int)c];
 
-            var body = DemoWriter.Fill(template, brand, ref random, incident);
             string text;
             if (_openers is null || template.Contains("{at}", StringComparison.Ordinal))
             {
-                text = DemoWriter.Join(_prefixes[wrap], body);
+                var body = DemoWriter.Fill(template, brand, ref random, incident, form: wrap % DemoWriter.BrandForms);
+                text = DemoWriter.Join(_leadIns[wrap / DemoWriter.BrandForms], body);
             }
             else if (_openers[wrap] == DemoPhrases.HandleLast)
             {
-                text = DemoWriter.Capitalise(body) + " @" + DemoWriter.Handle(brand);
+                text = DemoWriter.Capitalise(DemoWriter.Fill(template, brand, ref random, incident)) + " @" + DemoWriter.Handle(brand);
             }
             else
             {
-                text = DemoWriter.Fill(_openers[wrap], brand, ref random) + body;
+                text = DemoWriter.Fill(_openers[wrap], brand, ref random) + DemoWriter.Fill(template, brand, ref random, incident);
             }
 
-            return text + closer + (hashtag == 0 ? "" : " " + DemoPhrases.Hashtags[hashtag - 1]);
+            return text + ending;
+        }
+
+        /// <summary>
+        /// A bijection on [0, <paramref name="m"/>): rounds of odd multiplication, xor-shift and keyed addition (each
+        /// invertible on a power-of-two range), repeated until the value falls inside the range (cycle walking).
+        /// </summary>
+        private static ulong Permute(ulong x, ulong m, ulong key)
+        {
+            var bits = Math.Max(2, 64 - System.Numerics.BitOperations.LeadingZeroCount(m - 1));
+            var mask = bits == 64 ? ulong.MaxValue : (1UL << bits) - 1;
+            do
+            {
+                x = (x * 0x9E3779B97F4A7C15UL) & mask;
+                x ^= x >> ((bits / 2) + 1);
+                x = (x + key) & mask;
+                x = (x * 0xBF58476D1CE4E5B9UL) & mask;
+                x ^= x >> ((bits / 3) + 1);
+            }
+            while (x >= m);
+
+            return x;
         }
     }
 }

@@ -9,7 +9,12 @@ internal static class DemoWriter
     /// <summary>The flight and places an incident burst is about, shared by all of its posts.</summary>
     internal sealed record Incident(string Name, string Flight, string City, string City2);
 
-    public static string Fill(string phrase, string brand, ref DemoRandom random, Incident? incident = null)
+    /// <summary>How many ways a post may write the brand's handle and name (see <see cref="Fill"/>).</summary>
+    public const int BrandForms = 5;
+
+    /// <param name="form">Which way of writing the brand, 0 to <see cref="BrandForms"/> - 1: people type handles in lower case,
+    /// address the care account, use the hashtag.</param>
+    public static string Fill(string phrase, string brand, ref DemoRandom random, Incident? incident = null, int form = 0)
     {
         var code = AirlineCode(brand);
         var city = random.Pick(DemoPhrases.Cities);
@@ -35,8 +40,8 @@ internal static class DemoWriter
             var slot = phrase[(open + 1)..close];
             builder.Append(slot switch
             {
-                "at" => "@" + Handle(brand),
-                "brand" => brand,
+                "at" => "@" + HandleForm(Handle(brand), form),
+                "brand" => NameForm(brand, form),
                 "flight" => Flight(code, ref random),
                 "city" => city,
                 "city2" => city2,
@@ -78,6 +83,24 @@ internal static class DemoWriter
 
         return builder.Length == 0 ? "brand" : builder.ToString();
     }
+
+    private static string HandleForm(string handle, int form) => form switch
+    {
+        1 => handle.ToLowerInvariant(),
+        2 => handle + "_Help",
+        3 => handle.ToLowerInvariant() + "_help",
+        4 => char.ToUpperInvariant(handle[0]) + handle[1..].ToLowerInvariant(),
+        _ => handle,
+    };
+
+    private static string NameForm(string brand, int form) => form switch
+    {
+        1 => brand.Replace(" ", "", StringComparison.Ordinal),
+        2 => brand.ToLowerInvariant(),
+        3 => "#" + Handle(brand),
+        4 => "@" + Handle(brand),
+        _ => brand,
+    };
 
     /// <summary>Two letters from the brand's initials, as on a boarding pass ("Acme Air" flies AA).</summary>
     public static string AirlineCode(string brand)
