@@ -71,6 +71,10 @@ public static class StorageRegistration
         services.TryAddSingleton<PostgreSqlHandOverStore>();
         services.TryAddSingleton<SqlServerHandOverStore>();
         services.TryAddSingleton<IHandOverStore>(sp => Pick<IHandOverStore, SqliteHandOverStore, PostgreSqlHandOverStore, SqlServerHandOverStore>(sp));
+        services.TryAddSingleton<SqliteEscalationOutcomeStore>();
+        services.TryAddSingleton<PostgreSqlEscalationOutcomeStore>();
+        services.TryAddSingleton<SqlServerEscalationOutcomeStore>();
+        services.TryAddSingleton<IEscalationOutcomeStore>(sp => Pick<IEscalationOutcomeStore, SqliteEscalationOutcomeStore, PostgreSqlEscalationOutcomeStore, SqlServerEscalationOutcomeStore>(sp));
         services.AddOptions<BrandDirectoryOptions>().BindConfiguration(BrandDirectoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IBrandDirectory>(sp => new BrandDirectory(
             configuration,
