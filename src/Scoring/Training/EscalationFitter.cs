@@ -44,7 +44,7 @@ public sealed class EscalationTrainingReport
 /// Fits the escalation weights by L2-regularised logistic regression (Newton's method) over the named features, so
 /// every weight stays one readable term of the reason list. A stable share of the labels (by text hash) is held out;
 /// the fitted weights replace the current ones only when their held-out AUC is not below the defaults' nor the current
-/// weights'. Features that no label exercises keep their current value and enter the fit as a fixed offset.
+/// weights'; otherwise the better of those two (on the same rows) is kept. Features that no label exercises keep their current value and enter the fit as a fixed offset.
 /// </summary>
 internal static class EscalationFitter
 {
@@ -121,15 +121,16 @@ internal static class EscalationFitter
         report.LearnedAuc = Auc(learned, x, test, actual);
         report.DefaultsAuc = Auc(defaults, x, test, actual);
         report.CurrentAuc = current is null ? null : Auc(current, x, test, actual);
+        var bestKept = report.CurrentAuc is { } kept && kept >= report.DefaultsAuc ? current! : defaults;
         if (report.LearnedAuc < report.DefaultsAuc)
         {
-            return Keep(defaults, report, string.Create(CultureInfo.InvariantCulture,
+            return Keep(bestKept, report, string.Create(CultureInfo.InvariantCulture,
                 $"the learned weights' held-out AUC {report.LearnedAuc:0.000} is below the defaults' {report.DefaultsAuc:0.000}"), onProblem);
         }
 
         if (report.CurrentAuc is { } currentAuc && report.LearnedAuc < currentAuc)
         {
-            return Keep(current!, report, string.Create(CultureInfo.InvariantCulture,
+            return Keep(bestKept, report, string.Create(CultureInfo.InvariantCulture,
                 $"the learned weights' held-out AUC {report.LearnedAuc:0.000} is below the current weights' {currentAuc:0.000}"), onProblem);
         }
 
