@@ -83,6 +83,10 @@ public static class StorageRegistration
         services.TryAddSingleton<PostgreSqlWatchListStore>();
         services.TryAddSingleton<SqlServerWatchListStore>();
         services.TryAddSingleton<IWatchListStore>(sp => Pick<IWatchListStore, SqliteWatchListStore, PostgreSqlWatchListStore, SqlServerWatchListStore>(sp));
+        services.TryAddSingleton<SqliteEscalationOutcomeStore>();
+        services.TryAddSingleton<PostgreSqlEscalationOutcomeStore>();
+        services.TryAddSingleton<SqlServerEscalationOutcomeStore>();
+        services.TryAddSingleton<IEscalationOutcomeStore>(sp => Pick<IEscalationOutcomeStore, SqliteEscalationOutcomeStore, PostgreSqlEscalationOutcomeStore, SqlServerEscalationOutcomeStore>(sp));
         services.AddOptions<BrandDirectoryOptions>().BindConfiguration(BrandDirectoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IBrandDirectory>(sp => new BrandDirectory(
             configuration,

@@ -27,8 +27,8 @@ internal sealed class PostgreSqlAlertStore(PostgreSqlConnectionFactory connectio
         """;
 
     private const string InsertAuditSql = """
-        INSERT INTO alert_audit (alert_id, actor, at, from_state, to_state, note, mention_id)
-        VALUES (@AlertId, @Actor, @At, @FromState, @ToState, @Note, @MentionId)
+        INSERT INTO alert_audit (alert_id, actor, at, from_state, to_state, note, mention_id, priority)
+        VALUES (@AlertId, @Actor, @At, @FromState, @ToState, @Note, @MentionId, @AuditPriority)
         """;
 
     public async Task<Alert> CreateAsync(NewAlert alert, CancellationToken cancellationToken)
@@ -61,6 +61,7 @@ internal sealed class PostgreSqlAlertStore(PostgreSqlConnectionFactory connectio
             ToState = nameof(AlertState.New),
             Note = (string?)null,
             MentionId = (long?)null,
+            AuditPriority = (short)alert.Priority,
         }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return created.ToAlert(PostgreSqlTime.FromDb);
@@ -162,6 +163,7 @@ internal sealed class PostgreSqlAlertStore(PostgreSqlConnectionFactory connectio
             ToState = to.ToString(),
             change.Note,
             change.MentionId,
+            AuditPriority = (short?)change.Priority,
         }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return row.ToAlert(PostgreSqlTime.FromDb);

@@ -28,8 +28,8 @@ internal sealed class SqlServerAlertStore(SqlServerConnectionFactory connections
         """;
 
     private const string InsertAuditSql = """
-        INSERT INTO dbo.alert_audit (alert_id, actor, at, from_state, to_state, note, mention_id)
-        VALUES (@AlertId, @Actor, @At, @FromState, @ToState, @Note, @MentionId);
+        INSERT INTO dbo.alert_audit (alert_id, actor, at, from_state, to_state, note, mention_id, priority)
+        VALUES (@AlertId, @Actor, @At, @FromState, @ToState, @Note, @MentionId, @AuditPriority);
         """;
 
     public async Task<Alert> CreateAsync(NewAlert alert, CancellationToken cancellationToken)
@@ -62,6 +62,7 @@ internal sealed class SqlServerAlertStore(SqlServerConnectionFactory connections
             ToState = nameof(AlertState.New),
             Note = (string?)null,
             MentionId = (long?)null,
+            AuditPriority = (short)alert.Priority,
         }, transaction, cancellationToken: cancellationToken));
         var created = await connection.QuerySingleAsync<AlertRow<DateTimeOffset>>(
             new CommandDefinition(GetAlertSql, new { id }, transaction, cancellationToken: cancellationToken));
@@ -167,6 +168,7 @@ internal sealed class SqlServerAlertStore(SqlServerConnectionFactory connections
             ToState = to.ToString(),
             change.Note,
             change.MentionId,
+            AuditPriority = (short?)change.Priority,
         }, transaction, cancellationToken: cancellationToken));
         var row = await connection.QuerySingleAsync<AlertRow<DateTimeOffset>>(
             new CommandDefinition(GetAlertSql, new { id = change.AlertId }, transaction, cancellationToken: cancellationToken));

@@ -28,8 +28,8 @@ internal sealed class SqliteAlertStore(SqliteConnectionFactory connections) : IA
         """;
 
     private const string InsertAuditSql = """
-        INSERT INTO alert_audit (alert_id, actor, at, from_state, to_state, note, mention_id)
-        VALUES (@AlertId, @Actor, @At, @FromState, @ToState, @Note, @MentionId)
+        INSERT INTO alert_audit (alert_id, actor, at, from_state, to_state, note, mention_id, priority)
+        VALUES (@AlertId, @Actor, @At, @FromState, @ToState, @Note, @MentionId, @AuditPriority)
         """;
 
     public async Task<Alert> CreateAsync(NewAlert alert, CancellationToken cancellationToken)
@@ -62,6 +62,7 @@ internal sealed class SqliteAlertStore(SqliteConnectionFactory connections) : IA
             ToState = nameof(AlertState.New),
             Note = (string?)null,
             MentionId = (long?)null,
+            AuditPriority = (int)alert.Priority,
         }, transaction, cancellationToken: cancellationToken));
         var created = await connection.QuerySingleAsync<AlertRow<long>>(
             new CommandDefinition(GetAlertSql, new { id }, transaction, cancellationToken: cancellationToken));
@@ -168,6 +169,7 @@ internal sealed class SqliteAlertStore(SqliteConnectionFactory connections) : IA
             ToState = to.ToString(),
             change.Note,
             change.MentionId,
+            AuditPriority = (int?)change.Priority,
         }, transaction, cancellationToken: cancellationToken));
         var row = await connection.QuerySingleAsync<AlertRow<long>>(
             new CommandDefinition(GetAlertSql, new { id = change.AlertId }, transaction, cancellationToken: cancellationToken));
