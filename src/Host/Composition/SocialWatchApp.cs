@@ -65,8 +65,7 @@ internal static class SocialWatchApp
 
         // First, so that everything after it (cookies, redirects, logs, rate limits) sees the caller's scheme and address.
         app.UseForwardedHeaders();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseSocialWatchErrorPages();
         app.MapSocialWatchHealth();
 
         if (host.Web)

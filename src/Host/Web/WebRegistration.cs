@@ -106,6 +106,7 @@ public static class WebRegistration
         {
             o.Conventions.AllowAnonymousToPage("/Login");
             o.Conventions.AllowAnonymousToPage("/Denied");
+            o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AuthorizeFolder("/Triage", SocialWatchPolicies.Agent);
             o.Conventions.AuthorizeFolder("/Alerts", SocialWatchPolicies.Agent);
             o.Conventions.AuthorizeFolder("/Dashboard", SocialWatchPolicies.Pr);
