@@ -1,11 +1,16 @@
 using System.CommandLine;
 using SocialWatch.Host.Cli;
 
-// `serve` is the default verb; anything that is not another verb (e.g. --urls) goes to the web host.
-string[] verbs = ["migrate", "score", "train", "evaluate", "replay", "--help", "-h", "-?", "--version"];
-if (args.Length == 0 || !verbs.Contains(args[0], StringComparer.Ordinal))
+// `serve` is the default verb: no arguments, or options only (e.g. --urls), start the web host.
+if (VerbGuard.IsServe(args))
 {
     return await ServeCommand.RunAsync(args is ["serve", .. var rest] ? rest : args);
+}
+
+if (VerbGuard.Unknown(args) is { } unknown)
+{
+    Console.Error.WriteLine(unknown);
+    return 2;
 }
 
 var root = new RootCommand("SocialWatch: social-media complaint monitoring.")
