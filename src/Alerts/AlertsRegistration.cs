@@ -56,8 +56,13 @@ public static class AlertsRegistration
         services.TryAddSingleton<ReopenOnReComplaint>();
         services.TryAddSingleton<SpikeDetector>();
         services.TryAddSingleton<SpikeTracker>();
+        services.TryAddSingleton<MentionAlertRaiser>();
         services.TryAddSingleton<MentionRouter>();
-        services.TryAddSingleton<IMentionsStoredHandler>(sp => sp.GetRequiredService<MentionRouter>());
+        services.TryAddSingleton<RescoredMentionRouter>();
+
+        // Enumerable: ingest registers its own stored-handler (the watch list's enrolment) beside routing.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMentionsStoredHandler, MentionRouter>(sp => sp.GetRequiredService<MentionRouter>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMentionsRescoredHandler, RescoredMentionRouter>(sp => sp.GetRequiredService<RescoredMentionRouter>()));
         services.TryAddSingleton<IOperatorAlerts, OperatorAlertRaiser>();
 
         // One class per use case, resolved by the web layer per request.

@@ -55,4 +55,13 @@ internal static partial class WorkflowLog
 
     [LoggerMessage(EventId = 2017, Level = LogLevel.Debug, Message = "Live alert tail stopped waiting for {Count} missing changes (rolled back, or still uncommitted after {Timeout})")]
     public static partial void TailGapsExpired(ILogger logger, int count, TimeSpan timeout);
+
+    [LoggerMessage(EventId = 2040, Level = LogLevel.Debug, Message = "Mention {MentionId} already has its alert; a racing refresh or host raised it first")]
+    public static partial void AlertAlreadyRaised(ILogger logger, long mentionId);
+
+    [LoggerMessage(EventId = 2041, Level = LogLevel.Information, Message = "Alert {AlertId} raised for watched mention {MentionId} after a re-score: it started quiet and now passes routing")]
+    public static partial void RaisedOnRescore(ILogger logger, long alertId, long mentionId);
+
+    [LoggerMessage(EventId = 2042, Level = LogLevel.Information, Message = "Alert {AlertId} re-planned on re-score: priority {From} -> {To}")]
+    public static partial void Replanned(ILogger logger, long alertId, string from, string to);
 }

@@ -66,4 +66,10 @@ internal static partial class IngestLog
 
     [LoggerMessage(21, LogLevel.Error, "Handing over the mentions of hand-over {HandOverId} failed; it stays pending and the next run retries it")]
     public static partial void HandOverFailed(ILogger logger, long handOverId, Exception exception);
+
+    [LoggerMessage(40, LogLevel.Information, "Watch list: {Count} entries reached the end of their window and were removed")]
+    public static partial void WatchExpired(ILogger logger, int count);
+
+    [LoggerMessage(41, LogLevel.Warning, "Daily read budget of {Source} for brand {Brand} used up ({Reads} of {Budget}); {Held} watch-list refreshes held until the next UTC day")]
+    public static partial void WatchBudgetExhausted(ILogger logger, string source, string brand, long reads, long budget, int held);
 }

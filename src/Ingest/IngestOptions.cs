@@ -16,10 +16,14 @@ public sealed class IngestOptions
     [Range(1, 1_000)]
     public int MaxPagesPerRun { get; set; } = 50;
 
-    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
-    public TimeSpan EngagementRefreshInterval { get; set; } = TimeSpan.FromMinutes(15);
+    /// <summary>
+    /// How often the watch list's refresh job runs, and the shortest refresh cadence of a watched mention (the first
+    /// step of its back-off, see <see cref="Watch.WatchOptions"/>). Honoured as set, down to one second.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan EngagementRefreshInterval { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Mentions behind open alerts re-read per source and refresh run.</summary>
+    /// <summary>Watched mentions claimed, re-read and re-scored together per source (one page of the refresh job).</summary>
     [Range(1, 10_000)]
     public int EngagementRefreshBatch { get; set; } = 500;
 

@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SocialWatch.Core.Ingest;
 using SocialWatch.Ingest.Jobs;
 using SocialWatch.Ingest.Pipeline;
 using SocialWatch.Ingest.Push;
@@ -10,6 +11,7 @@ using SocialWatch.Ingest.Sources.Mastodon;
 using SocialWatch.Ingest.Sources.Reddit;
 using SocialWatch.Ingest.Sources.Rss;
 using SocialWatch.Ingest.Sources.X;
+using SocialWatch.Ingest.Watch;
 
 namespace SocialWatch.Ingest;
 
@@ -17,7 +19,7 @@ public static class IngestRegistration
 {
     /// <summary>
     /// Registers the sources whose configuration enables them, the mention pipeline, the ingest and refresh jobs and
-    /// the scheduler. The host provides IBrandDirectory, IMentionScorer, IMentionStore, IIngestStateStore, IOperatorAlerts,
+    /// the scheduler. The host provides IBrandDirectory, IMentionScorer, IMentionStore, IIngestStateStore, IWatchListStore, IOperatorAlerts,
     /// any IMentionsStoredHandler, and Hangfire (IRecurringJobManager, JobStorage).
     /// </summary>
     public static IServiceCollection AddSocialWatchIngest(this IServiceCollection services, IConfiguration configuration)
@@ -25,6 +27,7 @@ public static class IngestRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BrandsOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WatchOptions>().BindConfiguration(WatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddTransient<MentionNormalizer>();
         services.AddTransient<MentionPipeline>();
@@ -33,6 +36,11 @@ public static class IngestRegistration
         services.TryAddSingleton<IQueryRunGate>(sp =>
             sp.GetService<JobStorage>() is { } storage ? new HangfireQueryRunGate(storage) : new ProcessQueryRunGate());
         services.AddTransient<EngagementRefreshJob>();
+        services.TryAddSingleton<WatchCadence>();
+        services.AddTransient<WatchCostEstimator>();
+
+        // Enumerable: routing (Alerts) registers its stored-handler beside this one.
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IMentionsStoredHandler, WatchListEnrolment>());
         services.AddTransient<HandOverRecoveryJob>();
         services.AddTransient<IngestScheduler>();
         services.AddTransient<MentionInputMapper>();

@@ -26,4 +26,19 @@ public sealed class ScoringOptions
     /// <summary>Caps rows per shared data file in retraining; null trains on all of it.</summary>
     [Range(1, int.MaxValue)]
     public int? RetrainMaxRowsPerFile { get; set; }
+
+    /// <summary>
+    /// A complaint or negative mention counts as an escalation outcome ("it spread") when its peak interactions reach
+    /// this many and <see cref="OutcomeReachShare"/> of its author's followers.
+    /// </summary>
+    [Range(1, long.MaxValue)]
+    public long OutcomeMinInteractions { get; set; } = 200;
+
+    /// <summary>Share of the author's followers the peak interactions must reach to count as spread (0.05 = 5%).</summary>
+    [Range(0.0, 100.0)]
+    public double OutcomeReachShare { get; set; } = 0.05;
+
+    /// <summary>A spread outcome is trained with the context (metrics, velocity) seen this long after ingestion.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan OutcomeContextWindow { get; set; } = TimeSpan.FromMinutes(30);
 }

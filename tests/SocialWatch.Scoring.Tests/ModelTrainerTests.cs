@@ -49,14 +49,49 @@ public sealed class ModelTrainerTests
 
         var result = trainer.Train(TrainedModelFixture.SmallRequest(data, output) with { FeedbackPath = feedback }, null, null, CancellationToken.None);
 
-        StringAssert.StartsWith(result.EscalationSource, "learned from 40 feedback labels");
+        StringAssert.StartsWith(result.EscalationSource, "learned from 40 escalate labels (20 escalate; 40 feedback, 0 outcomes)");
         var escalation = EscalationModel.FromFile(ModelFiles.Read<EscalationModelFile>(output, ModelFiles.Escalation));
         var legal = Array.IndexOf(EscalationModel.FeatureNames, "legal");
         var reach = Array.IndexOf(EscalationModel.FeatureNames, "reach");
         Assert.IsGreaterThan(0f, escalation.Weights[legal], "legal cues separate the labels, so their weight is positive");
         Assert.AreEqual(EscalationModel.Defaults().Weights[reach], escalation.Weights[reach], "no feedback row has reach, so its default stays");
-        Assert.IsTrue(File.Exists(Path.Combine(output, ModelFiles.EscalationZip)));
         Assert.AreEqual(40, result.FeedbackRows);
+    }
+
+    [TestMethod]
+    public void Train_ReportsEscalationAucOnHeldOutOutcomes_InMetricsAndCard()
+    {
+        var data = TrainedModelFixture.DataDirectory;
+        var outcomes = Path.Combine(Path.GetTempPath(), "sw-outcomes-" + Guid.NewGuid().ToString("N") + ".jsonl");
+        var lines = new List<string>();
+        for (var i = 0; i < 60; i++)
+        {
+            // Big authors whose posts double fast escalated; small ones with flat posts did not.
+            var big = i % 2 == 0;
+            var followers = big ? 50_000 + (i * 1000) : 80 + i;
+            var doubling = big ? 12 + (i % 7) : 600 + i;
+            lines.Add($$"""{"text":"@acme order {{i}} never arrived","author":{"followers":{{followers}}},"metrics":{"likes":{{i}}},"velocity":{"repostsPerHour":3,"engagementPerHour":20,"doublingMinutes":{{doubling}}},"escalate":{{(big ? "true" : "false")}}}""");
+        }
+
+        lines.Add("""{"text":"@acme no label on this one"}""");
+        File.WriteAllLines(outcomes, lines);
+        var output = Path.Combine(Path.GetTempPath(), "sw-model-" + Guid.NewGuid().ToString("N"));
+        var trainer = new ModelTrainer(new FakeTimeProvider(new DateTimeOffset(2026, 4, 2, 0, 0, 0, TimeSpan.Zero)));
+        var problems = new List<string>();
+
+        var result = trainer.Train(TrainedModelFixture.SmallRequest(data, output) with { OutcomesPath = outcomes }, null, problems.Add, CancellationToken.None);
+
+        var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, ModelFiles.Metrics))).RootElement.GetProperty("escalation");
+        var card = File.ReadAllText(Path.Combine(output, ModelFiles.ModelCard));
+        Assert.AreEqual(60, metrics.GetProperty("outcomeLabels").GetInt32());
+        Assert.IsGreaterThan(0, metrics.GetProperty("heldOutRows").GetInt32());
+        Assert.IsGreaterThanOrEqualTo(metrics.GetProperty("defaultsAuc").GetDouble(), metrics.GetProperty("learnedAuc").GetDouble());
+        Assert.AreEqual("learned", metrics.GetProperty("chosen").GetString());
+        Assert.AreEqual("learned", result.Escalation!.Chosen);
+        StringAssert.Contains(card, "How the escalation weights are learned");
+        StringAssert.Contains(card, "| learned |");
+        Assert.IsFalse(File.Exists(Path.Combine(output, ModelFiles.EscalationZip)));
+        Assert.IsTrue(problems.Any(p => p.Contains("no label", StringComparison.Ordinal)), string.Join("; ", problems));
     }
 
     [TestMethod]

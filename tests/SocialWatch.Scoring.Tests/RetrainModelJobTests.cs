@@ -23,6 +23,12 @@ public sealed class RetrainModelJobTests
             Task.FromResult<IReadOnlyList<FeedbackLabel>>(_labels.Where(l => l.Id > afterId).OrderBy(l => l.Id).Take(limit).ToList());
     }
 
+    private sealed class NoOutcomes : IEscalationOutcomeStore
+    {
+        public Task<IReadOnlyList<EscalationOutcome>> GetAsync(EscalationOutcomeQuery query, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<EscalationOutcome>>([]);
+    }
+
     private static (RetrainModelJob Job, MentionScorer Scorer, ModelRepository Repository) Create(IEnumerable<FeedbackLabel> labels, int minHeldOut)
     {
         var root = Directory.CreateTempSubdirectory("sw-retrain-").FullName;
@@ -42,7 +48,7 @@ public sealed class RetrainModelJobTests
             TrainingDataDirectory = TrainedModelFixture.DataDirectory,
             MinHeldOutLabels = minHeldOut,
         });
-        var job = new RetrainModelJob(new InMemoryFeedbackStore(labels), repository, scorer, options, time, NullLogger<RetrainModelJob>.Instance);
+        var job = new RetrainModelJob(new InMemoryFeedbackStore(labels), new NoOutcomes(), repository, scorer, options, time, NullLogger<RetrainModelJob>.Instance);
         return (job, scorer, repository);
     }
 

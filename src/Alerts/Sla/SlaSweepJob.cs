@@ -4,6 +4,7 @@ using SocialWatch.Alerts.Notifications;
 using SocialWatch.Alerts.Routing;
 using SocialWatch.Alerts.Workflow;
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Scoring;
 using SocialWatch.Core.Storage;
 
 namespace SocialWatch.Alerts.Sla;
@@ -28,12 +29,20 @@ public sealed class SlaSweepJob(
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var policy = await planner.GetPolicyAsync(routing.Value.DefaultSlaPolicy, cancellationToken);
         var open = await alerts.GetOpenAsync(new OpenAlertQuery { Limit = options.Value.SweepLimit }, cancellationToken);
         var snapshots = await queries.GetLatestSnapshotsAsync(
             [.. open.Where(a => a.Kind == AlertKind.Mention && a.MentionId is not null).Select(a => a.MentionId!.Value)], cancellationToken);
+        // Each alert tightens against the policy its rule chose (stored on it); alerts raised before policies were
+        // stored use the default one. Each policy is read once per sweep.
+        var policies = new Dictionary<string, SlaPolicy>(StringComparer.Ordinal);
         foreach (var alert in open)
         {
+            var name = alert.SlaPolicy ?? routing.Value.DefaultSlaPolicy ?? "";
+            if (!policies.TryGetValue(name, out var policy))
+            {
+                policy = policies[name] = await planner.GetPolicyAsync(name.Length == 0 ? null : name, cancellationToken);
+            }
+
             var current = await TightenAsync(alert, policy, snapshots, now, cancellationToken);
             await WarnAsync(current, SlaDeadlineKind.FirstResponse, current.FirstResponseDueAt, now, cancellationToken);
             await WarnAsync(current, SlaDeadlineKind.Resolution, current.ResolveDueAt, now, cancellationToken);

@@ -17,7 +17,7 @@ public static class StorageRegistration
     /// <summary>
     /// Registers the stores of the configured dialect (<c>Storage:Provider</c>, <c>ConnectionStrings:SocialWatch</c>):
     /// <see cref="IMentionStore"/>, <see cref="IAlertStore"/>, <see cref="IIngestStateStore"/>,
-    /// <see cref="IFeedbackStore"/>, <see cref="IStorageMaintenance"/>, <see cref="IBrandStore"/>, <see cref="IHandOverStore"/> and the cached
+    /// <see cref="IFeedbackStore"/>, <see cref="IStorageMaintenance"/>, <see cref="IBrandStore"/>, <see cref="IHandOverStore"/>, <see cref="IWatchListStore"/> and the cached
     /// <see cref="IBrandDirectory"/> (configured brands plus stored ones), all singletons. The settings are validated
     /// at start-up; <see cref="StorageConfiguration.Validate"/> gives the same messages before the host is built.
     /// </summary>
@@ -79,6 +79,14 @@ public static class StorageRegistration
         services.TryAddSingleton<PostgreSqlDataProtectionKeyStore>();
         services.TryAddSingleton<SqlServerDataProtectionKeyStore>();
         services.TryAddSingleton<IDataProtectionKeyStore>(sp => Pick<IDataProtectionKeyStore, SqliteDataProtectionKeyStore, PostgreSqlDataProtectionKeyStore, SqlServerDataProtectionKeyStore>(sp));
+        services.TryAddSingleton<SqliteWatchListStore>();
+        services.TryAddSingleton<PostgreSqlWatchListStore>();
+        services.TryAddSingleton<SqlServerWatchListStore>();
+        services.TryAddSingleton<IWatchListStore>(sp => Pick<IWatchListStore, SqliteWatchListStore, PostgreSqlWatchListStore, SqlServerWatchListStore>(sp));
+        services.TryAddSingleton<SqliteEscalationOutcomeStore>();
+        services.TryAddSingleton<PostgreSqlEscalationOutcomeStore>();
+        services.TryAddSingleton<SqlServerEscalationOutcomeStore>();
+        services.TryAddSingleton<IEscalationOutcomeStore>(sp => Pick<IEscalationOutcomeStore, SqliteEscalationOutcomeStore, PostgreSqlEscalationOutcomeStore, SqlServerEscalationOutcomeStore>(sp));
         services.AddOptions<BrandDirectoryOptions>().BindConfiguration(BrandDirectoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IBrandDirectory>(sp => new BrandDirectory(
             configuration,

@@ -107,6 +107,7 @@ internal sealed class AlertRow<TTime>
     public TTime? ResolvedAt { get; set; }
     public string? DismissReason { get; set; }
     public int Version { get; set; }
+    public string? SlaPolicy { get; set; }
 
     public Alert ToAlert(Func<TTime, DateTimeOffset> time) => new()
     {
@@ -128,6 +129,7 @@ internal sealed class AlertRow<TTime>
         ResolvedAt = ResolvedAt is { } resolved ? time(resolved) : null,
         DismissReason = DismissReason,
         Version = Version,
+        SlaPolicy = SlaPolicy,
     };
 }
 

@@ -23,4 +23,7 @@ public interface IWorkflowQueries
 
     /// <summary>True when an alert was already raised for the mention (a repeated hand-over must not raise two).</summary>
     Task<bool> HasAlertForMentionAsync(long mentionId, CancellationToken cancellationToken);
+
+    /// <summary>The alert the mention raised (its one alert, open or closed); null when it raised none.</summary>
+    Task<Alert?> FindAlertForMentionAsync(long mentionId, CancellationToken cancellationToken);
 }

@@ -62,6 +62,10 @@ public sealed record Alert
     public DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? FirstResponseDueAt { get; init; }
     public DateTimeOffset? ResolveDueAt { get; init; }
+
+    /// <summary>Name of the SLA policy the routing rule chose; null for the default policy.</summary>
+    public string? SlaPolicy { get; init; }
+
     public DateTimeOffset? FirstRespondedAt { get; init; }
     public DateTimeOffset? ResolvedAt { get; init; }
     public string? DismissReason { get; init; }

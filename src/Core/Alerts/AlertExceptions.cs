@@ -16,3 +16,10 @@ public sealed class InvalidAlertTransitionException(long alertId, AlertState fro
     public AlertState From { get; } = from;
     public AlertState To { get; } = to;
 }
+
+/// <summary>The mention already has its alert (raised by another host or an earlier refresh); one mention raises one.</summary>
+public sealed class AlertExistsException(long mentionId)
+    : Exception($"Mention {mentionId} already has an alert.")
+{
+    public long MentionId { get; } = mentionId;
+}

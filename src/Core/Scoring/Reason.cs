@@ -42,6 +42,9 @@ public static class ReasonCodes
     public const string RepostsDoubling = "reposts_doubling";
     public const string RepostRate = "repost_rate";
 
+    /// <summary>A mention stored without an alert that passes routing once the watch list re-scores it.</summary>
+    public const string StartedSpreading = "started_spreading";
+
     // Alerts that are not a scored mention.
     public const string SpikeVolume = "spike_volume";
     public const string SpikeNegativeShare = "spike_negative_share";
@@ -72,6 +75,7 @@ public static class ReasonCodes
         [InteractionsInWindow] = "interactions piling up",
         [RepostsDoubling] = "reposts doubling fast",
         [RepostRate] = "repost rate",
+        [StartedSpreading] = "started quiet, now spreading",
         [SpikeVolume] = "mention volume spike",
         [SpikeNegativeShare] = "negative share spike",
         [PromiseBroken] = "promise not kept",

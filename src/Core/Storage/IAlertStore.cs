@@ -6,7 +6,10 @@ namespace SocialWatch.Core.Storage;
 /// <summary>Alerts with their audited state history.</summary>
 public interface IAlertStore
 {
-    /// <summary>Creates an alert in state New and writes its first audit entry; returns it with its id.</summary>
+    /// <summary>
+    /// Creates an alert in state New and writes its first audit entry; returns it with its id. A mention alert for a
+    /// mention that already has one is refused with <see cref="AlertExistsException"/>, whichever host raced for it.
+    /// </summary>
     Task<Alert> CreateAsync(NewAlert alert, CancellationToken cancellationToken);
 
     Task<Alert?> GetAsync(long id, CancellationToken cancellationToken);
@@ -37,6 +40,10 @@ public sealed record NewAlert
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? FirstResponseDueAt { get; init; }
     public DateTimeOffset? ResolveDueAt { get; init; }
+
+    /// <summary>Name of the SLA policy the deadlines came from; null for the default policy.</summary>
+    public string? SlaPolicy { get; init; }
+
     public required string Actor { get; init; }
 }
 

@@ -60,13 +60,15 @@ internal static class ScoringCommands
     {
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory to write the models, metrics.json and MODEL_CARD.md into.", Required = true };
         var feedback = new Option<FileInfo?>("--feedback") { Description = "In-domain labels, JSONL {\"text\",\"sentiment\",\"complaint\",\"escalate\"}; any label may be absent." };
+        var outcomes = new Option<FileInfo?>("--outcomes") { Description = "Escalation outcome labels, JSONL in the `score` line shape (author, metrics, velocity as the scorer saw them) plus \"escalate\": true|false." };
+        var baseline = new Option<DirectoryInfo?>("--baseline") { Description = "Model directory whose escalation weights the learned ones must match on the held-out labels (e.g. models/current)." };
         var data = new Option<DirectoryInfo?>("--data") { Description = "Shared training data (default: ../shared/data)." };
         var evaluation = new Option<FileInfo[]>("--eval") { Description = "Extra labelled sets to report separately (never trained on).", AllowMultipleArgumentsPerToken = true };
         var maxRows = new Option<int?>("--max-rows") { Description = "Cap rows per data file (quick runs)." };
         var hashBits = new Option<int?>("--hash-bits") { Description = "Hash space 2^n (default 18)." };
         var l1 = new Option<float?>("--l1") { Description = "L1 regularisation (default 0.25)." };
         var l2 = new Option<float?>("--l2") { Description = "L2 regularisation (default 2)." };
-        var command = new Command("train", "Train the sentiment, complaint and escalation models.") { output, feedback, data, evaluation, maxRows, hashBits, l1, l2 };
+        var command = new Command("train", "Train the sentiment, complaint and escalation models.") { output, feedback, outcomes, baseline, data, evaluation, maxRows, hashBits, l1, l2 };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var dataDirectory = parseResult.GetValue(data)?.FullName ?? DefaultDataDirectory();
@@ -74,6 +76,8 @@ internal static class ScoringCommands
             {
                 DataDirectory = dataDirectory,
                 FeedbackPath = parseResult.GetValue(feedback)?.FullName,
+                OutcomesPath = parseResult.GetValue(outcomes)?.FullName,
+                BaselineDirectory = parseResult.GetValue(baseline)?.FullName,
                 EvaluationPaths = (parseResult.GetValue(evaluation) ?? []).Select(f => f.FullName).ToList(),
                 MaxRowsPerFile = parseResult.GetValue(maxRows),
             };
@@ -99,6 +103,12 @@ internal static class ScoringCommands
 
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"trained {result.Version} on {result.TrainingRows:N0} rows ({result.FeedbackRows:N0} feedback) in {result.Elapsed.TotalSeconds:0.0} s; escalation weights: {result.EscalationSource} -> {result.OutputDirectory}"));
+                if (result.Escalation is { Labels: > 0 } e)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"escalation: {e.Chosen} weights; held-out AUC learned {Auc(e.LearnedAuc)}, defaults {Auc(e.DefaultsAuc)}, current {Auc(e.CurrentAuc)} on {e.HeldOutRows} labels ({e.Reason})"));
+                }
+
                 return 0;
             }
             catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or DirectoryNotFoundException)
@@ -142,6 +152,8 @@ internal static class ScoringCommands
     private static bool Interactive => !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
 
     /// <summary>../shared/data from the current directory, else from the repository root above it.</summary>
+    private static string Auc(double? auc) => auc is { } a && !double.IsNaN(a) ? a.ToString("0.000", CultureInfo.InvariantCulture) : "–";
+
     private static string DefaultDataDirectory()
     {
         var fromCurrent = Path.GetFullPath(Path.Combine(Directory.GetCurrentDirectory(), "..", "shared", "data"));

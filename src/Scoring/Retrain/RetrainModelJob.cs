@@ -15,15 +15,23 @@ namespace SocialWatch.Scoring.Retrain;
 public sealed record RetrainOutcome(int FeedbackLabels, int HeldOut, string? CandidateVersion, double? CandidateQuality, double? CurrentQuality, PromotionResult? Promotion)
 {
     public bool Skipped => CandidateVersion is null;
+
+    public int OutcomeLabels { get; init; }
+
+    /// <summary>How the candidate's escalation weights were chosen, with their held-out AUC.</summary>
+    public EscalationTrainingReport? Escalation { get; init; }
 }
 
 /// <summary>
-/// The retrain use case (a Hangfire job): reads all feedback labels, holds a stable share out, trains a candidate on
-/// the shared data plus the rest, scores candidate and current model on the held-out labels, and promotes the
-/// candidate only when it is better. A promoted model is loaded into the running scorer at once.
+/// The retrain use case (a Hangfire job): reads all feedback labels and the escalation outcomes the product recorded,
+/// holds a stable share of the feedback out, trains a candidate on the shared data plus the rest (the escalation
+/// weights from feedback and outcomes, kept only when they beat the current weights on their own held-out labels),
+/// scores candidate and current model on the held-out feedback, and promotes the candidate only when it is better.
+/// A promoted model is loaded into the running scorer at once.
 /// </summary>
 public sealed class RetrainModelJob(
     IFeedbackStore feedbackStore,
+    IEscalationOutcomeStore outcomeStore,
     ModelRepository repository,
     MentionScorer scorer,
     IOptions<ScoringOptions> options,
@@ -36,6 +44,15 @@ public sealed class RetrainModelJob(
     {
         var settings = options.Value;
         var labels = await ReadAllAsync(cancellationToken);
+        var outcomes = await outcomeStore.GetAsync(new EscalationOutcomeQuery
+        {
+            MinInteractions = settings.OutcomeMinInteractions,
+            ReachShare = settings.OutcomeReachShare,
+            ContextWindow = settings.OutcomeContextWindow,
+        }, cancellationToken);
+
+        // A dismissal is recorded both as a feedback label (text only) and as an outcome (with context): count it once.
+        var withOutcome = outcomes.Select(o => o.MentionId).ToHashSet();
         var train = new List<LabeledMention>();
         var heldOut = new List<LabeledMention>();
         foreach (var label in labels)
@@ -44,7 +61,7 @@ public sealed class RetrainModelJob(
             {
                 Sentiment = label.Sentiment,
                 Complaint = label.Complaint,
-                Escalate = label.Escalate,
+                Escalate = label.MentionId is { } mentionId && withOutcome.Contains(mentionId) ? null : label.Escalate,
                 Origin = "feedback:" + label.Origin,
             };
             (IsHeldOut(label.Text, settings.HeldOutEvery) ? heldOut : train).Add(row);
@@ -53,7 +70,7 @@ public sealed class RetrainModelJob(
         if (heldOut.Count < settings.MinHeldOutLabels)
         {
             ScoringLog.RetrainSkipped(logger, heldOut.Count, settings.MinHeldOutLabels);
-            return new RetrainOutcome(labels.Count, heldOut.Count, null, null, null, null);
+            return new RetrainOutcome(labels.Count, heldOut.Count, null, null, null, null) { OutcomeLabels = outcomes.Count };
         }
 
         var candidateDirectory = repository.NewCandidateDirectory();
@@ -63,9 +80,13 @@ public sealed class RetrainModelJob(
             DataDirectory = settings.TrainingDataDirectory,
             MaxRowsPerFile = settings.RetrainMaxRowsPerFile,
             HashBits = scorer.Model.HashBits,
+            BaselineDirectory = repository.CurrentVersion is null ? null : repository.CurrentDirectory,
         };
+        var outcomeRows = outcomes
+            .Select(o => new LabeledMention(o.Input) { Escalate = o.Escalate, Origin = "outcome:" + o.Kind })
+            .ToList();
         var result = await Task.Run(
-            () => trainer.Train(request, train, null, problem => ScoringLog.FeedbackProblem(logger, 0, problem), cancellationToken),
+            () => trainer.Train(request, train, outcomeRows, null, problem => ScoringLog.FeedbackProblem(logger, 0, problem), cancellationToken),
             cancellationToken);
 
         var candidate = ScoringModel.Load(candidateDirectory);
@@ -81,7 +102,11 @@ public sealed class RetrainModelJob(
             scorer.Reload();
         }
 
-        return new RetrainOutcome(labels.Count, heldOut.Count, result.Version, candidateQuality, currentQuality, promotion);
+        return new RetrainOutcome(labels.Count, heldOut.Count, result.Version, candidateQuality, currentQuality, promotion)
+        {
+            OutcomeLabels = outcomes.Count,
+            Escalation = result.Escalation,
+        };
     }
 
     private async Task<List<FeedbackLabel>> ReadAllAsync(CancellationToken cancellationToken)

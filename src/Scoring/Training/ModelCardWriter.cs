@@ -32,6 +32,8 @@ internal static class ModelCardWriter
         }
 
         sb.AppendLine();
+        AppendEscalationTraining(sb, metrics.Escalation);
+        sb.AppendLine();
         sb.AppendLine("## Features");
         sb.AppendLine(CultureInfo.InvariantCulture, $"Own featurizer (`{manifest.Featurizer}`), shared by training and serving: lower-cased tokens with URLs, @handles and numbers replaced by placeholders, " +
             $"elongations squashed (\"sooo\" = \"soo\"); hashed word unigrams and bigrams and character trigrams of words into 2^{manifest.HashBits} slots, scaled by 1/sqrt(count); " +
@@ -73,9 +75,36 @@ internal static class ModelCardWriter
         sb.AppendLine("- English only; cue lists are English. Other languages get the hashed features alone.");
         sb.AppendLine("- Domain gap: the training text is generic tweets and Reddit comments. Brand complaints that read neutral word by word (\"@brand 3 hours on hold, again\") rely on the cue features and on feedback labels; see the in-domain rows above, measured on a small invented set, not on real customers.");
         sb.AppendLine("- Complaint probabilities are calibrated to the weak target, not to agents' judgement, until enough feedback has been trained in.");
-        sb.AppendLine("- Escalation defaults are hand-set (documented above) until feedback carries enough `escalate` labels; reach, velocity and history weights stay at defaults unless feedback rows include that context.");
+        sb.AppendLine("- Escalation defaults are hand-set (documented above) until there are enough `escalate` labels; a weight is learned only when at least 5% of the training labels exercise its feature (text-only feedback teaches the text cues; reach, velocity and history need outcome labels or feedback lines with that context).");
         sb.AppendLine("- Sarcasm, quoted complaints about other brands and non-text content (images, video) are not understood.");
         return sb.ToString();
+    }
+
+    private static void AppendEscalationTraining(StringBuilder sb, EscalationTrainingReport? r)
+    {
+        sb.AppendLine("### How the escalation weights are learned");
+        sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
+            $"L2-regularised logistic regression (Newton's method) over the named features above, from feedback `escalate` labels and outcome labels " +
+            $"(`--outcomes`, or the outcomes the product records: alerts a person raised in priority, mentions that went on to large engagement, alerts dismissed as not a risk). " +
+            $"One label in {EscalationFitter.HeldOutEvery} (by a stable hash of its text) is held out; the learned weights are kept only when their escalation AUC on the held-out labels " +
+            $"is not below the defaults' nor the current weights'. Fewer than {EscalationFitter.MinLabels} labels (or fewer than {EscalationFitter.MinPerClass} of either class) keep the weights as they are."));
+        sb.AppendLine();
+        if (r is null || r.Labels == 0)
+        {
+            sb.AppendLine("This run had no escalate labels: the weights above are the documented defaults.");
+            return;
+        }
+
+        sb.AppendLine("| labels | escalate | feedback | outcomes | trained on | held out (escalate) | learned AUC | defaults AUC | current AUC | weights used |");
+        sb.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        sb.AppendLine(CultureInfo.InvariantCulture,
+            $"| {r.Labels} | {r.Positives} | {r.FeedbackLabels} | {r.OutcomeLabels} | {r.TrainRows} | {r.HeldOutRows} ({r.HeldOutPositives}) | {F(r.LearnedAuc)} | {F(r.DefaultsAuc)} | {F(r.CurrentAuc)} | {r.Chosen} |");
+        sb.AppendLine();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Decision: {r.Chosen} weights, because {r.Reason}.");
+        if (r.LearnedFeatures.Count > 0)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"Features the labels exercised (learned): {string.Join(", ", r.LearnedFeatures)}.");
+        }
     }
 
     private static string Describe(string feature) => feature switch

@@ -21,21 +21,23 @@ namespace SocialWatch.Scoring.Training;
 /// </summary>
 public sealed class ModelTrainer(TimeProvider timeProvider)
 {
-    /// <summary>Fewer escalate labels than this (or fewer than 5 of either class) keep the documented default weights.</summary>
-    internal const int MinEscalationLabels = 30;
-
     public TrainResult Train(TrainRequest request, IProgress<TrainingProgress>? progress, Action<string>? onProblem, CancellationToken cancellationToken)
     {
         onProblem ??= _ => { };
         var feedback = request.FeedbackPath is { } path
             ? LabeledFiles.Read(path, onProblem, "feedback", request.FeedbackWeight)
             : [];
-        return Train(request, feedback, progress, onProblem, cancellationToken);
+        var outcomes = request.OutcomesPath is { } outcomesPath
+            ? ReadOutcomes(outcomesPath, onProblem)
+            : [];
+        return Train(request, feedback, outcomes, progress, onProblem, cancellationToken);
     }
 
+    /// <param name="outcomes">Escalate labels with the context the scorer saw; they train the escalation weights only.</param>
     internal TrainResult Train(
         TrainRequest request,
         IReadOnlyList<LabeledMention> feedback,
+        IReadOnlyList<LabeledMention> outcomes,
         IProgress<TrainingProgress>? progress,
         Action<string> onProblem,
         CancellationToken cancellationToken)
@@ -124,7 +126,10 @@ public sealed class ModelTrainer(TimeProvider timeProvider)
 
         progress?.Report(new("fitting escalation", 0.8));
         var provisional = ScoringModel.FromParameters(manifest, sentiment.Model, complaint.Model, EscalationModel.Defaults());
-        var (escalation, escalationTransformer, escalationSchema) = FitEscalation(ml, provisional, feedback, onProblem);
+        var current = request.BaselineDirectory is { } baseline && File.Exists(Path.Combine(baseline, ModelFiles.Escalation))
+            ? EscalationModel.FromFile(ModelFiles.Read<EscalationModelFile>(baseline, ModelFiles.Escalation))
+            : null;
+        var (escalation, escalationReport) = EscalationFitter.Fit(provisional, [.. feedback, .. outcomes], current, onProblem);
         var model = ScoringModel.FromParameters(manifest, sentiment.Model, complaint.Model, escalation);
 
         progress?.Report(new("evaluating", 0.85));
@@ -141,12 +146,9 @@ public sealed class ModelTrainer(TimeProvider timeProvider)
         Directory.CreateDirectory(request.OutputDirectory);
         ml.Model.Save(sentiment, sentimentData.Schema, Path.Combine(request.OutputDirectory, ModelFiles.Sentiment));
         ml.Model.Save(complaint, complaintData.Schema, Path.Combine(request.OutputDirectory, ModelFiles.Complaint));
+        // escalation.json is the whole escalation model; a zip left by an older training run would only mislead.
         var escalationZip = Path.Combine(request.OutputDirectory, ModelFiles.EscalationZip);
-        if (escalationTransformer is not null && escalationSchema is not null)
-        {
-            ml.Model.Save(escalationTransformer, escalationSchema, escalationZip);
-        }
-        else if (File.Exists(escalationZip))
+        if (File.Exists(escalationZip))
         {
             File.Delete(escalationZip);
         }
@@ -163,6 +165,7 @@ public sealed class ModelTrainer(TimeProvider timeProvider)
             ComplaintRows = complaintRows.Count,
             ComplaintPositives = complaintRows.Count(r => r.Label),
             Reports = reports,
+            Escalation = escalationReport,
         };
         ModelFiles.Write(request.OutputDirectory, ModelFiles.Metrics, metrics);
         File.WriteAllText(
@@ -175,8 +178,24 @@ public sealed class ModelTrainer(TimeProvider timeProvider)
             TrainingRows = training.Count,
             FeedbackRows = feedback.Count,
             EscalationSource = escalation.Source,
+            Escalation = escalationReport,
         };
     }
+
+    /// <summary>Outcome lines: the `score` line shape plus `"escalate": true|false`; lines without it are reported and skipped.</summary>
+    internal static List<LabeledMention> ReadOutcomes(string path, Action<string> onProblem)
+    {
+        var rows = LabeledFiles.Read(path, onProblem, "outcomes");
+        var name = Path.GetFileName(path);
+        foreach (var row in rows.Where(r => r.Escalate is null))
+        {
+            onProblem($"{name}: an outcome line without \"escalate\" (text starting \"{Shorten(row.Text)}\"); skipped");
+        }
+
+        return [.. rows.Where(r => r.Escalate is not null).Select(r => r with { Sentiment = null, Complaint = null })];
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     private static IEnumerable<(string Name, IReadOnlyList<LabeledMention> Rows)> HeldOutSets(SharedData shared) =>
         shared.Test.GroupBy(r => r.Origin).Select(g => (g.Key + "-test", (IReadOnlyList<LabeledMention>)g.ToList()));
@@ -199,71 +218,6 @@ public sealed class ModelTrainer(TimeProvider timeProvider)
             _ => { });
         return vectors;
     }
-
-    /// <summary>
-    /// Learns escalation weights from feedback `escalate` labels. Feedback usually carries text only, so only the
-    /// weights of features the labels actually exercise (text cues always; reach, velocity and history when at least
-    /// 5% of the labelled rows carry them) are learned; the rest keep their documented defaults.
-    /// </summary>
-    private static (EscalationModel Model, ITransformer? Transformer, DataViewSchema? Schema) FitEscalation(
-        MLContext ml, ScoringModel provisional, IReadOnlyList<LabeledMention> feedback, Action<string> onProblem)
-    {
-        var defaults = EscalationModel.Defaults();
-        var labelled = feedback.Where(f => f.Escalate is not null).ToList();
-        var positives = labelled.Count(f => f.Escalate == true);
-        if (labelled.Count < MinEscalationLabels || positives < 5 || labelled.Count - positives < 5)
-        {
-            if (labelled.Count > 0)
-            {
-                onProblem(string.Create(CultureInfo.InvariantCulture,
-                    $"escalation: {labelled.Count} escalate labels ({positives} positive) are too few to learn from; keeping default weights"));
-            }
-
-            return (defaults, null, null);
-        }
-
-        var names = EscalationModel.FeatureNames;
-        var features = new float[labelled.Count][];
-        var scratch = new FeatureScratch();
-        for (var i = 0; i < labelled.Count; i++)
-        {
-            var score = provisional.Score(labelled[i].Input, scratch);
-            features[i] = new float[names.Length];
-            var cues = scratch.Cues;
-            EscalationModel.ComputeFeatures(in cues, score.Sentiment.Negative, score.Complaint, labelled[i].Input, features[i]);
-        }
-
-        var learn = Enumerable.Range(0, names.Length)
-            .Where(j => EscalationModel.TextFeatures.Contains(names[j]) || features.Count(f => f[j] != 0f) >= 0.05 * labelled.Count)
-            .ToArray();
-        var rows = labelled.Select((f, i) => new EscalationRow
-        {
-            Features = new VBuffer<float>(learn.Length, learn.Select(j => features[i][j]).ToArray()),
-            Label = f.Escalate == true,
-            Weight = 1f,
-        }).ToList();
-        var schema = SchemaDefinition.Create(typeof(EscalationRow));
-        schema[nameof(EscalationRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, learn.Length);
-        var data = ml.Data.LoadFromEnumerable(rows, schema);
-        var transformer = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
-        {
-            LabelColumnName = nameof(EscalationRow.Label),
-            FeatureColumnName = nameof(EscalationRow.Features),
-            L1Regularization = 0f,
-            L2Regularization = 0.5f,
-        }).Fit(data);
-        CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator> p = transformer.Model;
-        var learned = p.SubModel.Weights.ToArray();
-        var weights = names.Select((n, j) => (n, defaults.Weights[j])).ToDictionary(x => x.n, x => x.Item2);
-        for (var k = 0; k < learn.Length; k++)
-        {
-            weights[names[learn[k]]] = learned[k];
-        }
-
-        var source = string.Create(CultureInfo.InvariantCulture,
-            $"learned from {labelled.Count} feedback labels ({positives} escalate); learned: {string.Join(", ", learn.Select(j => names[j]))}");
-        return (new EscalationModel(p.SubModel.Bias, weights, source), transformer, data.Schema);
-    }
 }
 
 /// <summary>metrics.json beside the models.</summary>
@@ -284,4 +238,7 @@ internal sealed class ModelMetricsFile
     public int ComplaintPositives { get; set; }
 
     public List<EvaluationReport> Reports { get; set; } = [];
+
+    /// <summary>How the escalation weights were chosen and their held-out AUC beside the defaults'.</summary>
+    public EscalationTrainingReport? Escalation { get; set; }
 }

@@ -11,6 +11,18 @@ public sealed record TrainRequest(string OutputDirectory)
     /// <summary>In-domain labels, JSONL `{"text","sentiment","complaint","escalate"}`; any label may be absent.</summary>
     public string? FeedbackPath { get; init; }
 
+    /// <summary>
+    /// Outcome labels for the escalation weights, JSONL in the `score` line shape (author, metrics, velocity, history as
+    /// the scorer saw them) plus `"escalate": true|false`. They train the escalation weights only.
+    /// </summary>
+    public string? OutcomesPath { get; init; }
+
+    /// <summary>
+    /// A model directory whose escalation weights the learned ones must match on the held-out labels (the retrain job
+    /// passes the current model); when they score lower, its weights are kept instead.
+    /// </summary>
+    public string? BaselineDirectory { get; init; }
+
     /// <summary>Extra labelled sets reported separately (e.g. the in-domain brand complaint set); never trained on.</summary>
     public IReadOnlyList<string> EvaluationPaths { get; init; } = [];
 
@@ -44,4 +56,7 @@ public sealed record TrainResult(string Version, string OutputDirectory, IReadOn
     public int FeedbackRows { get; init; }
 
     public string EscalationSource { get; init; } = "defaults";
+
+    /// <summary>How the escalation weights were chosen, with their held-out AUC.</summary>
+    public EscalationTrainingReport? Escalation { get; init; }
 }

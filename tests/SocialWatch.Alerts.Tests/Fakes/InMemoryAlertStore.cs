@@ -36,6 +36,12 @@ internal sealed class InMemoryAlertStore : IAlertStore
     {
         lock (_lock)
         {
+            // As the stores' unique mention key: one alert per mention.
+            if (alert.Kind == AlertKind.Mention && alert.MentionId is { } mentionId && _alerts.Values.Any(a => a.Kind == AlertKind.Mention && a.MentionId == mentionId))
+            {
+                throw new AlertExistsException(mentionId);
+            }
+
             var created = new Alert
             {
                 Id = _nextId++,
@@ -51,6 +57,7 @@ internal sealed class InMemoryAlertStore : IAlertStore
                 UpdatedAt = alert.CreatedAt,
                 FirstResponseDueAt = alert.FirstResponseDueAt,
                 ResolveDueAt = alert.ResolveDueAt,
+                SlaPolicy = alert.SlaPolicy,
                 Version = 1,
             };
             _alerts[created.Id] = created;

@@ -205,6 +205,9 @@ internal sealed class InMemoryWorkflowQueries(InMemoryAlertStore alerts, InMemor
 
     public Task<bool> HasAlertForMentionAsync(long mentionId, CancellationToken cancellationToken) =>
         Task.FromResult(alerts.All.Any(a => a.MentionId == mentionId && a.Kind == AlertKind.Mention) || alerts.ChangedByMention(mentionId));
+
+    public Task<Alert?> FindAlertForMentionAsync(long mentionId, CancellationToken cancellationToken) =>
+        Task.FromResult(alerts.All.Where(a => a.MentionId == mentionId && a.Kind == AlertKind.Mention).OrderBy(a => a.Id).FirstOrDefault());
 }
 
 internal sealed class InMemorySpikeStateStore : ISpikeStateStore

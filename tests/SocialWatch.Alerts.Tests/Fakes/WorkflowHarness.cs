@@ -42,8 +42,13 @@ internal sealed class WorkflowHarness
 
     public ReopenOnReComplaint ReopenCase => new(Queries, Alerts, Planner, Notifier, Options.Create(Reopen), Time);
 
-    public MentionRouter Router => new(
-        Rules, new RoutingRuleEvaluator(Options.Create(Routing)), Queries, ReopenCase, Planner, Alerts, Assigner, Notifier, Time, NullLogger<MentionRouter>.Instance);
+    public MentionAlertRaiser Raiser => new(Queries, ReopenCase, Alerts, Assigner, Notifier, Time, NullLogger<MentionAlertRaiser>.Instance);
+
+    public MentionRouter Router => new(Rules, new RoutingRuleEvaluator(Options.Create(Routing)), Planner, Raiser);
+
+    public RescoredMentionRouter RescoreRouter => new(
+        Rules, new RoutingRuleEvaluator(Options.Create(Routing)), Planner, Calculator, Raiser, Queries, Alerts, Notifier, Options.Create(Routing), Time,
+        NullLogger<RescoredMentionRouter>.Instance);
 
     public ClaimAlert Claim => new(Alerts, Notifier, Time);
 

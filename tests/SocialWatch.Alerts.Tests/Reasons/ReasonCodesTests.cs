@@ -26,6 +26,7 @@ public sealed class ReasonCodesTests
         ["interactions_in_window"] = "interactions piling up",
         ["reposts_doubling"] = "reposts doubling fast",
         ["repost_rate"] = "repost rate",
+        ["started_spreading"] = "started quiet, now spreading",
         ["spike_volume"] = "mention volume spike",
         ["spike_negative_share"] = "negative share spike",
         ["promise_broken"] = "promise not kept",

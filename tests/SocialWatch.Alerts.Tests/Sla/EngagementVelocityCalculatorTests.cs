@@ -1,4 +1,4 @@
-using SocialWatch.Alerts.Sla;
+using SocialWatch.Core.Scoring;
 using SocialWatch.Core.Mentions;
 
 namespace SocialWatch.Alerts.Tests.Sla;

@@ -78,6 +78,7 @@ public abstract class AlertStoreContract : StoreContract
             CreatedAt = T0,
             FirstResponseDueAt = T0.AddMinutes(15),
             ResolveDueAt = new DateTimeOffset(2026, 3, 14, 14, 0, 0, 250, TimeSpan.FromHours(2)),
+            SlaPolicy = "vip",
             Actor = "router",
         };
 
@@ -101,6 +102,51 @@ public abstract class AlertStoreContract : StoreContract
         Assert.IsNull(read.FirstRespondedAt);
         Assert.IsNull(read.ResolvedAt);
         Assert.IsNull(read.DismissReason);
+        Assert.AreEqual("vip", read.SlaPolicy);
+    }
+
+    [TestMethod]
+    public async Task Create_ASecondAlertForTheSameMention_FromRacingHosts_IsRefused_AndOneAlertRemains()
+    {
+        var mentionId = (await Get<IMentionStore>().StoreBatchAsync(
+            new IngestBatch("q", [TestMentions.Scored("1")], "c", null), None)).Inserted[0].Id;
+        NewAlert Request(int i) => new()
+        {
+            Kind = AlertKind.Mention,
+            MentionId = mentionId,
+            Brand = "acme",
+            Team = "care",
+            Title = $"try {i}",
+            CreatedAt = T0,
+            Actor = "routing",
+        };
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+        {
+            try
+            {
+                return (await Store.CreateAsync(Request(i), None)).Id;
+            }
+            catch (AlertExistsException)
+            {
+                return 0L;
+            }
+        })));
+
+        Assert.AreEqual(1, outcomes.Count(id => id != 0));
+        var open = await Store.GetOpenAsync(new OpenAlertQuery(), None);
+        Assert.AreEqual(1, open.Count(a => a.MentionId == mentionId));
+    }
+
+    [TestMethod]
+    public async Task Create_AlertsWithoutAMention_AreNotLimitedToOne()
+    {
+        NewAlert Spike() => new() { Kind = AlertKind.Spike, Brand = "acme", Team = "care", Title = "spike", CreatedAt = T0, Actor = "spikes" };
+
+        await Store.CreateAsync(Spike(), None);
+        await Store.CreateAsync(Spike(), None);
+
+        Assert.HasCount(2, await Store.GetOpenAsync(new OpenAlertQuery(), None));
     }
 
     [TestMethod]

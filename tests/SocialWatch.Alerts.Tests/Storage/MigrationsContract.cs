@@ -50,7 +50,9 @@ public abstract class MigrationsContract : StoreContract
         await using var connection = Open();
         foreach (var table in tables)
         {
-            Assert.AreEqual(0L, await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table}"), table);
+            // The database's identity stamp is the one row a migration writes (0013); every other table starts empty.
+            var expected = table == "storage_identity" ? 1L : 0L;
+            Assert.AreEqual(expected, await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table}"), table);
         }
     }
 

@@ -61,19 +61,15 @@ public sealed class IngestSqliteIntegrationTests : IAsyncDisposable
     }
 
     [TestMethod]
-    public async Task Refresh_RecordsSnapshotsForOpenAlerts_AndRedactsPostsXNoLongerFinds()
+    public async Task Refresh_RecordsSnapshotsForWatchedComplaints_AndRedactsPostsXNoLongerFinds()
     {
         GivenPage(null, XPages.Search(["300", "290"], null));
         await _host.RunAsync();
         var store = _host.Get<IMentionStore>();
         var kept = (await store.FindMentionAsync("x", "300", CancellationToken.None))!;
         var deleted = (await store.FindMentionAsync("x", "290", CancellationToken.None))!;
-        foreach (var mention in new[] { kept, deleted })
-        {
-            await _host.Get<IAlertStore>().CreateAsync(
-                new NewAlert { MentionId = mention.Id, Brand = IngestTestHost.Brand, Team = "care", Title = "complaint", Actor = "test", CreatedAt = DateTimeOffset.UtcNow },
-                CancellationToken.None);
-        }
+        // Both complaints were put on the watch list when stored; make them due now rather than at their first cadence step.
+        await _host.Get<IWatchListStore>().ReleaseAsync([kept.Id, deleted.Id], DateTimeOffset.UtcNow.AddSeconds(-1), CancellationToken.None);
 
         _x.Given(Request.Create().WithPath("/2/tweets").UsingGet()).RespondWith(Response.Create().WithStatusCode(200).WithBody(
             """{"data":[{"id":"300","text":"x","public_metrics":{"retweet_count":40,"reply_count":9,"like_count":120,"quote_count":4}}],"errors":[{"value":"290","detail":"Could not find tweet with ids: [290].","title":"Not Found Error","resource_type":"tweet","parameter":"ids","resource_id":"290","type":"https://api.twitter.com/2/problems/resource-not-found"}]}"""));

@@ -2,6 +2,7 @@ using System.Net;
 using Hangfire;
 using Hangfire.Storage;
 using SocialWatch.Core.Brands;
+using SocialWatch.Core.Storage;
 
 namespace SocialWatch.Host.Tests.Web;
 
@@ -169,6 +170,39 @@ public sealed class BrandAdminTests
 
         Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.IsFalse((await s_app.Services.GetRequiredService<IBrandStore>().ListAsync(CancellationToken.None)).Any(b => b.Brand.Name == "Forged"));
+    }
+
+    [TestMethod]
+    public async Task BrandsPage_ShowsWhatTheWatchListCostsPerDay_AndSaysWhenASourceHasNoLookup()
+    {
+        using var client = await AdminAsync();
+        var watched = await s_app.AddAlertAsync("@AcmeAir three hours on the tarmac and no water", source: "demo");
+        var unlookable = await s_app.AddAlertAsync("@AcmeAir the feed says my flight left, it did not", source: "rss");
+        var now = DateTimeOffset.UtcNow;
+        await s_app.Services.GetRequiredService<IWatchListStore>().EnrolAsync(
+            [
+                new WatchEnrolment(watched.MentionId!.Value, "demo", "Acme Air", now, now.AddHours(48), now.AddMinutes(2)),
+                new WatchEnrolment(unlookable.MentionId!.Value, "rss", "Acme Air", now, now.AddHours(48), now.AddMinutes(2)),
+            ],
+            CancellationToken.None);
+
+        var html = await client.Http.GetStringAsync("/admin/brands");
+
+        var section = html[html.IndexOf("id=\"watch-cost\"", StringComparison.Ordinal)..];
+        var demoRow = Row(section, "demo");
+        var rssRow = Row(section, "rss");
+        var cells = System.Text.RegularExpressions.Regex.Matches(demoRow, "<td>([0-9,]+)</td>").Select(m => long.Parse(m.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.IsGreaterThanOrEqualTo(1L, cells[0], "watched now: " + demoRow);
+        Assert.IsGreaterThanOrEqualTo(cells[0], cells[1], "a watched post is re-read at least once a day at the cadence: " + demoRow);
+        StringAssert.Contains(rssRow, "no lookup");
+    }
+
+    private static string Row(string html, string source)
+    {
+        var at = html.IndexOf($"<span class=\"badge\">{source}</span>", StringComparison.Ordinal);
+        Assert.IsGreaterThanOrEqualTo(0, at, $"no watch cost row for {source}");
+        var start = html.LastIndexOf("<tr>", at, StringComparison.Ordinal);
+        return html[start..html.IndexOf("</tr>", at, StringComparison.Ordinal)];
     }
 
     private static async Task<WebClient> AdminAsync()

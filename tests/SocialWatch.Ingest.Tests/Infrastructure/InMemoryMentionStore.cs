@@ -223,6 +223,16 @@ internal sealed class InMemoryMentionStore : IMentionStore, IHandOverStore
         return Task.CompletedTask;
     }
 
+    /// <summary>What the watch list's refresh writes onto the mention besides its snapshot.</summary>
+    public void SetScore(long mentionId, SocialWatch.Core.Scoring.MentionScore score)
+    {
+        lock (_lock)
+        {
+            var index = _mentions.FindIndex(m => m.Id == mentionId);
+            _mentions[index] = _mentions[index] with { Score = score };
+        }
+    }
+
     public Task<IReadOnlyList<EngagementSnapshot>> GetSnapshotsAsync(long mentionId, CancellationToken cancellationToken)
     {
         lock (_lock)

@@ -15,6 +15,8 @@ internal sealed class IngestHarness : IDisposable
 {
     public const string Brand = "Acme Air";
 
+    private InMemoryWatchListStore? _watchList;
+
     public IngestHarness(IDictionary<string, string?> settings, TimeProvider? time = null)
     {
         var all = new Dictionary<string, string?>
@@ -47,6 +49,8 @@ internal sealed class IngestHarness : IDisposable
         services.AddSingleton<IMentionScorer>(Scorer);
         services.AddSingleton<IOperatorAlerts>(OperatorAlerts);
         services.AddSingleton<IMentionsStoredHandler>(StoredHandler);
+        services.AddSingleton<IWatchListStore>(WatchList);
+        services.AddSingleton<IMentionsRescoredHandler>(Rescored);
         services.AddSingleton<JobStorage>(JobStorage);
         services.AddSingleton<IRecurringJobManager>(sp => new RecurringJobManager(sp.GetRequiredService<JobStorage>()));
         services.AddSocialWatchIngest(Configuration);
@@ -60,6 +64,10 @@ internal sealed class IngestHarness : IDisposable
     public InMemoryStorage JobStorage { get; } = new();
 
     public InMemoryMentionStore Store { get; } = new();
+
+    public InMemoryWatchListStore WatchList => _watchList ??= new(Store);
+
+    public RecordingRescoredHandler Rescored { get; } = new();
 
     public InMemoryIngestStateStore State { get; } = new();
 
@@ -81,6 +89,13 @@ internal sealed class IngestHarness : IDisposable
     {
         using var scope = Provider.CreateScope();
         await scope.ServiceProvider.GetRequiredService<EngagementRefreshJob>().RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>Puts a stored mention on the watch list, due at once (what enrolment does for a complaint).</summary>
+    public Task WatchAsync(SocialWatch.Core.Mentions.StoredMention mention)
+    {
+        var now = Get<TimeProvider>().GetUtcNow();
+        return WatchList.EnrolAsync([new WatchEnrolment(mention.Id, mention.Mention.Source, mention.Mention.Brand, now, now.AddHours(48), now)], CancellationToken.None);
     }
 
     public TestBrandDirectory Brands => Provider.GetRequiredService<TestBrandDirectory>();

@@ -93,9 +93,12 @@ internal sealed class CountingScorer : IMentionScorer
 
     public List<int> BatchSizes { get; } = [];
 
+    public List<ScoringInput> Inputs { get; } = [];
+
     public IReadOnlyList<MentionScore> Score(IReadOnlyList<ScoringInput> inputs)
     {
         BatchSizes.Add(inputs.Count);
+        Inputs.AddRange(inputs);
         return inputs.Select(_ => new MentionScore(
             new SentimentScore(SentimentLabel.Neutral, 0.2f, 0.6f, 0.2f),
             0.1f,
@@ -122,4 +125,16 @@ internal sealed class TestBrandDirectory(Microsoft.Extensions.Options.IOptionsMo
         ValueTask.FromResult(new SocialWatch.Core.Brands.BrandSet([.. configured.CurrentValue.Brands.Concat(_added).Select(b => new SocialWatch.Core.Brands.BrandEntry(b, null))]));
 
     public void Invalidate() => Invalidations++;
+}
+
+/// <summary>Records what the refresh job hands to the re-score handlers (alerting).</summary>
+internal sealed class RecordingRescoredHandler : IMentionsRescoredHandler
+{
+    public List<RescoredMention> Received { get; } = [];
+
+    public Task OnRescoredAsync(IReadOnlyList<RescoredMention> mentions, CancellationToken cancellationToken)
+    {
+        Received.AddRange(mentions);
+        return Task.CompletedTask;
+    }
 }

@@ -173,7 +173,7 @@ public sealed class RedditMentionSourceTests : IDisposable
         await StoreAsync("t3_a", "t1_b", "t3_c");
         foreach (var mention in _harness.Store.Mentions)
         {
-            _harness.Store.OpenAlertMentionIds.Add(mention.Id);
+            await _harness.WatchAsync(mention);
         }
 
         _server.Given(Request.Create().WithPath("/api/info").UsingGet())

@@ -10,30 +10,32 @@ internal sealed class PostgreSqlAlertStore(PostgreSqlConnectionFactory connectio
         id AS Id, kind AS Kind, mention_id AS MentionId, brand AS Brand, team AS Team, priority AS Priority, state AS State,
         title AS Title, reasons AS Reasons, assigned_to AS AssignedTo, created_at AS CreatedAt, updated_at AS UpdatedAt,
         first_response_due_at AS FirstResponseDueAt, resolve_due_at AS ResolveDueAt, first_responded_at AS FirstRespondedAt,
-        resolved_at AS ResolvedAt, dismiss_reason AS DismissReason, version AS Version
+        resolved_at AS ResolvedAt, dismiss_reason AS DismissReason, version AS Version, sla_policy AS SlaPolicy
         """;
 
-    // The mention's escalation is copied onto the alert for the top-risks index (ix_alerts_open_escalation); a stored
-    // mention's score never changes.
+    // The mention's escalation is copied onto the alert for the top-risks index (ix_alerts_open_escalation); the watch
+    // list's refreshes keep it in step with the mention's new score. mention_key (unique) holds one alert per mention
+    // whichever host races for it: the second insert does nothing and is reported as AlertExistsException.
     private const string InsertAlertSql = $"""
         INSERT INTO alerts (kind, mention_id, brand, team, priority, state, is_open, title, reasons, assigned_to,
-            created_at, updated_at, first_response_due_at, resolve_due_at, version, escalation_score)
+            created_at, updated_at, first_response_due_at, resolve_due_at, version, escalation_score, sla_policy, mention_key)
         VALUES (@Kind, @MentionId, @Brand, @Team, @Priority, @State, true, @Title, @Reasons, NULL,
             @CreatedAt, @CreatedAt, @FirstResponseDueAt, @ResolveDueAt, 1,
-            (SELECT m.escalation_score FROM mentions m WHERE m.id = @MentionId))
+            (SELECT m.escalation_score FROM mentions m WHERE m.id = @MentionId), @SlaPolicy, @MentionKey)
+        ON CONFLICT (mention_key) DO NOTHING
         RETURNING {AlertColumns}
         """;
 
     private const string InsertAuditSql = """
-        INSERT INTO alert_audit (alert_id, actor, at, from_state, to_state, note, mention_id)
-        VALUES (@AlertId, @Actor, @At, @FromState, @ToState, @Note, @MentionId)
+        INSERT INTO alert_audit (alert_id, actor, at, from_state, to_state, note, mention_id, priority)
+        VALUES (@AlertId, @Actor, @At, @FromState, @ToState, @Note, @MentionId, @AuditPriority)
         """;
 
     public async Task<Alert> CreateAsync(NewAlert alert, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var created = await connection.QuerySingleAsync<AlertRow<DateTime>>(new CommandDefinition(InsertAlertSql, new
+        var created = await connection.QuerySingleOrDefaultAsync<AlertRow<DateTime>>(new CommandDefinition(InsertAlertSql, new
         {
             Kind = alert.Kind.ToString(),
             alert.MentionId,
@@ -46,7 +48,10 @@ internal sealed class PostgreSqlAlertStore(PostgreSqlConnectionFactory connectio
             CreatedAt = PostgreSqlTime.ToDb(alert.CreatedAt),
             FirstResponseDueAt = PostgreSqlTime.ToDb(alert.FirstResponseDueAt),
             ResolveDueAt = PostgreSqlTime.ToDb(alert.ResolveDueAt),
-        }, transaction, cancellationToken: cancellationToken));
+            alert.SlaPolicy,
+            MentionKey = alert.Kind == AlertKind.Mention ? alert.MentionId : null,
+        }, transaction, cancellationToken: cancellationToken))
+            ?? throw new AlertExistsException(alert.MentionId ?? 0);
         await connection.ExecuteAsync(new CommandDefinition(InsertAuditSql, new
         {
             AlertId = created.Id,
@@ -56,6 +61,7 @@ internal sealed class PostgreSqlAlertStore(PostgreSqlConnectionFactory connectio
             ToState = nameof(AlertState.New),
             Note = (string?)null,
             MentionId = (long?)null,
+            AuditPriority = (short)alert.Priority,
         }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return created.ToAlert(PostgreSqlTime.FromDb);
@@ -157,6 +163,7 @@ internal sealed class PostgreSqlAlertStore(PostgreSqlConnectionFactory connectio
             ToState = to.ToString(),
             change.Note,
             change.MentionId,
+            AuditPriority = (short?)change.Priority,
         }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return row.ToAlert(PostgreSqlTime.FromDb);

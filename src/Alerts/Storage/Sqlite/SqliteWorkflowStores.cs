@@ -92,7 +92,7 @@ internal sealed class SqliteSpikeStateStore(SqliteDialect dialect) : SqlSpikeSta
 }
 
 internal sealed class SqliteWorkflowQueries(SqliteDialect dialect, IAlertStore alerts)
-    : SqlWorkflowQueries(dialect, alerts, new(CountOpenByAssigneeSql, FindRecentlyResolvedSql, CountAlertsForMentionSql, CountWindowSql, LatestSnapshotsSql))
+    : SqlWorkflowQueries(dialect, alerts, new(CountOpenByAssigneeSql, FindRecentlyResolvedSql, CountAlertsForMentionSql, CountWindowSql, LatestSnapshotsSql, FindAlertForMentionSql))
 {
     private const string CountOpenByAssigneeSql = """
         SELECT assigned_to AS AssignedTo, COUNT(*) AS OpenCount FROM alerts
@@ -107,6 +107,8 @@ internal sealed class SqliteWorkflowQueries(SqliteDialect dialect, IAlertStore a
         """;
     // The mention's own alert, or an alert it reopened (a re-complaint: the audit row names the mention).
     private const string CountAlertsForMentionSql = "SELECT (SELECT COUNT(*) FROM alerts WHERE mention_id = @mentionId AND kind = 'Mention') + (SELECT COUNT(*) FROM alert_audit WHERE mention_id = @mentionId)";
+    // mention_key holds the mention's one alert (migration 0011).
+    private const string FindAlertForMentionSql = "SELECT id FROM alerts WHERE mention_key = @mentionId";
     private const string LatestSnapshotsSql = """
         SELECT mention_id AS MentionId, at AS At, likes AS Likes, reposts AS Reposts, replies AS Replies, quotes AS Quotes FROM (
             SELECT mention_id, at, likes, reposts, replies, quotes,

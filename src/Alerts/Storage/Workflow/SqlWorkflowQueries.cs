@@ -7,7 +7,7 @@ using SocialWatch.Core.Storage;
 
 namespace SocialWatch.Alerts.Storage.Workflow;
 
-internal sealed record WorkflowQuerySql(string CountOpenByAssignee, string FindRecentlyResolved, string CountAlertsForMention, string CountWindow, string LatestSnapshots);
+internal sealed record WorkflowQuerySql(string CountOpenByAssignee, string FindRecentlyResolved, string CountAlertsForMention, string CountWindow, string LatestSnapshots, string FindAlertForMention);
 
 /// <summary>Read queries of the workflow and the spike detector over the alerts and mentions tables.</summary>
 internal abstract class SqlWorkflowQueries(SqlDialect dialect, IAlertStore alerts, WorkflowQuerySql sql) : IWorkflowQueries, ISpikeDataSource
@@ -82,6 +82,17 @@ internal abstract class SqlWorkflowQueries(SqlDialect dialect, IAlertStore alert
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql.CountAlertsForMention, new { mentionId }, cancellationToken: cancellationToken)) > 0;
+    }
+
+    public async Task<Alert?> FindAlertForMentionAsync(long mentionId, CancellationToken cancellationToken)
+    {
+        long? id;
+        await using (var connection = await dialect.OpenAsync(cancellationToken))
+        {
+            id = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(sql.FindAlertForMention, new { mentionId }, cancellationToken: cancellationToken));
+        }
+
+        return id is { } found ? await alerts.GetAsync(found, cancellationToken) : null;
     }
 
     public async Task<IReadOnlyList<WindowCount>> CountAsync(string brand, IReadOnlyList<(DateTimeOffset From, DateTimeOffset To)> windows, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using SocialWatch.Core.Brands;
 using SocialWatch.Core.Ingest;
 using SocialWatch.Ingest;
 using SocialWatch.Ingest.Jobs;
+using SocialWatch.Ingest.Watch;
 
 namespace SocialWatch.Host.Pages.Admin;
 
@@ -19,7 +20,8 @@ public sealed class BrandsModel(
     BrandEditor editor,
     WatchQueryCatalog catalog,
     IEnumerable<IMentionSource> sources,
-    IngestScheduler scheduler) : PageModel
+    IngestScheduler scheduler,
+    WatchCostEstimator watchCosts) : PageModel
 {
     // Not spaces: "Acme Air" typed as a handle must be refused as one handle with a space, not split into two.
     private static readonly char[] ListSeparators = [',', ';', '\n', '\r'];
@@ -30,6 +32,9 @@ public sealed class BrandsModel(
     public IReadOnlyList<StoredBrand> Shadowed { get; private set; } = [];
 
     public IReadOnlyList<string> SourceNames { get; private set; } = [];
+
+    /// <summary>What each brand's watch list costs per source: watched posts, reads a day at the cadence, today's reads.</summary>
+    public IReadOnlyList<(string Brand, WatchCost Cost)> WatchCosts { get; private set; } = [];
 
     /// <summary>The queries of the brand in the form, after Preview (or a refused save).</summary>
     public BrandView? Preview { get; private set; }
@@ -118,6 +123,13 @@ public sealed class BrandsModel(
         Brands = [.. set.Entries.Select(View)];
         Shadowed = set.Shadowed;
         SourceNames = [.. sources.Select(s => s.Name).Order(StringComparer.Ordinal)];
+        var costs = new List<(string, WatchCost)>();
+        foreach (var entry in set.Entries)
+        {
+            costs.AddRange((await watchCosts.EstimateAsync(entry.Brand, cancellationToken)).Select(c => (entry.Brand.Name, c)));
+        }
+
+        WatchCosts = costs;
     }
 
     private BrandView View(BrandEntry entry) => new(

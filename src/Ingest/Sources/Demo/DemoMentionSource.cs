@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SocialWatch.Core.Brands;
@@ -8,10 +7,12 @@ using SocialWatch.Core.Mentions;
 namespace SocialWatch.Ingest.Sources.Demo;
 
 /// <summary>
-/// Emits a few bundled samples per poll with fresh ids and timestamps, and grows the engagement of the "viral" ones on
-/// every refresh. Ids follow from the cursor, so a re-run after a crash produces the same ids and stores nothing twice.
+/// Serves the simulated stream of <see cref="DemoSimulator"/> as a polled source, and its engagement as a lookup.
+/// A poll returns the next ordinary posts (and a burst's share, during a burst) written within the last poll interval.
+/// Ids and texts follow from the cursor, so a re-run after a crash, or another host, produces the same posts and stores
+/// nothing twice; engagement follows from the post and its age, so every host reports the same counts.
 /// </summary>
-internal sealed class DemoMentionSource(DemoClient client, IOptions<DemoOptions> options, TimeProvider time) : IMentionSource, IEngagementSource
+internal sealed class DemoMentionSource(DemoSimulator simulator, IOptions<DemoOptions> options, TimeProvider time) : IMentionSource, IEngagementSource
 {
     public const string SourceName = "demo";
 
@@ -21,7 +22,7 @@ internal sealed class DemoMentionSource(DemoClient client, IOptions<DemoOptions>
 
     public IReadOnlyList<WatchQuery> QueriesFor(Brand brand) =>
         string.Equals(brand.Name, options.Value.Brand, StringComparison.OrdinalIgnoreCase)
-            ? [new WatchQuery($"{brand.Name}:demo:samples", brand.Name, Name, "samples")]
+            ? [new WatchQuery($"{brand.Name}:demo:samples", brand.Name, Name, "simulated mentions")]
             : [];
 
     public Task<MentionPage> FetchAsync(WatchQuery query, string? cursor, CancellationToken cancellationToken)
@@ -36,63 +37,69 @@ internal sealed class DemoMentionSource(DemoClient client, IOptions<DemoOptions>
             throw new SourceResponseException(Name, query.Key, $"the stored cursor is not a demo cursor: {ex.Message}", ex);
         }
 
-        var samples = client.Samples;
-        var now = time.GetUtcNow();
-        var count = options.Value.MentionsPerPoll;
-        var mentions = new List<Mention>(count);
-        for (var n = state.Emitted; n < state.Emitted + count; n++)
+        var o = options.Value;
+        var posts = new List<DemoPost>();
+        for (var n = state.Emitted; n < state.Emitted + o.MentionsPerPoll; n++)
         {
-            var sample = samples[(int)(n % samples.Count)];
-            var author = sample.Author ?? new DemoAuthor { Id = "demo-user", Handle = "demo" };
-            var metrics = sample.Metrics ?? new DemoMetrics();
-            var id = "demo-" + n.ToString(CultureInfo.InvariantCulture);
+            posts.Add(simulator.Regular(query.Brand, n));
+        }
+
+        if (simulator.BurstIn(state.Polls) is { } burst)
+        {
+            for (var j = burst.First; j < burst.First + burst.Count; j++)
+            {
+                posts.Add(simulator.Burst(query.Brand, burst.Burst, j));
+            }
+        }
+
+        var now = time.GetUtcNow();
+        var mentions = new List<Mention>(posts.Count);
+        foreach (var post in posts)
+        {
+            // Written at some moment of the interval since the previous poll, and already as far along as its age says.
+            var createdAt = now - (o.PollInterval * simulator.Offset(post));
+            var author = post.Author;
             mentions.Add(new Mention
             {
                 Source = Name,
-                ExternalId = id,
+                ExternalId = post.ExternalId,
                 Brand = query.Brand,
-                Text = sample.Text,
+                Text = post.Text,
                 Author = new MentionAuthor(author.Id, author.Handle, author.Name, author.Followers, author.Verified),
-                Metrics = new EngagementMetrics(metrics.Likes, metrics.Reposts, metrics.Replies, metrics.Quotes),
+                Metrics = post.Engagement.At(now - createdAt),
                 Url = null,
-                Language = sample.Lang,
-                ConversationId = id,
-
-                // Spread over the poll interval so a list sorted by time does not show ties.
-                CreatedAt = now - TimeSpan.FromSeconds((n - state.Emitted) * 7),
+                Language = post.Language,
+                ConversationId = post.ExternalId,
+                CreatedAt = createdAt,
             });
         }
 
-        var next = JsonSerializer.Serialize(new DemoCursor { Emitted = state.Emitted + count }, DemoJsonContext.Default.DemoCursor);
+        var next = JsonSerializer.Serialize(
+            new DemoCursor { Emitted = state.Emitted + o.MentionsPerPoll, Polls = state.Polls + 1 },
+            DemoJsonContext.Default.DemoCursor);
         return Task.FromResult(new MentionPage(mentions, next, HasMore: false, mentions.Count));
     }
 
     public Task<IReadOnlyList<EngagementUpdate>> RefreshAsync(IReadOnlyList<StoredMention> mentions, CancellationToken cancellationToken)
     {
-        var samples = client.Samples;
         var now = time.GetUtcNow();
         var updates = new List<EngagementUpdate>(mentions.Count);
         foreach (var stored in mentions)
         {
             var mention = stored.Mention;
-            if (!mention.ExternalId.StartsWith("demo-", StringComparison.Ordinal)
-                || !long.TryParse(mention.ExternalId.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            if (simulator.Find(mention.Brand, mention.ExternalId) is not { } post)
             {
                 continue;
             }
 
-            var sample = samples[(int)(n % samples.Count)];
-            var minutes = Math.Max(0, (long)(now - mention.CreatedAt).TotalMinutes);
-
-            // Viral samples gain reposts and likes fast; the rest drift up slowly. Never below what was stored.
-            var (likesPerMinute, repostsPerMinute, repliesPerMinute) = sample.Viral ? (12.0, 5.0, 1.5) : (0.2, 0.05, 0.05);
+            // Never below what was stored: counters on a network only go down when people unlike, which the demo leaves out.
+            var fresh = post.Engagement.At(now - mention.CreatedAt);
             var start = mention.Metrics;
-            var baseline = sample.Metrics ?? new DemoMetrics();
             var metrics = new EngagementMetrics(
-                Math.Max(start.Likes, baseline.Likes + (long)(minutes * likesPerMinute)),
-                Math.Max(start.Reposts, baseline.Reposts + (long)(minutes * repostsPerMinute)),
-                Math.Max(start.Replies, baseline.Replies + (long)(minutes * repliesPerMinute)),
-                Math.Max(start.Quotes, baseline.Quotes + (sample.Viral ? minutes : 0)));
+                Math.Max(start.Likes, fresh.Likes),
+                Math.Max(start.Reposts, fresh.Reposts),
+                Math.Max(start.Replies, fresh.Replies),
+                Math.Max(start.Quotes, fresh.Quotes));
             updates.Add(new EngagementUpdate(stored.Id, metrics, Deleted: false));
         }
 

@@ -16,7 +16,7 @@ public static class DemoRegistration
         }
 
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<DemoClient>();
+        services.AddSingleton<DemoSimulator>();
         services.AddTransient<DemoMentionSource>();
         services.AddTransient<IMentionSource>(sp => sp.GetRequiredService<DemoMentionSource>());
         services.AddTransient<IEngagementSource>(sp => sp.GetRequiredService<DemoMentionSource>());

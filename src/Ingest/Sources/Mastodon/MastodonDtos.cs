@@ -41,5 +41,6 @@ internal sealed class MastodonCursor
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(List<MastodonStatus>))]
+[JsonSerializable(typeof(MastodonStatus))]
 [JsonSerializable(typeof(MastodonCursor))]
 internal sealed partial class MastodonJsonContext : JsonSerializerContext;

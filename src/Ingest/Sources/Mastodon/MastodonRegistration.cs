@@ -28,6 +28,10 @@ public static class MastodonRegistration
                 }
             });
         services.AddTransient<IMentionSource, MastodonMentionSource>();
+
+        // Lookups go to each status's own server, so this client carries no default credentials.
+        services.AddSourceHttpClient<MastodonStatusClient, MastodonOptions>(MastodonClient.SourceName, MastodonClient.RateLimits);
+        services.AddTransient<IEngagementSource, MastodonEngagementSource>();
         return services;
     }
 }

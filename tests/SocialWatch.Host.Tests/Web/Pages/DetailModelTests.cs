@@ -20,19 +20,18 @@ public sealed class DetailModelTests
     [TestMethod]
     public async Task AlertPage_ListsEachReasonsText_Encoded()
     {
-        var mentionAlert = await s_app.AddAlertAsync("Cancelled again and no hotel, @AcmeAir");
+        // One alert per mention is enforced by the store, so the reasons are given to an alert of its own kind.
         var alerts = s_app.Services.GetRequiredService<IAlertStore>();
         var alert = await alerts.CreateAsync(
             new NewAlert
             {
-                Kind = AlertKind.Mention,
-                MentionId = mentionAlert.MentionId,
-                Brand = mentionAlert.Brand,
-                Team = mentionAlert.Team,
+                Kind = AlertKind.Spike,
+                Brand = "Acme Air",
+                Team = "care",
                 Priority = AlertPriority.High,
                 Title = "reasons page",
                 Reasons = [new Reason(ReasonCodes.Complaint, "complaint", 0.96f), ReasonCodes.Rule("<b>vip</b>")],
-                CreatedAt = mentionAlert.CreatedAt,
+                CreatedAt = DateTimeOffset.UtcNow,
                 Actor = "routing",
             },
             CancellationToken.None);

@@ -1,7 +1,6 @@
 using SocialWatch.Core.Mentions;
-using SocialWatch.Core.Scoring;
 
-namespace SocialWatch.Alerts.Sla;
+namespace SocialWatch.Core.Scoring;
 
 /// <summary>Velocity from the refresh job's snapshots: growth over the latest interval.</summary>
 public static class EngagementVelocityCalculator

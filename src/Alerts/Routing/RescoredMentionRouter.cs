@@ -1,0 +1,148 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SocialWatch.Alerts.Notifications;
+using SocialWatch.Alerts.Sla;
+using SocialWatch.Alerts.Workflow;
+using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Ingest;
+using SocialWatch.Core.Scoring;
+using SocialWatch.Core.Storage;
+
+namespace SocialWatch.Alerts.Routing;
+
+/// <summary>
+/// Acts on the watch list's re-scores: a mention without an alert that now passes routing raises one (it started quiet
+/// and is now spreading), through the same path as a new mention; an open alert's priority and deadlines are re-planned
+/// from the SLA policy its rule chose, from the new score and the growth. Called for every refresh page, on any host.
+/// </summary>
+public sealed class RescoredMentionRouter(
+    IRoutingRuleStore rules,
+    RoutingRuleEvaluator evaluator,
+    DeadlinePlanner deadlines,
+    SlaCalculator calculator,
+    MentionAlertRaiser raiser,
+    IWorkflowQueries queries,
+    IAlertStore alerts,
+    IAlertNotifier notifier,
+    IOptions<RoutingOptions> routing,
+    TimeProvider time,
+    ILogger<RescoredMentionRouter> logger) : IMentionsRescoredHandler
+{
+    public async Task OnRescoredAsync(IReadOnlyList<RescoredMention> mentions, CancellationToken cancellationToken)
+    {
+        if (mentions.Count == 0)
+        {
+            return;
+        }
+
+        var ordered = (await rules.ListAsync(cancellationToken)).OrderBy(r => r.Order).ThenBy(r => r.Id).ToList();
+        var settings = new RoutingSettings(deadlines);
+        foreach (var rescored in mentions)
+        {
+            if (rescored.Mention.Redacted)
+            {
+                continue;
+            }
+
+            var decision = evaluator.Evaluate(ordered, rescored.Mention);
+            if (await queries.FindAlertForMentionAsync(rescored.Mention.Id, cancellationToken) is { } alert)
+            {
+                if (alert.IsOpen)
+                {
+                    await ReplanAsync(alert, decision, rescored.Velocity, settings, cancellationToken);
+                }
+
+                continue;
+            }
+
+            if (decision is not null)
+            {
+                var raised = await raiser.RaiseAsync(
+                    rescored.Mention, decision with { Priority = PriorityFor(decision.Priority, decision.Priority, rescored.Velocity) },
+                    settings, SpreadingReason(rescored.Velocity), cancellationToken);
+                if (raised is not null)
+                {
+                    WorkflowLog.RaisedOnRescore(logger, raised.Id, rescored.Mention.Id);
+                }
+            }
+        }
+    }
+
+    /// <summary>Why a mention that was stored without an alert raises one now.</summary>
+    public static Reason SpreadingReason(EngagementVelocity? velocity) => velocity is { EngagementPerHour: > 0 } v
+        ? new(ReasonCodes.StartedSpreading, $"started quiet, now spreading ({Math.Round(v.EngagementPerHour):0} interactions/h)", 1f)
+        : new(ReasonCodes.StartedSpreading, "started quiet, now passes routing on re-score", 1f);
+
+    /// <summary>
+    /// The routed priority, one step higher when the mention doubles fast, never below the alert's current one. The
+    /// step is taken from the routed priority, so a mention refreshed many times is not raised once per refresh.
+    /// </summary>
+    private AlertPriority PriorityFor(AlertPriority current, AlertPriority? routed, EngagementVelocity? velocity)
+    {
+        var basis = routed is { } r && r > current ? r : current;
+        var candidate = calculator.ShouldRaisePriority(velocity) ? Priorities.Raise(routed ?? current) : basis;
+        return candidate > basis ? candidate : basis;
+    }
+
+    private async Task ReplanAsync(Alert alert, RouteDecision? decision, EngagementVelocity? velocity, RoutingSettings settings, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var priority = PriorityFor(alert.Priority, decision?.Priority, velocity);
+        var policy = await settings.PolicyAsync(alert.SlaPolicy ?? routing.Value.DefaultSlaPolicy, cancellationToken);
+        var awaitsResponse = SlaSweepJob.AwaitsResponse(alert);
+
+        // A higher priority gets that priority's deadlines counted from when the alert was raised; deadlines never move later.
+        var firstDue = alert.FirstResponseDueAt;
+        var resolveDue = alert.ResolveDueAt;
+        if (priority > alert.Priority)
+        {
+            var planned = SlaCalculator.Compute(policy, priority, await settings.TeamAsync(alert.Team, cancellationToken), alert.CreatedAt);
+            firstDue = awaitsResponse ? Earlier(firstDue, planned.FirstResponseDueAt) : firstDue;
+            resolveDue = Earlier(resolveDue, planned.ResolveDueAt);
+        }
+
+        var target = SlaCalculator.TargetFor(policy, priority);
+        firstDue = awaitsResponse ? calculator.Tighten(firstDue, now, target.FirstResponse, velocity) : firstDue;
+        resolveDue = calculator.Tighten(resolveDue, now, target.Resolution, velocity);
+        if (priority == alert.Priority && firstDue == alert.FirstResponseDueAt && resolveDue == alert.ResolveDueAt)
+        {
+            return;
+        }
+
+        try
+        {
+            var updated = await alerts.ApplyAsync(
+                new AlertChange
+                {
+                    AlertId = alert.Id,
+                    ExpectedVersion = alert.Version,
+                    Actor = "watch",
+                    At = now,
+                    Priority = priority != alert.Priority ? priority : null,
+                    FirstResponseDueAt = firstDue != alert.FirstResponseDueAt ? firstDue : null,
+                    ResolveDueAt = resolveDue != alert.ResolveDueAt ? resolveDue : null,
+                    Note = ReplanNote(alert.Priority, priority, velocity),
+                },
+                cancellationToken);
+            WorkflowLog.Replanned(logger, alert.Id, alert.Priority.ToString(), priority.ToString());
+            notifier.Publish(new AlertEvent(AlertEventKind.Changed, updated, now, "watch", "re-planned on re-score"));
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // An agent changed the alert meanwhile; the next refresh re-plans it from the fresh state.
+        }
+    }
+
+    private static string ReplanNote(AlertPriority from, AlertPriority to, EngagementVelocity? velocity)
+    {
+        var growth = velocity is { EngagementPerHour: > 0 } v
+            ? v.DoublingTime is { } d
+                ? $"spreading: {Math.Round(v.EngagementPerHour):0} interactions/h, doubling every {d:hh\\:mm}"
+                : $"spreading: {Math.Round(v.EngagementPerHour):0} interactions/h"
+            : "re-scored";
+        return to > from ? $"Re-scored, {growth}; priority {from} -> {to}, deadlines re-planned" : $"Re-scored, {growth}; deadlines re-planned";
+    }
+
+    private static DateTimeOffset? Earlier(DateTimeOffset? current, DateTimeOffset? planned) =>
+        current is { } c && planned is { } p ? (p < c ? p : c) : current ?? planned;
+}
