@@ -77,7 +77,17 @@ internal static class ModelCardWriter
         sb.AppendLine("- Complaint probabilities are calibrated to the weak target, not to agents' judgement, until enough feedback has been trained in.");
         sb.AppendLine("- Escalation defaults are hand-set (documented above) until there are enough `escalate` labels; a weight is learned only when at least 5% of the training labels exercise its feature (text-only feedback teaches the text cues; reach, velocity and history need outcome labels or feedback lines with that context).");
         sb.AppendLine("- Sarcasm, quoted complaints about other brands and non-text content (images, video) are not understood.");
+        sb.AppendLine();
+        AppendProjection(sb);
         return sb.ToString();
+    }
+
+    private static void AppendProjection(StringBuilder sb)
+    {
+        sb.AppendLine("## Projected reach (not trained)");
+        sb.AppendLine("The +24 h reach shown on alerts and the dashboard is not one of these models: it is fitted per post from its own engagement snapshots " +
+            "(a power-law decay of the interaction rate after SEISMIC's memory kernel, with a 90% interval). Its method and its error measured on simulated cascades " +
+            "are in `docs/spread.md`; `dotnet run -c Release --project bench/SocialWatch.Benchmarks -- projection` measures it again.");
     }
 
     private static void AppendEscalationTraining(StringBuilder sb, EscalationTrainingReport? r)
