@@ -71,6 +71,19 @@ public sealed class ServeCommandTests
         Assert.IsTrue(File.Exists(Path.Combine(dir.Path, "data", "socialwatch.db")), "the SQLite file lives under ./data/");
     }
 
+    [TestMethod]
+    public async Task Serve_ListensWhereAspNetCoreUrlsSays_AsTheContainerSetsIt()
+    {
+        using var dir = new TempDirectory();
+        var port = HostProcess.FreePort();
+        await using var host = HostProcess.Start([], new Dictionary<string, string?> { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" }, dir.Path);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        var (status, body) = await PollHealthAsync(http, host, TestContext.CancellationToken);
+
+        Assert.AreEqual(HttpStatusCode.OK, status, body);
+    }
+
     private static async Task<(HttpStatusCode Status, string Body)> PollHealthAsync(HttpClient http, HostProcess host, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow.AddSeconds(90);
