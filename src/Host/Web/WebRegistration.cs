@@ -187,6 +187,7 @@ public static class WebRegistration
         app.MapChartEndpoints();
         app.MapAlertApi();
         app.MapMentionApi();
+        app.MapMentionExport();
         app.MapFeedbackApi();
         app.MapDigestApi();
     }
