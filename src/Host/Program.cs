@@ -18,7 +18,7 @@ var root = new RootCommand("SocialWatch: social-media complaint monitoring.")
     new Command("serve", "Run the web UI, API and Hangfire server (the default)."),
     MigrateCommand.Create(),
 };
-foreach (var command in ScoringCommands.Create().Concat(IngestCommands.Create(CliServices.Create)))
+foreach (var command in ScoringCommands.Create().Concat(IngestCommands.Create(CliServices.Create)).Append(DigestCommands.Create(CliServices.Create)))
 {
     root.Subcommands.Add(command);
 }

@@ -52,6 +52,7 @@ public static class DigestRegistration
         services.TryAddTransient<ListDigestSubscriptions>();
         services.TryAddTransient<ListDigestRuns>();
         services.TryAddTransient<PreviewDigest>();
+        services.TryAddTransient<SendTestDigest>();
         return services;
     }
 
