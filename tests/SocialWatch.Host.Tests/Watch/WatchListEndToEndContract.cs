@@ -84,6 +84,56 @@ public abstract class WatchListEndToEndContract
         Assert.AreEqual((flatAlertAtIngest.Priority, flatAlertAtIngest.Version, flatAlertAtIngest.FirstResponseDueAt), (flatAlert.Priority, flatAlert.Version, flatAlert.FirstResponseDueAt), "and so does its alert");
         Assert.HasCount(2, alerts, "one alert per mention");
     }
+
+    [TestMethod]
+    public async Task ReadBudgetRunningOutMidWatch_StopsTheRefreshes_SaysSo_AndTheyResumeTheNextUtcDay()
+    {
+        var time = WatchClock.At("2026-11-24T23:50:00Z");
+        var (provider, connectionString) = await CreateDatabaseAsync("sw_watch_e2e_budget");
+        using var x = new FakeX(Twins(time.GetUtcNow().AddMinutes(-3)), _ => QuietMetrics);
+        await using var host = new WatchTestHost(provider, connectionString, x.Url, time, new Dictionary<string, string?>
+        {
+            ["Sources:X:DailyReadBudgetPerBrand"] = "6",
+        });
+        await host.MigrateAsync();
+        var today = new DateOnly(2026, 11, 24);
+
+        // The poll reads both posts (2 of 6), then each refresh re-reads both: the second one spends the last reads.
+        await host.IngestAsync();
+        for (var refresh = 1; refresh <= 4; refresh++)
+        {
+            time.Advance(TimeSpan.FromMinutes(2));
+            x.SetMetrics(Spreading, FireAt(refresh));
+            await host.RefreshAsync();
+        }
+
+        var lookupsBeforeMidnight = x.Lookups.Count;
+        var readsToday = await host.Get<IIngestStateStore>().GetReadsAsync("x", WatchTestHost.Brand, today, CancellationToken.None);
+        var brand = (await host.Get<IBrandDirectory>().GetAsync(CancellationToken.None)).Brands.Single();
+        var cost = (await host.Get<SocialWatch.Ingest.Watch.WatchCostEstimator>().EstimateAsync(brand, CancellationToken.None)).Single(c => c.Source == "x");
+        var warnings = host.Logs.Lines.Where(l => l.Level == LogLevel.Warning && l.Message.Contains("read budget", StringComparison.Ordinal)).ToList();
+        var operatorAlerts = (await host.Get<IAlertStore>().GetOpenAsync(new OpenAlertQuery { Brand = "*" }, CancellationToken.None))
+            .Where(a => a.Kind == AlertKind.Operator).ToList();
+        var snapshotsBeforeMidnight = (await host.Get<IMentionStore>().GetSnapshotsAsync((await host.MentionAsync(Spreading))!.Id, CancellationToken.None)).Count;
+
+        time.SetUtcNow(new DateTimeOffset(2026, 11, 25, 0, 1, 0, TimeSpan.Zero));
+        x.SetMetrics(Spreading, FireAt(5));
+        await host.RefreshAsync();
+
+        Assert.AreEqual(2, lookupsBeforeMidnight, "two refreshes were within the budget; the third and fourth read nothing");
+        Assert.AreEqual(6, readsToday, "the budget is spent, not overspent");
+        Assert.AreEqual((6L, 6L, 2), (cost.ReadsToday, cost.DailyBudget!.Value, cost.Watched), "the admin brand page shows the budget used up and both posts still watched");
+        Assert.HasCount(1, warnings, "the log says it once, when the refreshes stop");
+        StringAssert.Contains(warnings[0].Message, "Daily read budget of x for brand Acme Air used up (6 of 6); 2 watch-list refreshes held until the next UTC day");
+        Assert.HasCount(1, operatorAlerts, "the operator queue says it once");
+        StringAssert.Contains(operatorAlerts[0].Title, "watch-list refreshes of Acme Air on x stop until 00:00 UTC");
+        Assert.AreEqual(2, snapshotsBeforeMidnight);
+
+        Assert.HasCount(3, x.Lookups, "the refreshes resume the next UTC day");
+        CollectionAssert.AreEquivalent(new[] { Spreading, Flat }, x.Lookups[^1]);
+        Assert.AreEqual(2, await host.Get<IIngestStateStore>().GetReadsAsync("x", WatchTestHost.Brand, today.AddDays(1), CancellationToken.None), "charged to the new day");
+        Assert.HasCount(3, await host.Get<IMentionStore>().GetSnapshotsAsync((await host.MentionAsync(Spreading))!.Id, CancellationToken.None));
+    }
 }
 
 [TestClass]
