@@ -75,6 +75,7 @@ public abstract class WatchListEndToEndContract
         Assert.IsGreaterThan(spreadingAtIngest.Score.Escalation.Score + 0.1f, spreading.Score!.Escalation.Score, "re-scored upward with its velocity");
         CollectionAssert.IsSubsetOf(new[] { ReasonCodes.RepostsDoubling }, spreading.Score.Escalation.Reasons.Select(r => r.Code).ToArray(), "its score says it is spreading");
         Assert.IsGreaterThanOrEqualTo((int)AlertPriority.High, (int)spreadingAlert.Priority, "its alert rose to High or Urgent");
+        CollectionAssert.IsSubsetOf(new[] { ReasonCodes.RepostsDoubling, ReasonCodes.Rule("default").Code }, spreadingAlert.Reasons.Select(r => r.Code).ToArray(), "and says why: spreading, and the rule that routed it");
         Assert.IsTrue(spreadingAlert.FirstResponseDueAt < spreadingAlertAtIngest.FirstResponseDueAt, "and its first answer is due sooner");
         var audit = await host.Get<IAlertStore>().GetAuditAsync(spreadingAlert.Id, CancellationToken.None);
         Assert.IsTrue(audit.Any(e => e.Actor == "watch" && e.Note!.Contains("spreading", StringComparison.Ordinal)), "the re-plan is audited as spreading");
@@ -82,6 +83,7 @@ public abstract class WatchListEndToEndContract
         Assert.AreEqual(flatAtIngest.Score.Escalation.Score, flat.Score!.Escalation.Score, 1e-4, "the flat twin's score stays where it was");
         Assert.AreEqual(flatAtIngest.Score.Escalation.Level, flat.Score.Escalation.Level);
         Assert.AreEqual((flatAlertAtIngest.Priority, flatAlertAtIngest.Version, flatAlertAtIngest.FirstResponseDueAt), (flatAlert.Priority, flatAlert.Version, flatAlert.FirstResponseDueAt), "and so does its alert");
+        CollectionAssert.AreEqual(flatAlertAtIngest.Reasons.Select(r => r.Code).ToArray(), flatAlert.Reasons.Select(r => r.Code).ToArray());
         Assert.HasCount(2, alerts, "one alert per mention");
     }
 
