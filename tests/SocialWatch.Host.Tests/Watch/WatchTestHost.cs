@@ -26,6 +26,40 @@ internal sealed class WatchTestHost : IAsyncDisposable
 
     /// <param name="settings">Configuration on top of the storage and the X fake's (a later key wins).</param>
     public WatchTestHost(string storageProvider, string connectionString, string xBaseUrl, TimeProvider time, IReadOnlyDictionary<string, string?>? settings = null)
+        : this(Build(storageProvider, connectionString, xBaseUrl, settings), time)
+    {
+    }
+
+    private WatchTestHost(IConfiguration configuration, TimeProvider time)
+    {
+        Configuration = configuration;
+        var services = new ServiceCollection();
+        services.AddSingleton(Configuration);
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Information).AddProvider(Logs));
+        services.AddSingleton(time);
+        services.AddSocialWatchStorage(Configuration);
+        services.AddSocialWatchScoring(Configuration);
+        services.AddSocialWatchIngest(Configuration);
+        services.AddSocialWatchAlerts(Configuration);
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false });
+    }
+
+    /// <summary>
+    /// The host's own appsettings.json (the embedded default a fresh install runs: SQLite, the demo source, the Acme Air
+    /// brand), with only the database file and the model directory pointed at this test's.
+    /// </summary>
+    public static WatchTestHost EmbeddedDefaults(string databaseFile, TimeProvider time) => new(
+        new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: false)
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:SocialWatch"] = $"Data Source={databaseFile}",
+                ["Scoring:ModelDirectory"] = Path.Combine(AppContext.BaseDirectory, "models", "current"),
+            })
+            .Build(),
+        time);
+
+    private static IConfiguration Build(string storageProvider, string connectionString, string xBaseUrl, IReadOnlyDictionary<string, string?>? settings)
     {
         var values = new Dictionary<string, string?>
         {
@@ -45,16 +79,7 @@ internal sealed class WatchTestHost : IAsyncDisposable
             values[key] = value;
         }
 
-        Configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton(Configuration);
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Information).AddProvider(Logs));
-        services.AddSingleton(time);
-        services.AddSocialWatchStorage(Configuration);
-        services.AddSocialWatchScoring(Configuration);
-        services.AddSocialWatchIngest(Configuration);
-        services.AddSocialWatchAlerts(Configuration);
-        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false });
+        return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
     }
 
     public IConfiguration Configuration { get; }
