@@ -13,7 +13,8 @@ namespace SocialWatch.Alerts.Routing;
 /// <summary>
 /// Acts on the watch list's re-scores: a mention without an alert that now passes routing raises one (it started quiet
 /// and is now spreading), through the same path as a new mention; an open alert's priority and deadlines are re-planned
-/// from the SLA policy its rule chose, from the new score and the growth. Called for every refresh page, on any host.
+/// from the SLA policy its rule chose, from the new score and the growth, and its reasons become the new score's (so the
+/// alert says why it rose). Called for every refresh page, on any host.
 /// </summary>
 public sealed class RescoredMentionRouter(
     IRoutingRuleStore rules,
@@ -49,7 +50,7 @@ public sealed class RescoredMentionRouter(
             {
                 if (alert.IsOpen)
                 {
-                    await ReplanAsync(alert, decision, rescored.Velocity, settings, cancellationToken);
+                    await ReplanAsync(alert, decision, rescored, settings, cancellationToken);
                 }
 
                 continue;
@@ -84,9 +85,28 @@ public sealed class RescoredMentionRouter(
         return candidate > basis ? candidate : basis;
     }
 
-    private async Task ReplanAsync(Alert alert, RouteDecision? decision, EngagementVelocity? velocity, RoutingSettings settings, CancellationToken cancellationToken)
+    /// <summary>
+    /// The open alert's reasons after a re-score: the new score's, then the ones routing added (its rule, "started
+    /// spreading", a follow-up), which are the stored reasons the previous score did not give.
+    /// </summary>
+    public static IReadOnlyList<Reason> ReasonsAfterRescore(IReadOnlyList<Reason> stored, MentionScore? previous, MentionScore? current)
+    {
+        if (current is null)
+        {
+            return stored;
+        }
+
+        var fresh = current.Escalation.Reasons;
+        var scored = new HashSet<string>(StringComparer.Ordinal);
+        scored.UnionWith(fresh.Select(r => r.Code));
+        scored.UnionWith(previous?.Escalation.Reasons.Select(r => r.Code) ?? []);
+        return [.. fresh, .. stored.Where(r => !scored.Contains(r.Code))];
+    }
+
+    private async Task ReplanAsync(Alert alert, RouteDecision? decision, RescoredMention rescored, RoutingSettings settings, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var velocity = rescored.Velocity;
         var priority = PriorityFor(alert.Priority, decision?.Priority, velocity);
         var policy = await settings.PolicyAsync(alert.SlaPolicy ?? routing.Value.DefaultSlaPolicy, cancellationToken);
         var awaitsResponse = SlaSweepJob.AwaitsResponse(alert);
@@ -104,7 +124,12 @@ public sealed class RescoredMentionRouter(
         var target = SlaCalculator.TargetFor(policy, priority);
         firstDue = awaitsResponse ? calculator.Tighten(firstDue, now, target.FirstResponse, velocity) : firstDue;
         resolveDue = calculator.Tighten(resolveDue, now, target.Resolution, velocity);
-        if (priority == alert.Priority && firstDue == alert.FirstResponseDueAt && resolveDue == alert.ResolveDueAt)
+
+        // A change of reason codes is worth a new version; figures moving within a reason ("41 reposts/h") are not, or
+        // every refresh would make an agent's next action conflict. They are brought up to date with any re-plan.
+        var reasons = ReasonsAfterRescore(alert.Reasons, rescored.Previous, rescored.Mention.Score);
+        var reasonsChanged = !reasons.Select(r => r.Code).SequenceEqual(alert.Reasons.Select(r => r.Code), StringComparer.Ordinal);
+        if (priority == alert.Priority && firstDue == alert.FirstResponseDueAt && resolveDue == alert.ResolveDueAt && !reasonsChanged)
         {
             return;
         }
@@ -121,6 +146,7 @@ public sealed class RescoredMentionRouter(
                     Priority = priority != alert.Priority ? priority : null,
                     FirstResponseDueAt = firstDue != alert.FirstResponseDueAt ? firstDue : null,
                     ResolveDueAt = resolveDue != alert.ResolveDueAt ? resolveDue : null,
+                    Reasons = reasons,
                     Note = ReplanNote(alert.Priority, priority, velocity),
                 },
                 cancellationToken);

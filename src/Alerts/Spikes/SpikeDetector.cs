@@ -24,7 +24,8 @@ public sealed record SpikeSignal(
 /// Spike test against a brand's own seasonal baseline: the same time of week in past weeks. Volume must beat a
 /// robust bar (median + z·MAD, which ignores past spikes in the baseline), a minimum ratio to the median, and a Poisson tail test (which keeps
 /// low-volume brands, where 1 → 4 mentions is noise, quiet); the negative share must rise by a margin and pass a
-/// binomial tail test against the baseline share, shrunk towards a prior when history is thin.
+/// binomial tail test against the baseline share, shrunk towards a prior when history is thin. A baseline without any
+/// mention never fires.
 /// </summary>
 public sealed class SpikeDetector(IOptions<SpikeOptions> options)
 {
@@ -55,6 +56,14 @@ public sealed class SpikeDetector(IOptions<SpikeOptions> options)
 
     public SpikeSignal Evaluate(WindowCount current, IReadOnlyList<WindowCount> baseline)
     {
+        // Without a single mention in the baseline there is no "usual" to compare with: a brand's first mentions (a new
+        // brand, a fresh install) are what its baseline is learned from, not a spike, however many or negative.
+        if (baseline.All(b => b.Total == 0))
+        {
+            var firstShare = current.Total == 0 ? 0.0 : (double)current.Negative / current.Total;
+            return new SpikeSignal(false, false, false, current.Total, 0, firstShare, _o.PriorNegativeShare);
+        }
+
         var totals = baseline.Select(b => (double)b.Total).ToArray();
         var median = Median(totals);
         var mad = Median([.. totals.Select(t => Math.Abs(t - median))]);

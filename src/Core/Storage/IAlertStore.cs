@@ -66,6 +66,10 @@ public sealed record AlertChange
     public DateTimeOffset? FirstRespondedAt { get; init; }
     public DateTimeOffset? ResolvedAt { get; init; }
     public string? DismissReason { get; init; }
+
+    /// <summary>The alert's reasons from now on, replacing the stored ones (a re-score changed why it matters).</summary>
+    public IReadOnlyList<Reason>? Reasons { get; init; }
+
     public string? Note { get; init; }
 
     /// <summary>

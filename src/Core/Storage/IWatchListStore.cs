@@ -15,7 +15,8 @@ public interface IWatchListStore
 
     /// <summary>
     /// Claims up to <paramref name="limit"/> entries of a source (optionally of one brand) due by <paramref name="dueBy"/>
-    /// and still in their window at <paramref name="now"/>, earliest due first, and holds them until
+    /// and still watched at <paramref name="now"/> (in their window, or past it while their mention's alert is open: a case
+    /// being worked keeps its engagement current), earliest due first, and holds them until
     /// <paramref name="claimUntil"/>. An entry claimed by another host is skipped until its claim runs out. Returns them
     /// with their stored mentions.
     /// </summary>
@@ -34,7 +35,7 @@ public interface IWatchListStore
     /// <summary>Takes mentions off the list (deleted at their source).</summary>
     Task RemoveAsync(IReadOnlyList<long> mentionIds, CancellationToken cancellationToken);
 
-    /// <summary>Removes entries whose window ended before <paramref name="now"/>; returns how many.</summary>
+    /// <summary>Removes entries whose window ended before <paramref name="now"/>, unless their mention's alert is open; returns how many.</summary>
     Task<int> RemoveExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
@@ -44,7 +45,7 @@ public interface IWatchListStore
     Task<IReadOnlyList<AuthorHistory>> GetAuthorHistoriesAsync(
         IReadOnlyList<AuthorHistoryRequest> requests, float minComplaint, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>The entries of a brand still in their window at <paramref name="now"/>, for its cost (cadence position only).</summary>
+    /// <summary>The entries of a brand still watched at <paramref name="now"/>, for its cost (cadence position only).</summary>
     Task<IReadOnlyList<WatchEntryCadence>> GetCadencesAsync(string brand, DateTimeOffset now, CancellationToken cancellationToken);
 }
 

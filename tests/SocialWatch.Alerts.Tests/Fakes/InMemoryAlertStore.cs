@@ -121,6 +121,7 @@ internal sealed class InMemoryAlertStore : IAlertStore
                 FirstRespondedAt = change.FirstRespondedAt ?? alert.FirstRespondedAt,
                 ResolvedAt = change.ResolvedAt ?? alert.ResolvedAt,
                 DismissReason = change.DismissReason ?? alert.DismissReason,
+                Reasons = change.Reasons ?? alert.Reasons,
                 UpdatedAt = change.At,
                 Version = alert.Version + 1,
             };

@@ -43,12 +43,27 @@ public sealed class SpikeDetectorTests
     }
 
     [TestMethod]
-    public void Evaluate_EmptyBaselineBelowMinimumCount_IsNoSpike()
+    public void Evaluate_ABrandsFirstMentions_AgainstAnEmptyBaseline_AreNoSpike()
     {
-        var signal = _detector.Evaluate(W(9, 9), Enumerable.Repeat(W(0), 12).ToList());
+        var empty = Enumerable.Repeat(W(0), 12).ToList();
 
-        Assert.IsFalse(signal.Volume);
-        Assert.IsTrue(signal.Negativity, "9 of 9 negative against a 20 % prior is still a negativity spike");
+        var first = _detector.Evaluate(W(9, 9), empty);
+        var busyFirstHour = _detector.Evaluate(W(400, 300), empty);
+
+        Assert.IsFalse(first.Fires, "9 of 9 negative with nothing to compare against is not a negativity spike");
+        Assert.IsFalse(busyFirstHour.Fires, "nor is a busy first hour a volume spike");
+        Assert.IsFalse(busyFirstHour.StillElevated, "and nothing is left to clear later");
+    }
+
+    [TestMethod]
+    public void Evaluate_OneQuietBaselineWindow_IsStillABaseline()
+    {
+        var baseline = Enumerable.Repeat(W(0), 11).Append(W(1)).ToList();
+
+        var signal = _detector.Evaluate(W(30, 25), baseline);
+
+        Assert.IsTrue(signal.Volume);
+        Assert.IsTrue(signal.Negativity);
     }
 
     [TestMethod]

@@ -1,3 +1,4 @@
+using SocialWatch.Core.Alerts;
 using SocialWatch.Core.Mentions;
 using SocialWatch.Core.Scoring;
 using SocialWatch.Core.Storage;
@@ -93,6 +94,36 @@ public abstract class WatchListStoreContract : StoreContract
         Assert.AreEqual(1, removed);
         Assert.HasCount(1, await Store.GetCadencesAsync("acme", T0, None));
     }
+
+    [TestMethod]
+    public async Task Claim_KeepsAnEntryPastItsWindow_WhileItsAlertIsOpen_AndRemoveExpiredLeavesItWatched()
+    {
+        var stored = await StoreAsync(Scored("open"), Scored("resolved"), Scored("none"));
+        await Store.EnrolAsync([.. stored.Select(m => new WatchEnrolment(m.Id, "x", "acme", T0, T0.AddHours(1), T0))], None);
+        var alerts = Get<IAlertStore>();
+        await alerts.CreateAsync(AlertFor(stored[0]), None);
+        var resolved = await alerts.CreateAsync(AlertFor(stored[1]), None);
+        await alerts.ApplyAsync(new AlertChange { AlertId = resolved.Id, ExpectedVersion = resolved.Version, Actor = "ann", At = T0, State = AlertState.Resolved, ResolvedAt = T0 }, None);
+
+        var claimed = await ClaimAsync(T0.AddHours(2));
+        var removed = await Store.RemoveExpiredAsync(T0.AddHours(2), None);
+        var cadences = await Store.GetCadencesAsync("acme", T0.AddHours(2), None);
+
+        Assert.AreEqual("open", claimed.Single().Mention.Mention.ExternalId, "an open alert's mention is still refreshed after its window");
+        Assert.AreEqual(2, removed, "the resolved one and the one without an alert leave the list");
+        Assert.HasCount(1, cadences, "and the open one is still counted as watched");
+    }
+
+    private static NewAlert AlertFor(StoredMention mention) => new()
+    {
+        Kind = AlertKind.Mention,
+        MentionId = mention.Id,
+        Brand = mention.Mention.Brand,
+        Team = "care",
+        Title = "t",
+        CreatedAt = T0,
+        Actor = "routing",
+    };
 
     [TestMethod]
     public async Task Claim_ByManyHostsAtOnce_HandsEachEntryToOneOfThem()

@@ -133,9 +133,15 @@ public abstract class WorkflowPipelineContract : WorkflowStoreContract
     }
 
     [TestMethod]
-    public async Task SpikeJob_RaisesOneAlertForABurst()
+    public async Task SpikeJob_RaisesOneAlertForABurstAboveTheBrandsBaseline()
     {
+        // Two mentions an hour at this time of week in the four weeks before: the baseline a burst is measured against.
+        var usual = (from week in Enumerable.Range(1, 4)
+                     from hour in Enumerable.Range(-1, 3)
+                     from i in Enumerable.Range(0, 2)
+                     select TestMentions.Scored($"u{week}{hour + 1}{i}", createdAt: T0.AddDays(-7 * week).AddHours(hour).AddMinutes(-20 - (i * 10)), authorId: $"b{i}")).ToArray();
         var burst = Enumerable.Range(0, 40).Select(i => TestMentions.Scored($"s{i}", createdAt: T0.AddMinutes(-i), authorId: $"a{i}")).ToArray();
+        await Resolve<IMentionStore>().StoreBatchAsync(new IngestBatch("usual", usual, "c", null), None);
         await Resolve<IMentionStore>().StoreBatchAsync(new IngestBatch("burst", burst, "c", null), None);
 
         await Resolve<SpikeDetectionJob>().RunAsync(None);

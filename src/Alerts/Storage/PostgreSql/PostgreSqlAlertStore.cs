@@ -116,6 +116,7 @@ internal sealed class PostgreSqlAlertStore(PostgreSqlConnectionFactory connectio
             first_responded_at = COALESCE(@FirstRespondedAt::timestamptz, first_responded_at),
             resolved_at = COALESCE(@ResolvedAt::timestamptz, resolved_at),
             dismiss_reason = COALESCE(@DismissReason::text, dismiss_reason),
+            reasons = COALESCE(@Reasons::text, reasons),
             updated_at = @At,
             version = version + 1
         WHERE id = @AlertId AND version = @ExpectedVersion
@@ -150,6 +151,7 @@ internal sealed class PostgreSqlAlertStore(PostgreSqlConnectionFactory connectio
             FirstRespondedAt = PostgreSqlTime.ToDb(change.FirstRespondedAt),
             ResolvedAt = PostgreSqlTime.ToDb(change.ResolvedAt),
             change.DismissReason,
+            Reasons = change.Reasons is { } reasons ? StorageJson.SerializeReasons(reasons) : null,
             At = PostgreSqlTime.ToDb(change.At),
         }, transaction, cancellationToken: cancellationToken))
             ?? throw new ConcurrencyConflictException(change.AlertId, change.ExpectedVersion);

@@ -4,13 +4,16 @@ namespace SocialWatch.Alerts.Storage.PostgreSql;
 
 internal sealed class PostgreSqlWatchListStore(PostgreSqlDialect dialect) : SqlWatchListStore<DateTime>(dialect, Statements, PostgreSqlTime.FromDb)
 {
+    private const string IsOpen = "a.is_open";
+
     // SKIP LOCKED: a host claiming at the same moment passes over the rows another host is claiming instead of waiting
     // for them and claiming them too once that host commits.
-    private const string ClaimSql = """
+    private static readonly string ClaimSql = $"""
         UPDATE watch_entries w SET claimed_until = @claimUntil
         FROM (
             SELECT mention_id FROM watch_entries
-            WHERE source = @source AND (@brand::text IS NULL OR brand = @brand::text) AND next_due_at <= @dueBy AND watch_until > @now
+            WHERE source = @source AND (@brand::text IS NULL OR brand = @brand::text) AND next_due_at <= @dueBy
+                AND (watch_until > @now OR {WatchListStatements.AlertOpen("watch_entries", IsOpen)})
                 AND (claimed_until IS NULL OR claimed_until <= @now)
             ORDER BY next_due_at LIMIT @limit
             FOR UPDATE SKIP LOCKED) AS due
@@ -41,7 +44,7 @@ internal sealed class PostgreSqlWatchListStore(PostgreSqlDialect dialect) : SqlW
         WatchListStatements.UpdateEntrySql,
         "UPDATE watch_entries SET claimed_until = NULL, next_due_at = @nextDueAt WHERE mention_id = ANY(@ids)",
         "DELETE FROM watch_entries WHERE mention_id = ANY(@ids)",
-        WatchListStatements.RemoveExpiredSql,
+        WatchListStatements.RemoveExpiredSql(IsOpen),
         AuthorHistorySql,
-        WatchListStatements.CadencesSql);
+        WatchListStatements.CadencesSql(IsOpen));
 }

@@ -119,6 +119,7 @@ internal sealed class SqlServerAlertStore(SqlServerConnectionFactory connections
             first_responded_at = COALESCE(@FirstRespondedAt, first_responded_at),
             resolved_at = COALESCE(@ResolvedAt, resolved_at),
             dismiss_reason = COALESCE(@DismissReason, dismiss_reason),
+            reasons = COALESCE(@Reasons, reasons),
             updated_at = @At,
             version = version + 1
         WHERE id = @AlertId AND version = @ExpectedVersion;
@@ -152,6 +153,7 @@ internal sealed class SqlServerAlertStore(SqlServerConnectionFactory connections
             FirstRespondedAt = SqlServerTime.ToDb(change.FirstRespondedAt),
             ResolvedAt = SqlServerTime.ToDb(change.ResolvedAt),
             change.DismissReason,
+            Reasons = change.Reasons is { } reasons ? StorageJson.SerializeReasons(reasons) : null,
             At = SqlServerTime.ToDb(change.At),
         }, transaction, cancellationToken: cancellationToken));
         if (updated == 0)

@@ -19,10 +19,11 @@ internal sealed class SqlServerWatchListStore(SqlServerDialect dialect)
     // READPAST: rows another host is claiming are passed over, not waited for and claimed twice.
     public const string ClaimSql = """
         WITH due AS (
-            SELECT TOP (@limit) mention_id, claimed_until FROM dbo.watch_entries WITH (UPDLOCK, READPAST, ROWLOCK)
-            WHERE source = @source AND (@brand IS NULL OR brand = @brand) AND next_due_at <= @dueBy AND watch_until > @now
-                AND (claimed_until IS NULL OR claimed_until <= @now)
-            ORDER BY next_due_at)
+            SELECT TOP (@limit) w.mention_id, w.claimed_until FROM dbo.watch_entries w WITH (UPDLOCK, READPAST, ROWLOCK)
+            WHERE w.source = @source AND (@brand IS NULL OR w.brand = @brand) AND w.next_due_at <= @dueBy
+                AND (w.watch_until > @now OR EXISTS (SELECT 1 FROM dbo.alerts a WHERE a.mention_id = w.mention_id AND a.is_open = 1))
+                AND (w.claimed_until IS NULL OR w.claimed_until <= @now)
+            ORDER BY w.next_due_at)
         UPDATE due SET claimed_until = @claimUntil
         OUTPUT inserted.mention_id;
         """;
@@ -56,7 +57,11 @@ internal sealed class SqlServerWatchListStore(SqlServerDialect dialect)
 
     public const string RemoveSql = $"DELETE FROM dbo.watch_entries WHERE mention_id IN {Ids};";
 
-    public const string RemoveExpiredSql = "DELETE FROM dbo.watch_entries WHERE watch_until <= @now;";
+    // An entry whose mention's alert is open stays watched after its window.
+    public const string RemoveExpiredSql = """
+        DELETE FROM dbo.watch_entries
+        WHERE watch_until <= @now AND NOT EXISTS (SELECT 1 FROM dbo.alerts a WHERE a.mention_id = dbo.watch_entries.mention_id AND a.is_open = 1);
+        """;
 
     public const string AuthorHistorySql = """
         SELECT COALESCE(SUM(CASE WHEN m.created_at >= @since7 THEN CAST(1 AS bigint) ELSE 0 END), 0) AS Week, COUNT_BIG(*) AS Month,
@@ -67,7 +72,7 @@ internal sealed class SqlServerWatchListStore(SqlServerDialect dialect)
         """;
 
     public const string CadencesSql = """
-        SELECT source AS Source, cadence_from AS CadenceFrom, next_due_at AS NextDueAt, watch_until AS WatchUntil FROM dbo.watch_entries
-        WHERE brand = @brand AND watch_until > @now;
+        SELECT w.source AS Source, w.cadence_from AS CadenceFrom, w.next_due_at AS NextDueAt, w.watch_until AS WatchUntil FROM dbo.watch_entries w
+        WHERE w.brand = @brand AND (w.watch_until > @now OR EXISTS (SELECT 1 FROM dbo.alerts a WHERE a.mention_id = w.mention_id AND a.is_open = 1));
         """;
 }

@@ -118,6 +118,7 @@ internal sealed class SqliteAlertStore(SqliteConnectionFactory connections) : IA
             first_responded_at = COALESCE(@FirstRespondedAt, first_responded_at),
             resolved_at = COALESCE(@ResolvedAt, resolved_at),
             dismiss_reason = COALESCE(@DismissReason, dismiss_reason),
+            reasons = COALESCE(@Reasons, reasons),
             updated_at = @At,
             version = version + 1
         WHERE id = @AlertId AND version = @ExpectedVersion
@@ -153,6 +154,7 @@ internal sealed class SqliteAlertStore(SqliteConnectionFactory connections) : IA
             FirstRespondedAt = SqliteTime.ToDb(change.FirstRespondedAt),
             ResolvedAt = SqliteTime.ToDb(change.ResolvedAt),
             change.DismissReason,
+            Reasons = change.Reasons is { } reasons ? StorageJson.SerializeReasons(reasons) : null,
             At = SqliteTime.ToDb(change.At),
         }, transaction, cancellationToken: cancellationToken));
         if (updated == 0)

@@ -6,12 +6,15 @@ internal sealed class SqliteWatchListStore(SqliteDialect dialect) : SqlWatchList
 {
     private const string Ids = "(SELECT value FROM json_each(@idsJson))";
 
+    private const string IsOpen = "a.is_open = 1";
+
     // SQLite has one writer at a time, so the claim's read and update cannot interleave with another host's.
-    private const string ClaimSql = """
+    private static readonly string ClaimSql = $"""
         UPDATE watch_entries SET claimed_until = @claimUntil
         WHERE mention_id IN (
             SELECT mention_id FROM watch_entries
-            WHERE source = @source AND (@brand IS NULL OR brand = @brand) AND next_due_at <= @dueBy AND watch_until > @now
+            WHERE source = @source AND (@brand IS NULL OR brand = @brand) AND next_due_at <= @dueBy
+                AND (watch_until > @now OR {WatchListStatements.AlertOpen("watch_entries", IsOpen)})
                 AND (claimed_until IS NULL OR claimed_until <= @now)
             ORDER BY next_due_at LIMIT @limit)
         RETURNING mention_id
@@ -40,7 +43,7 @@ internal sealed class SqliteWatchListStore(SqliteDialect dialect) : SqlWatchList
         WatchListStatements.UpdateEntrySql,
         $"UPDATE watch_entries SET claimed_until = NULL, next_due_at = @nextDueAt WHERE mention_id IN {Ids}",
         $"DELETE FROM watch_entries WHERE mention_id IN {Ids}",
-        WatchListStatements.RemoveExpiredSql,
+        WatchListStatements.RemoveExpiredSql(IsOpen),
         AuthorHistorySql,
-        WatchListStatements.CadencesSql);
+        WatchListStatements.CadencesSql(IsOpen));
 }

@@ -10,7 +10,10 @@ namespace SocialWatch.Alerts.Storage.Workflow;
 /// (the same as a JSON array), for whichever the dialect reads.
 /// </summary>
 /// <param name="Enrol">Inserts an entry unless the mention has one: @MentionId, @Source, @Brand, @EnrolledAt, @WatchUntil, @FirstDueAt.</param>
-/// <param name="Claim">Claims due entries (@source, @brand, @now, @dueBy, @claimUntil, @limit) and returns their mention ids.</param>
+/// <param name="Claim">
+/// Claims due entries (@source, @brand, @now, @dueBy, @claimUntil, @limit) in their window or with an open alert, and
+/// returns their mention ids.
+/// </param>
 /// <param name="Entries">Entry columns (MentionId, EnrolledAt, WatchUntil, CadenceFrom, LastRefreshedAt, Refreshes) of the ids.</param>
 /// <param name="Mentions">Mention columns of the ids, as <see cref="MentionRow{TTime}"/>.</param>
 /// <param name="InsertSnapshot">@MentionId, @At, @Likes, @Reposts, @Replies, @Quotes.</param>
@@ -19,9 +22,9 @@ namespace SocialWatch.Alerts.Storage.Workflow;
 /// <param name="UpdateEntry">@MentionId, @At, @CadenceFrom, @NextDueAt; releases the claim.</param>
 /// <param name="Release">@ids/@idsJson, @nextDueAt.</param>
 /// <param name="Remove">@ids/@idsJson.</param>
-/// <param name="RemoveExpired">@now.</param>
+/// <param name="RemoveExpired">@now; an entry whose mention's alert is open stays.</param>
 /// <param name="AuthorHistory">Week, Month and Resolved counts for @mentionId, @source, @brand, @authorId, @minComplaint, @since7, @since30, @now.</param>
-/// <param name="Cadences">Source, CadenceFrom, NextDueAt, WatchUntil of @brand's entries in their window at @now.</param>
+/// <param name="Cadences">Source, CadenceFrom, NextDueAt, WatchUntil of @brand's entries watched at @now (in their window or with an open alert).</param>
 internal sealed record WatchListSql(
     string Enrol,
     string Claim,
@@ -293,10 +296,18 @@ internal static class WatchListStatements
         WHERE mention_id = @MentionId
         """;
 
-    public const string RemoveExpiredSql = "DELETE FROM watch_entries WHERE watch_until <= @now";
+    /// <summary>
+    /// True for an entry (<paramref name="entry"/> names its table) whose mention's alert is open: it stays watched after
+    /// its window, for as long as someone works the case. <paramref name="isOpen"/> is the dialect's test of the flag.
+    /// </summary>
+    public static string AlertOpen(string entry, string isOpen) =>
+        $"EXISTS (SELECT 1 FROM alerts a WHERE a.mention_id = {entry}.mention_id AND {isOpen})";
 
-    public const string CadencesSql = """
+    public static string RemoveExpiredSql(string isOpen) =>
+        $"DELETE FROM watch_entries WHERE watch_until <= @now AND NOT {AlertOpen("watch_entries", isOpen)}";
+
+    public static string CadencesSql(string isOpen) => $"""
         SELECT source AS Source, cadence_from AS CadenceFrom, next_due_at AS NextDueAt, watch_until AS WatchUntil FROM watch_entries
-        WHERE brand = @brand AND watch_until > @now
+        WHERE brand = @brand AND (watch_until > @now OR {AlertOpen("watch_entries", isOpen)})
         """;
 }
