@@ -82,7 +82,8 @@ public static class AlertsRegistration
         services.TryAddTransient<RetentionPurgeJob>();
 
         // Notifications: publishers write to an in-memory queue; the worker records webhooks and e-mails in the outbox
-        // (and feeds the live stream); the outbox worker of every host sends them.
+        // (and feeds the live stream); the outbox worker of every host sends them. A new alert's rows are written with
+        // its announcement, and the recovery of every host announces the alerts a dead host's queue never wrote.
         services.TryAddSingleton<ChannelAlertNotifier>();
         services.TryAddSingleton<IAlertNotifier>(sp => sp.GetRequiredService<ChannelAlertNotifier>());
         services.TryAddSingleton<AlertEventStream>();
@@ -93,7 +94,10 @@ public static class AlertsRegistration
         services.AddSingleton<IAlertEventSink, WebhookSink>();
         services.AddSingleton<IAlertEventSink, CriticalEmailSink>();
         services.AddHttpClient<WebhookClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        services.TryAddSingleton<AlertAnnouncer>();
         services.AddHostedService<NotificationWorker>();
+        services.TryAddSingleton<AlertAnnouncementRecovery>();
+        services.AddHostedService(sp => sp.GetRequiredService<AlertAnnouncementRecovery>());
         services.TryAddSingleton<NotificationOutboxWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<NotificationOutboxWorker>());
         return services;

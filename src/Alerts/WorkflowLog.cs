@@ -64,4 +64,10 @@ internal static partial class WorkflowLog
 
     [LoggerMessage(EventId = 2042, Level = LogLevel.Information, Message = "Alert {AlertId} re-planned on re-score: priority {From} -> {To}")]
     public static partial void Replanned(ILogger logger, long alertId, string from, string to);
+
+    [LoggerMessage(EventId = 2091, Level = LogLevel.Warning, Message = "Announced {Count} alerts whose notifications a host lost between the alert's commit and its outbox rows")]
+    public static partial void AnnouncementsRecovered(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2092, Level = LogLevel.Warning, Message = "Alert announcement recovery cannot read the database ({Failures} failures in a row); next try in {Delay}")]
+    public static partial void AnnouncementRecoveryFailed(ILogger logger, Exception exception, int failures, TimeSpan delay);
 }

@@ -21,6 +21,9 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public string StandardError { get { lock (_stderr) { return _stderr.ToString(); } } }
 
+    /// <summary>The key every test host process seals its data-protection key ring with.</summary>
+    public const string TestKeyRingKey = "c29jaWFsd2F0Y2ggdGVzdCByaW5nIHNlYWxlciAzMmI=";
+
     public static string HostDll => Path.Combine(AppContext.BaseDirectory, "SocialWatch.Host.dll");
 
     public static HostProcess Start(IReadOnlyList<string> args, IReadOnlyDictionary<string, string?> environment, string workingDirectory)
@@ -40,6 +43,9 @@ internal sealed class HostProcess : IAsyncDisposable
 
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+
+        // Production refuses an unencrypted key ring; a test that checks that refusal sets this to "".
+        info.Environment["DataProtection__Key"] = TestKeyRingKey;
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;

@@ -11,7 +11,10 @@ namespace SocialWatch.Alerts.Notifications;
 /// </summary>
 public sealed class CriticalEmailSink(INotificationOutbox outbox, ITeamStore teams, IOptions<NotificationOptions> options) : IOutboxAlertEventSink
 {
-    public async Task DeliverAsync(AlertEvent alertEvent, CancellationToken cancellationToken)
+    public async Task DeliverAsync(AlertEvent alertEvent, CancellationToken cancellationToken) =>
+        await outbox.EnqueueAsync(await ComposeAsync(alertEvent, cancellationToken), cancellationToken);
+
+    public async Task<IReadOnlyList<OutboxMessage>> ComposeAsync(AlertEvent alertEvent, CancellationToken cancellationToken)
     {
         var o = options.Value;
         var critical = alertEvent.Alert.Priority >= o.CriticalPriority;
@@ -19,7 +22,7 @@ public sealed class CriticalEmailSink(INotificationOutbox outbox, ITeamStore tea
         var raisedCritical = critical && alertEvent.Kind is AlertEventKind.Created or AlertEventKind.Reopened or AlertEventKind.SpikeDetected;
         if (!escalation && !raisedCritical)
         {
-            return;
+            return [];
         }
 
         var lead = (await teams.GetAsync(alertEvent.Alert.Team, cancellationToken))?.LeadEmail;
@@ -37,13 +40,11 @@ public sealed class CriticalEmailSink(INotificationOutbox outbox, ITeamStore tea
         to = [.. to.Distinct(StringComparer.OrdinalIgnoreCase)];
         if (to.Count == 0)
         {
-            return;
+            return [];
         }
 
         var message = Build(alertEvent, to, o.DashboardBaseUrl);
-        await outbox.EnqueueAsync(
-            [new OutboxMessage(NotificationChannels.Email, NotificationChannels.Email, alertEvent.Alert.Id, OutboxJson.Serialize(message))],
-            cancellationToken);
+        return [new OutboxMessage(NotificationChannels.Email, NotificationChannels.Email, alertEvent.Alert.Id, OutboxJson.Serialize(message))];
     }
 
     internal static EmailMessage Build(AlertEvent alertEvent, IReadOnlyList<string> to, Uri? dashboardBaseUrl)

@@ -25,6 +25,15 @@ public interface INotificationOutbox
 {
     Task EnqueueAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records that the alert's raising event was announced and enqueues its messages, in one transaction; when the
+    /// alert was announced already (by another host, or by the recovery), writes nothing and returns false.
+    /// </summary>
+    Task<bool> AnnounceAsync(long alertId, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken);
+
+    /// <summary>Alerts created at or after <paramref name="from"/> and before <paramref name="before"/> that were never announced, lowest id first.</summary>
+    Task<IReadOnlyList<long>> FindUnannouncedAsync(DateTimeOffset from, DateTimeOffset before, int limit, CancellationToken cancellationToken);
+
     /// <summary>Claims up to <paramref name="limit"/> due rows, oldest first, until <paramref name="now"/> + <paramref name="lease"/>.</summary>
     Task<IReadOnlyList<OutboxEntry>> ClaimAsync(DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken);
 

@@ -63,6 +63,21 @@ public sealed class NotificationOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan OutboxLease { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How often every host looks for recent alerts whose announcement a host lost (it died between the alert's commit and its outbox rows).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan AnnouncementRecoveryInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How old an unannounced alert must be before the recovery announces it: the queue normally does it within
+    /// milliseconds, and the recovery announcing first is harmless (it is once either way) but loses the event's detail.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan AnnouncementRecoveryGrace { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How far back the recovery looks: an alert older than this that was never announced is left unannounced.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan AnnouncementRecoveryWindow { get; set; } = TimeSpan.FromDays(1);
+
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

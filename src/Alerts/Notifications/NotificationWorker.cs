@@ -4,14 +4,20 @@ using Microsoft.Extensions.Logging;
 namespace SocialWatch.Alerts.Notifications;
 
 /// <summary>A sink that records the event in the outbox: its failure means the database is away, and it is retried until it is back.</summary>
-public interface IOutboxAlertEventSink : IAlertEventSink;
+public interface IOutboxAlertEventSink : IAlertEventSink
+{
+    /// <summary>The outbox rows this sink wants for the event, without writing them (the announcer writes every sink's at once).</summary>
+    Task<IReadOnlyList<OutboxMessage>> ComposeAsync(AlertEvent alertEvent, CancellationToken cancellationToken);
+}
 
 /// <summary>
 /// Background loop that hands each queued event to every sink. One failing sink does not stop the others; a sink that
 /// writes the outbox is retried (waits doubling up to half a minute) until its rows are written, so a database
-/// outage delays webhooks and e-mails instead of losing them.
+/// outage delays webhooks and e-mails instead of losing them. An event that announces a new alert goes to the outbox
+/// sinks through the <see cref="AlertAnnouncer"/>, all their rows in one transaction with the alert's announcement.
 /// </summary>
-public sealed class NotificationWorker(ChannelAlertNotifier queue, IEnumerable<IAlertEventSink> sinks, TimeProvider time, ILogger<NotificationWorker> logger)
+public sealed class NotificationWorker(
+    ChannelAlertNotifier queue, IEnumerable<IAlertEventSink> sinks, AlertAnnouncer announcer, TimeProvider time, ILogger<NotificationWorker> logger)
     : BackgroundService
 {
     internal static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
@@ -36,13 +42,32 @@ public sealed class NotificationWorker(ChannelAlertNotifier queue, IEnumerable<I
 
     internal async Task DeliverAsync(AlertEvent alertEvent, CancellationToken cancellationToken)
     {
+        var announced = false;
         foreach (var sink in _sinks)
         {
+            if (alertEvent.AnnouncesNewAlert && sink is IOutboxAlertEventSink)
+            {
+                if (announced)
+                {
+                    continue;
+                }
+
+                announced = true;
+            }
+
             for (var failures = 1; ; failures++)
             {
                 try
                 {
-                    await sink.DeliverAsync(alertEvent, cancellationToken);
+                    if (alertEvent.AnnouncesNewAlert && sink is IOutboxAlertEventSink)
+                    {
+                        await announcer.AnnounceAsync(alertEvent, cancellationToken);
+                    }
+                    else
+                    {
+                        await sink.DeliverAsync(alertEvent, cancellationToken);
+                    }
+
                     break;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

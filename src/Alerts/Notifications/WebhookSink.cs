@@ -11,11 +11,14 @@ public sealed class WebhookSink(INotificationOutbox outbox, IWebhookStore stored
     private const string ConfiguredPrefix = "config:";
     private const string StoredPrefix = "stored:";
 
-    public async Task DeliverAsync(AlertEvent alertEvent, CancellationToken cancellationToken)
+    public async Task DeliverAsync(AlertEvent alertEvent, CancellationToken cancellationToken) =>
+        await outbox.EnqueueAsync(await ComposeAsync(alertEvent, cancellationToken), cancellationToken);
+
+    public async Task<IReadOnlyList<OutboxMessage>> ComposeAsync(AlertEvent alertEvent, CancellationToken cancellationToken)
     {
         if (alertEvent.Kind is AlertEventKind.Changed or AlertEventKind.SlaWarning)
         {
-            return;
+            return [];
         }
 
         var o = options.Value;
@@ -33,7 +36,7 @@ public sealed class WebhookSink(INotificationOutbox outbox, IWebhookStore stored
             messages.Add(new OutboxMessage(NotificationChannels.Webhook, key, alertEvent.Alert.Id, body));
         }
 
-        await outbox.EnqueueAsync(messages, cancellationToken);
+        return messages;
     }
 
     /// <summary>Every webhook that is on, by the key an outbox row names it with (its URL and secret stay out of the row).</summary>

@@ -14,7 +14,7 @@ public static class WebStorageRegistration
 {
     /// <summary>
     /// Registers the web's stores for the configured dialect: <see cref="IUserStore"/>, <see cref="IApiKeyStore"/>,
-    /// <see cref="IAdminAuditStore"/> and <see cref="IInsightsStore"/>. Needs <see cref="StorageRegistration.AddSocialWatchStorage"/>.
+    /// <see cref="IAdminAuditStore"/>, <see cref="IInsightsStore"/> and <see cref="ISignInLockoutStore"/>. Needs <see cref="StorageRegistration.AddSocialWatchStorage"/>.
     /// </summary>
     public static IServiceCollection AddSocialWatchWebStorage(this IServiceCollection services)
     {
@@ -25,19 +25,23 @@ public static class WebStorageRegistration
         services.TryAddSingleton<SqliteApiKeyStore>();
         services.TryAddSingleton<SqliteAdminAuditStore>();
         services.TryAddSingleton<SqliteInsightsStore>();
+        services.TryAddSingleton<SqliteSignInLockoutStore>();
         services.TryAddSingleton<PostgreSqlUserStore>();
         services.TryAddSingleton<PostgreSqlApiKeyStore>();
         services.TryAddSingleton<PostgreSqlAdminAuditStore>();
         services.TryAddSingleton<PostgreSqlInsightsStore>();
+        services.TryAddSingleton<PostgreSqlSignInLockoutStore>();
         services.TryAddSingleton<SqlServerUserStore>();
         services.TryAddSingleton<SqlServerApiKeyStore>();
         services.TryAddSingleton<SqlServerAdminAuditStore>();
         services.TryAddSingleton<SqlServerInsightsStore>();
+        services.TryAddSingleton<SqlServerSignInLockoutStore>();
 
         services.TryAddSingleton<IUserStore>(sp => Pick<IUserStore, SqliteUserStore, PostgreSqlUserStore, SqlServerUserStore>(sp));
         services.TryAddSingleton<IApiKeyStore>(sp => Pick<IApiKeyStore, SqliteApiKeyStore, PostgreSqlApiKeyStore, SqlServerApiKeyStore>(sp));
         services.TryAddSingleton<IAdminAuditStore>(sp => Pick<IAdminAuditStore, SqliteAdminAuditStore, PostgreSqlAdminAuditStore, SqlServerAdminAuditStore>(sp));
         services.TryAddSingleton<IInsightsStore>(sp => Pick<IInsightsStore, SqliteInsightsStore, PostgreSqlInsightsStore, SqlServerInsightsStore>(sp));
+        services.TryAddSingleton<ISignInLockoutStore>(sp => Pick<ISignInLockoutStore, SqliteSignInLockoutStore, PostgreSqlSignInLockoutStore, SqlServerSignInLockoutStore>(sp));
         return services;
     }
 

@@ -9,7 +9,9 @@ internal static class ServeCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var builder = SocialWatchApp.CreateBuilder(args);
-        var errors = ConfigurationCheck.Validate(builder.Configuration);
+        var keyRing = builder.Configuration.GetSection(DataProtectionKeyOptions.SectionName).Get<DataProtectionKeyOptions>() ?? new DataProtectionKeyOptions();
+        var keyRingCheck = new DataProtectionKeyOptionsValidator(builder.Environment, builder.Configuration);
+        var errors = ConfigurationCheck.Validate(builder.Configuration).Concat(keyRingCheck.Validate(null, keyRing).Failures ?? []).ToList();
         if (errors.Count > 0)
         {
             foreach (var error in errors)
@@ -24,6 +26,11 @@ internal static class ServeCommand
         try
         {
             await using var app = builder.Build();
+            if (builder.Environment.IsProduction() && DataProtectionKeyOptionsValidator.Unencrypted(keyRing) && !keyRing.AllowUnencryptedKeys)
+            {
+                HostLog.KeyRingUnencrypted(app.Logger);
+            }
+
             await SocialWatchApp.ConfigureAsync(app);
             await app.RunAsync();
             return 0;

@@ -43,7 +43,7 @@ internal static class SocialWatchApp
         services.AddSocialWatchAlerts(configuration);
         services.AddSocialWatchDigests(configuration);
         services.AddSocialWatchWeb(configuration);
-        services.AddSocialWatchDataProtection();
+        services.AddSocialWatchDataProtection(configuration);
         services.AddSocialWatchForwardedHeaders();
         if (host.Web)
         {

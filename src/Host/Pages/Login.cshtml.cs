@@ -46,7 +46,8 @@ public sealed class LoginModel(
         }
 
         // A locked account's password is not even hashed: guessing it costs the guesser time and this host nothing.
-        var state = lockout.Check(name);
+        var state = await lockout.CheckAsync(name, cancellationToken);
+        var checkedState = state;
         if (state.Locked)
         {
             return Refused(name, address, state.RetryAfter, "account locked");
@@ -66,7 +67,7 @@ public sealed class LoginModel(
             return Page();
         }
 
-        lockout.Succeeded(name);
+        await lockout.SucceededAsync(name, checkedState, cancellationToken);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, LocalAccounts.PrincipalFor(user, CookieAuthenticationDefaults.AuthenticationScheme));
         WebLog.SignedIn(logger, user.UserName);
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");

@@ -5,6 +5,7 @@ using SocialWatch.Alerts.Notifications;
 using SocialWatch.Alerts.Tests.Storage;
 using SocialWatch.Alerts.Tests.WorkflowStorage;
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Storage;
 
 namespace SocialWatch.Alerts.Tests.Notifications;
 
@@ -152,6 +153,105 @@ public abstract class NotificationOutboxContract : StoreContract
         StringAssert.Contains(sent[0].HtmlBody, "&lt;b&gt;my bag&lt;/b&gt;");
     }
 
+    [TestMethod]
+    public async Task Announcement_OfAnAlertStoredByAHostThatDiedBeforeItsOutboxRows_ReachesTheReceiverOnceFromAnotherHost()
+    {
+        await using var receiver = new LocalWebhookReceiver([]);
+        var settings = RecoverySettings(receiver.Url);
+        Alert stored;
+        await using (var died = WorkflowServices.Build(Database.Provider.ToString(), Database.ConnectionString, TimeProvider.System, settings))
+        {
+            // The alert commits; the host is killed before its queue reaches the outbox, so nothing is published.
+            stored = await died.GetRequiredService<IAlertStore>().CreateAsync(NewAlert("left behind by a dead host"), None);
+        }
+
+        await using var survivor = WorkflowServices.Build(Database.Provider.ToString(), Database.ConnectionString, TimeProvider.System, settings);
+        var services = survivor.GetServices<IHostedService>().ToList();
+        foreach (var service in services)
+        {
+            await service.StartAsync(TestContext.CancellationToken);
+        }
+
+        await receiver.WaitForCountAsync(1, TimeSpan.FromSeconds(30), TestContext.CancellationToken);
+        var again = await survivor.GetRequiredService<AlertAnnouncementRecovery>().RecoverAsync(None);
+        foreach (var service in services)
+        {
+            await service.StopAsync(TestContext.CancellationToken);
+        }
+
+        Assert.AreEqual(0, again, "announced once");
+        Assert.HasCount(1, receiver.Bodies);
+        StringAssert.Contains(receiver.Bodies[0], "alert #" + stored.Id.ToString(CultureInfo.InvariantCulture));
+    }
+
+    [TestMethod]
+    public async Task Announcement_ByTheQueueAndByAnotherHostsRecoveryAtOnce_ReachesTheReceiverOncePerAlert()
+    {
+        const int count = 300;
+        await using var receiver = new LocalWebhookReceiver([]);
+        var settings = RecoverySettings(receiver.Url);
+        await using var hostA = WorkflowServices.Build(Database.Provider.ToString(), Database.ConnectionString, TimeProvider.System, settings);
+        await using var hostB = WorkflowServices.Build(Database.Provider.ToString(), Database.ConnectionString, TimeProvider.System, settings);
+        var store = hostA.GetRequiredService<IAlertStore>();
+        var alerts = new List<Alert>();
+        for (var i = 0; i < count; i++)
+        {
+            alerts.Add(await store.CreateAsync(NewAlert("raced " + i), None));
+        }
+
+        var services = hostA.GetServices<IHostedService>().Concat(hostB.GetServices<IHostedService>()).ToList();
+        foreach (var service in services)
+        {
+            await service.StartAsync(TestContext.CancellationToken);
+        }
+
+        var notifier = hostA.GetRequiredService<IAlertNotifier>();
+        foreach (var alert in alerts)
+        {
+            notifier.Publish(new AlertEvent(AlertEventKind.Created, alert, alert.CreatedAt, "routing", "rule"));
+        }
+
+        await receiver.WaitForCountAsync(count, TimeSpan.FromMinutes(2), TestContext.CancellationToken);
+        foreach (var service in services)
+        {
+            await service.StopAsync(TestContext.CancellationToken);
+        }
+
+        var recoveredLater = await hostB.GetRequiredService<AlertAnnouncementRecovery>().RecoverAsync(None);
+        var sentLater = await hostB.GetRequiredService<NotificationOutboxWorker>().DeliverDueAsync(None);
+        List<string> announced;
+        lock (receiver.Bodies)
+        {
+            announced = [.. receiver.Bodies.Select(b => System.Text.RegularExpressions.Regex.Match(b, @"alert #(\d+)").Groups[1].Value)];
+        }
+
+        Assert.AreEqual(0, recoveredLater);
+        Assert.AreEqual(0, sentLater, "nothing left in the outbox");
+        Assert.HasCount(count, announced, "one webhook per alert, none twice");
+        CollectionAssert.AreEquivalent(alerts.Select(a => a.Id.ToString(CultureInfo.InvariantCulture)).ToArray(), announced.ToArray());
+    }
+
+    private static NewAlert NewAlert(string title) => new()
+    {
+        Kind = AlertKind.Mention,
+        Brand = "acme",
+        Team = "care",
+        Priority = AlertPriority.High,
+        Title = title,
+        CreatedAt = TimeProvider.System.GetUtcNow(),
+        Actor = "routing",
+    };
+
+    /// <summary>Real time, a recovery that announces at once and looks often, and workers that poll often.</summary>
+    private static Dictionary<string, string?> RecoverySettings(Uri receiver)
+    {
+        var settings = Settings(receiver);
+        settings["Alerts:Notifications:OutboxPollInterval"] = "00:00:00.020";
+        settings["Alerts:Notifications:AnnouncementRecoveryInterval"] = "00:00:00.020";
+        settings["Alerts:Notifications:AnnouncementRecoveryGrace"] = "00:00:00";
+        return settings;
+    }
+
     private static WebhookSink Sink(IServiceProvider host) => host.GetServices<IAlertEventSink>().OfType<WebhookSink>().Single();
 
     private static Dictionary<string, string?> Settings(Uri receiver) => new()
@@ -174,4 +274,11 @@ public sealed class SqliteNotificationOutboxTests : NotificationOutboxContract
 public sealed class PostgreSqlNotificationOutboxTests : NotificationOutboxContract
 {
     protected override Task<TestDatabase> OpenDatabaseAsync() => TestDatabases.PostgreSqlAsync("notification_outbox");
+}
+
+/// <summary>Runs where a SQL Server is given in SOCIALWATCH_TEST_SQLSERVER; skipped elsewhere (statements are parsed instead).</summary>
+[TestClass]
+public sealed class SqlServerNotificationOutboxTests : NotificationOutboxContract
+{
+    protected override Task<TestDatabase> OpenDatabaseAsync() => TestDatabases.SqlServerAsync();
 }

@@ -11,7 +11,8 @@ public sealed class NotificationWorkerTests
     {
         var notifier = new ChannelAlertNotifier();
         using var recorder = new RecordingSink();
-        using var worker = new NotificationWorker(notifier, [new FailingSink(), recorder], TimeProvider.System, NullLogger<NotificationWorker>.Instance);
+        IAlertEventSink[] sinks = [new FailingSink(), recorder];
+        using var worker = new NotificationWorker(notifier, sinks, new AlertAnnouncer(sinks, new RecordingOutbox()), TimeProvider.System, NullLogger<NotificationWorker>.Instance);
         await worker.StartAsync(CancellationToken.None);
 
         notifier.Publish(NotificationTestData.Event(AlertEventKind.Created));
@@ -28,7 +29,9 @@ public sealed class NotificationWorkerTests
         var notifier = new ChannelAlertNotifier();
         var outboxSink = new FlakyOutboxSink(failures: 3);
         using var recorder = new RecordingSink();
-        using var worker = new NotificationWorker(notifier, [outboxSink, recorder], TimeProvider.System, NullLogger<NotificationWorker>.Instance);
+        IAlertEventSink[] sinks = [outboxSink, recorder];
+        var outbox = new RecordingOutbox();
+        using var worker = new NotificationWorker(notifier, sinks, new AlertAnnouncer(sinks, outbox), TimeProvider.System, NullLogger<NotificationWorker>.Instance);
         await worker.StartAsync(CancellationToken.None);
 
         notifier.Publish(NotificationTestData.Event(AlertEventKind.Created));
@@ -37,6 +40,8 @@ public sealed class NotificationWorkerTests
 
         Assert.AreEqual(4, outboxSink.Calls, "three failed tries, then the one that recorded it");
         Assert.AreEqual(1, outboxSink.Recorded);
+        Assert.AreEqual("42", string.Join(",", outbox.Announced), "a new alert is announced once, with its rows");
+        Assert.HasCount(1, outbox.Messages);
     }
 
     private sealed class FlakyOutboxSink(int failures) : IOutboxAlertEventSink
@@ -45,7 +50,9 @@ public sealed class NotificationWorkerTests
 
         public int Recorded { get; private set; }
 
-        public Task DeliverAsync(AlertEvent alertEvent, CancellationToken cancellationToken)
+        public Task DeliverAsync(AlertEvent alertEvent, CancellationToken cancellationToken) => throw new NotSupportedException("a new alert's rows are composed");
+
+        public Task<IReadOnlyList<OutboxMessage>> ComposeAsync(AlertEvent alertEvent, CancellationToken cancellationToken)
         {
             Calls++;
             if (Calls <= failures)
@@ -54,7 +61,7 @@ public sealed class NotificationWorkerTests
             }
 
             Recorded++;
-            return Task.CompletedTask;
+            return Task.FromResult<IReadOnlyList<OutboxMessage>>([new OutboxMessage(NotificationChannels.Webhook, "config:room", alertEvent.Alert.Id, "{}")]);
         }
     }
 

@@ -13,6 +13,24 @@ internal sealed class RecordingOutbox : INotificationOutbox
         return Task.CompletedTask;
     }
 
+    /// <summary>Alerts announced, in order.</summary>
+    public List<long> Announced { get; } = [];
+
+    public Task<bool> AnnounceAsync(long alertId, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        if (Announced.Contains(alertId))
+        {
+            return Task.FromResult(false);
+        }
+
+        Announced.Add(alertId);
+        Messages.AddRange(messages);
+        return Task.FromResult(true);
+    }
+
+    public Task<IReadOnlyList<long>> FindUnannouncedAsync(DateTimeOffset from, DateTimeOffset before, int limit, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
     public Task<IReadOnlyList<OutboxEntry>> ClaimAsync(DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task CompleteAsync(OutboxEntry entry, CancellationToken cancellationToken) => throw new NotSupportedException();

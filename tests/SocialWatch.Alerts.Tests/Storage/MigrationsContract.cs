@@ -149,4 +149,58 @@ public sealed class MigrationTablesTests
         CollectionAssert.AreEqual(sqlite, sqlServer, "SQL Server: " + string.Join(", ", sqlServer.Except(sqlite).Concat(sqlite.Except(sqlServer))));
         CollectionAssert.IsSubsetOf(SqliteOnly, MigrationTables.CreatedBy(StorageProvider.Sqlite).ToArray());
     }
+
+    [TestMethod]
+    public void EveryTableTheSqlServerStatementsName_IsCreatedByTheMigrations()
+    {
+        var created = MigrationTables.CreatedBy(StorageProvider.SqlServer).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var used = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        var missing = new List<string>();
+
+        foreach (var (name, sql) in SqlServerSqlTests.SqlServerStatements())
+        {
+            foreach (var table in TablesNamedBy(sql))
+            {
+                used.Add(table);
+                if (!created.Contains(table))
+                {
+                    missing.Add($"{name}: {table}");
+                }
+            }
+        }
+
+        Assert.IsEmpty(missing, string.Join("; ", missing));
+        Assert.IsGreaterThanOrEqualTo(25, used.Count, "the statements name the stores' tables: " + string.Join(", ", used));
+    }
+
+    /// <summary>The tables a T-SQL batch reads or writes, by the parser's table references, leaving out its CTEs.</summary>
+    private static IEnumerable<string> TablesNamedBy(string sql)
+    {
+        var parser = new Microsoft.SqlServer.TransactSql.ScriptDom.TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(sql);
+        var fragment = parser.Parse(reader, out _);
+        var visitor = new TableVisitor();
+        fragment?.Accept(visitor);
+        return visitor.Tables.Except(visitor.CommonTableExpressions, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private sealed class TableVisitor : Microsoft.SqlServer.TransactSql.ScriptDom.TSqlFragmentVisitor
+    {
+        public HashSet<string> Tables { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public HashSet<string> CommonTableExpressions { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public override void Visit(Microsoft.SqlServer.TransactSql.ScriptDom.NamedTableReference node)
+        {
+            // Temporary tables (#rows) and table variables live only in the statement's batch.
+            var table = node.SchemaObject.BaseIdentifier.Value;
+            if (!table.StartsWith('#'))
+            {
+                Tables.Add(table);
+            }
+        }
+
+        public override void Visit(Microsoft.SqlServer.TransactSql.ScriptDom.CommonTableExpression node) =>
+            CommonTableExpressions.Add(node.ExpressionName.Value);
+    }
 }

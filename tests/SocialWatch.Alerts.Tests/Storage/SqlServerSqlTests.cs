@@ -79,7 +79,8 @@ public sealed class SqlServerSqlTests
         return errors.Select(e => $"line {e.Line}, column {e.Column}: {e.Message}").ToList();
     }
 
-    private static List<(string Name, string Sql)> SqlServerStatements() =>
+    /// <summary>Every SQL Server statement of the stores: the <c>…Sql</c> constants of the SqlServer namespace.</summary>
+    internal static List<(string Name, string Sql)> SqlServerStatements() =>
         typeof(SqlServerMentionStore).Assembly.GetTypes()
             .Where(t => t.Namespace == typeof(SqlServerMentionStore).Namespace)
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)

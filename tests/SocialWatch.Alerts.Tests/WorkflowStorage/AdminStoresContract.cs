@@ -1,6 +1,4 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 using SocialWatch.Alerts.Notifications;
 using SocialWatch.Alerts.Routing;
 using SocialWatch.Alerts.Sla;
@@ -152,15 +150,10 @@ public abstract class AdminStoresContract : WorkflowStoreContract
 
     private async Task<List<string>> AdminAuditColumnAsync(string column, string entity)
     {
+        // Unqualified admin_audit is dbo.admin_audit on SQL Server (the default schema).
         var sql = $"SELECT {column} FROM admin_audit WHERE entity = @entity ORDER BY id";
-        if (Database.Provider == StorageProvider.Sqlite)
-        {
-            await using var sqlite = new SqliteConnection(Database.ConnectionString);
-            return [.. await sqlite.QueryAsync<string>(sql, new { entity })];
-        }
-
-        await using var postgres = new NpgsqlConnection(Database.ConnectionString);
-        return [.. await postgres.QueryAsync<string>(sql, new { entity })];
+        await using var connection = Database.OpenConnection();
+        return [.. await connection.QueryAsync<string>(sql, new { entity })];
     }
 }
 
@@ -174,4 +167,11 @@ public sealed class SqliteAdminStoresTests : AdminStoresContract
 public sealed class PostgreSqlAdminStoresTests : AdminStoresContract
 {
     protected override Task<TestDatabase> OpenDatabaseAsync() => TestDatabases.PostgreSqlAsync("admin_stores");
+}
+
+/// <summary>Runs where a SQL Server is given in SOCIALWATCH_TEST_SQLSERVER; skipped elsewhere (statements are parsed instead).</summary>
+[TestClass]
+public sealed class SqlServerAdminStoresTests : AdminStoresContract
+{
+    protected override Task<TestDatabase> OpenDatabaseAsync() => TestDatabases.SqlServerAsync();
 }

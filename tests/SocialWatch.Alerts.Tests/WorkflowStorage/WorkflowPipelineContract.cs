@@ -178,3 +178,10 @@ public sealed class PostgreSqlWorkflowPipelineTests : WorkflowPipelineContract
 {
     protected override Task<TestDatabase> OpenDatabaseAsync() => TestDatabases.PostgreSqlAsync("workflow_pipeline");
 }
+
+/// <summary>Runs where a SQL Server is given in SOCIALWATCH_TEST_SQLSERVER; skipped elsewhere (statements are parsed instead).</summary>
+[TestClass]
+public sealed class SqlServerWorkflowPipelineTests : WorkflowPipelineContract
+{
+    protected override Task<TestDatabase> OpenDatabaseAsync() => TestDatabases.SqlServerAsync();
+}

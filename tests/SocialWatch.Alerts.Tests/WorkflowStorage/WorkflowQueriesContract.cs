@@ -188,3 +188,10 @@ public sealed class PostgreSqlWorkflowQueriesTests : WorkflowQueriesContract
 {
     protected override Task<TestDatabase> OpenDatabaseAsync() => TestDatabases.PostgreSqlAsync("workflow_queries");
 }
+
+/// <summary>Runs where a SQL Server is given in SOCIALWATCH_TEST_SQLSERVER; skipped elsewhere (statements are parsed instead).</summary>
+[TestClass]
+public sealed class SqlServerWorkflowQueriesTests : WorkflowQueriesContract
+{
+    protected override Task<TestDatabase> OpenDatabaseAsync() => TestDatabases.SqlServerAsync();
+}

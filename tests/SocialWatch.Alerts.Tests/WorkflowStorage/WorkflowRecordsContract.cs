@@ -78,3 +78,10 @@ public sealed class PostgreSqlWorkflowRecordsTests : WorkflowRecordsContract
 {
     protected override Task<TestDatabase> OpenDatabaseAsync() => TestDatabases.PostgreSqlAsync("workflow_records");
 }
+
+/// <summary>Runs where a SQL Server is given in SOCIALWATCH_TEST_SQLSERVER; skipped elsewhere (statements are parsed instead).</summary>
+[TestClass]
+public sealed class SqlServerWorkflowRecordsTests : WorkflowRecordsContract
+{
+    protected override Task<TestDatabase> OpenDatabaseAsync() => TestDatabases.SqlServerAsync();
+}

@@ -1,4 +1,5 @@
 using System.Net;
+using SocialWatch.Alerts.Storage;
 using SocialWatch.Host.Tests.Health;
 using SocialWatch.Host.Tests.Web;
 
@@ -32,6 +33,52 @@ public sealed class DataProtectionSetupTests
 
         Assert.AreEqual(HttpStatusCode.OK, after.StatusCode, "the new host, which has none of the old host's files, reads the cookie");
         Assert.IsFalse(Directory.Exists(Path.Combine(secondHome.Path, ".aspnet", "DataProtection-Keys")), "no key ring in the home folder");
+    }
+
+    [TestMethod]
+    public async Task KeyRing_WithAKeyConfigured_IsSealedInTheDatabase_AndAnotherHostWithTheKeyOpensTheSession()
+    {
+        var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        await using var first = await WebTestApp.StartAsync("--DataProtection:Key", key);
+        using var browser = new SocialWatch.Host.Tests.Web.WebClient(first.BaseAddress);
+        await browser.SignInAsync("manager");
+        var ring = await first.Services.GetRequiredService<IDataProtectionKeyStore>().ListAsync(TestContext.CancellationToken);
+
+        await using var second = await WebTestApp.StartAsync("--ConnectionStrings:SocialWatch", first.ConnectionString, "--DataProtection:Key", key);
+        using var onSecond = await browser.Http.GetAsync(new Uri(second.BaseAddress, "/api/alerts"), TestContext.CancellationToken);
+
+        Assert.IsNotEmpty(ring);
+        Assert.IsTrue(ring.All(xml => xml.Contains("<sealedKey", StringComparison.Ordinal)), ring[0]);
+        Assert.IsFalse(ring.Any(xml => xml.Contains("<masterKey", StringComparison.Ordinal)), "no key in the clear: " + ring[0]);
+        Assert.AreEqual(HttpStatusCode.OK, onSecond.StatusCode, "the second host opened the sealed ring and read the cookie");
+    }
+
+    [TestMethod]
+    public async Task KeyRing_WithACertificateConfigured_IsEncryptedToIt_AndAnotherHostWithTheCertificateOpensTheSession()
+    {
+        using var dir = new TempDirectory();
+        var pfx = Path.Combine(dir.Path, "ring.pfx");
+        using (var rsa = System.Security.Cryptography.RSA.Create(2048))
+        {
+            using var certificate = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+                    "CN=socialwatch-key-ring", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1)
+                .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            await File.WriteAllBytesAsync(pfx, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "pw"), TestContext.CancellationToken);
+        }
+
+        string[] settings = ["--DataProtection:CertificatePath", pfx, "--DataProtection:CertificatePassword", "pw"];
+        await using var first = await WebTestApp.StartAsync(settings);
+        using var browser = new SocialWatch.Host.Tests.Web.WebClient(first.BaseAddress);
+        await browser.SignInAsync("manager");
+        var ring = await first.Services.GetRequiredService<IDataProtectionKeyStore>().ListAsync(TestContext.CancellationToken);
+
+        await using var second = await WebTestApp.StartAsync([.. settings, "--ConnectionStrings:SocialWatch", first.ConnectionString]);
+        using var onSecond = await browser.Http.GetAsync(new Uri(second.BaseAddress, "/api/alerts"), TestContext.CancellationToken);
+
+        Assert.IsNotEmpty(ring);
+        Assert.IsTrue(ring.All(xml => xml.Contains("EncryptedData", StringComparison.Ordinal)), ring[0]);
+        Assert.IsFalse(ring.Any(xml => xml.Contains("<masterKey", StringComparison.Ordinal)), "no key in the clear: " + ring[0]);
+        Assert.AreEqual(HttpStatusCode.OK, onSecond.StatusCode);
     }
 
     /// <summary>A host as a new container would start it: same database, a home folder of its own.</summary>

@@ -53,6 +53,33 @@ public sealed class ServeCommandTests
     }
 
     [TestMethod]
+    public async Task Serve_InProductionOnASharedDatabaseWithoutKeyRingEncryption_StopsWithOneClearLineNamingTheSettings()
+    {
+        using var dir = new TempDirectory();
+        var port = HostProcess.FreePort();
+        await using var host = HostProcess.Start(
+            ["--urls", $"http://127.0.0.1:{port}"],
+            new Dictionary<string, string?>
+            {
+                ["DataProtection__Key"] = "",
+                ["Storage__Provider"] = "PostgreSql",
+
+                // Never reached: the check comes before anything connects.
+                ["ConnectionStrings__SocialWatch"] = "Host=127.0.0.1;Port=9;Database=none;Username=none;Password=none",
+            },
+            dir.Path);
+
+        var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(90));
+
+        Assert.AreEqual(2, exitCode, host.StandardError);
+        var lines = host.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.HasCount(1, lines, host.StandardError);
+        StringAssert.Contains(lines[0], "DataProtection:Key");
+        StringAssert.Contains(lines[0], "DataProtection:CertificatePath");
+        Assert.DoesNotContain("   at ", host.StandardError + host.StandardOutput, "no stack trace");
+    }
+
+    [TestMethod]
     public async Task Serve_OnEmbeddedDefault_AnswersHealthWithDatabaseAndHangfire()
     {
         using var dir = new TempDirectory();

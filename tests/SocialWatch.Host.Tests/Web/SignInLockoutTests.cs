@@ -36,6 +36,29 @@ public sealed class SignInLockoutTests
     }
 
     [TestMethod]
+    public async Task AnAccountLockedOnOneHost_IsLockedOnAHostStartedLaterOnTheSameDatabase_AndItsAuditNamesOneLock()
+    {
+        await using var first = await WebTestApp.StartAsync();
+        using var firstClient = new WebClient(first.BaseAddress);
+        for (var i = 0; i < 5; i++)
+        {
+            (await PostSignInAsync(firstClient, "manager", "wrong-password-" + i)).Dispose();
+        }
+
+        // A host that starts after the lock has no memory of its own: a restarted host, or another one behind the balancer.
+        await using var second = await WebTestApp.StartAsync("--ConnectionStrings:SocialWatch", first.ConnectionString);
+        using var secondClient = new WebClient(second.BaseAddress);
+        using var right = await PostSignInAsync(secondClient, "Manager", WebTestApp.Password);
+        using var other = await PostSignInAsync(secondClient, "agent", WebTestApp.Password);
+        var audit = await second.Services.GetRequiredService<IAdminAuditStore>().GetLatestAsync(50, CancellationToken.None);
+
+        Assert.AreEqual(HttpStatusCode.TooManyRequests, right.StatusCode, "the lock holds on a host that did not see the failures, whatever the name's case");
+        Assert.IsTrue(right.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.AreEqual(HttpStatusCode.Redirect, other.StatusCode);
+        Assert.HasCount(1, audit.Where(e => e.Area == "sign-in" && e.Subject == "manager" && e.Action == "locked").ToList());
+    }
+
+    [TestMethod]
     public async Task WrongPasswordsForAnotherAccount_DoNotLockThisOne_AndAGoodSignInForgivesEarlierFailures()
     {
         await using var app = await WebTestApp.StartAsync();

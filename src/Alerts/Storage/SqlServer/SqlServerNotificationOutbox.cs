@@ -3,7 +3,7 @@ using SocialWatch.Alerts.Storage.Workflow;
 namespace SocialWatch.Alerts.Storage.SqlServer;
 
 internal sealed class SqlServerNotificationOutbox(SqlServerDialect dialect, TimeProvider time)
-    : SqlNotificationOutbox(dialect, time, new(InsertSql, ClaimSql, ClaimedSql, CompleteSql, RetrySql, GiveUpSql, PendingSql))
+    : SqlNotificationOutbox(dialect, time, new(InsertSql, ClaimSql, ClaimedSql, CompleteSql, RetrySql, GiveUpSql, PendingSql, AnnounceSql, UnannouncedSql))
 {
     private const string InsertSql = "INSERT INTO dbo.notification_outbox (channel, target, alert_id, payload, due_at, created_at) VALUES (@Channel, @Target, @AlertId, @Payload, @At, @At);";
 
@@ -20,4 +20,18 @@ internal sealed class SqlServerNotificationOutbox(SqlServerDialect dialect, Time
     private const string RetrySql = "UPDATE dbo.notification_outbox SET due_at = @due, last_error = @error, claim = NULL WHERE id = @id AND claim = @claim;";
     private const string GiveUpSql = "UPDATE dbo.notification_outbox SET gave_up_at = @at, last_error = @error, claim = NULL WHERE id = @id AND claim = @claim;";
     private const string PendingSql = "SELECT COUNT_BIG(*) FROM dbo.notification_outbox WHERE gave_up_at IS NULL;";
+
+    // UPDLOCK + HOLDLOCK: two hosts announcing the same alert serialise on its key; the second inserts nothing.
+    private const string AnnounceSql = """
+        INSERT INTO dbo.alert_announcements (alert_id, announced_at)
+        SELECT @AlertId, @At
+        WHERE NOT EXISTS (SELECT 1 FROM dbo.alert_announcements WITH (UPDLOCK, HOLDLOCK) WHERE alert_id = @AlertId);
+        """;
+
+    private const string UnannouncedSql = """
+        SELECT TOP (@Limit) a.id FROM dbo.alerts a
+        WHERE a.created_at >= @From AND a.created_at < @Before
+          AND NOT EXISTS (SELECT 1 FROM dbo.alert_announcements n WHERE n.alert_id = a.id)
+        ORDER BY a.id;
+        """;
 }

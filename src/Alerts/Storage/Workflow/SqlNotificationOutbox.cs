@@ -6,9 +6,10 @@ namespace SocialWatch.Alerts.Storage.Workflow;
 /// <summary>
 /// The statements of one dialect for <c>notification_outbox</c>. <c>Claim</c> takes @claim, @until, @now and @limit and
 /// marks up to @limit due rows, oldest first, as claimed; <c>Claimed</c> reads the rows of @claim. Only <c>Claim</c>
-/// differs between dialects beyond the table's schema.
+/// differs between dialects beyond the table's schema. <c>Announce</c> takes @AlertId and @At and inserts the alert's
+/// announcement only when it has none (affecting one row or none); <c>Unannounced</c> takes @From, @Before and @Limit.
 /// </summary>
-internal sealed record OutboxSql(string Insert, string Claim, string Claimed, string Complete, string Retry, string GiveUp, string Pending);
+internal sealed record OutboxSql(string Insert, string Claim, string Claimed, string Complete, string Retry, string GiveUp, string Pending, string Announce, string Unannounced);
 
 /// <summary>
 /// The notification outbox over any dialect. A claim is one UPDATE of the oldest due rows with a fresh token: the
@@ -36,6 +37,41 @@ internal abstract class SqlNotificationOutbox(SqlDialect dialect, TimeProvider t
             transaction,
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<bool> AnnounceAsync(long alertId, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        var at = dialect.ToDb(time.GetUtcNow());
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var first = await connection.ExecuteAsync(new CommandDefinition(
+            sql.Announce, new { AlertId = alertId, At = at }, transaction, cancellationToken: cancellationToken));
+        if (first == 0)
+        {
+            // Another host, or the recovery, announced it: its rows are the ones that go out.
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        if (messages.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                sql.Insert,
+                messages.Select(m => new { m.Channel, m.Target, m.AlertId, m.Payload, At = at }),
+                transaction,
+                cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<IReadOnlyList<long>> FindUnannouncedAsync(DateTimeOffset from, DateTimeOffset before, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        return [.. await connection.QueryAsync<long>(new CommandDefinition(
+            sql.Unannounced, new { From = dialect.ToDb(from), Before = dialect.ToDb(before), Limit = limit }, cancellationToken: cancellationToken))];
     }
 
     public async Task<IReadOnlyList<OutboxEntry>> ClaimAsync(DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken)
@@ -110,7 +146,17 @@ internal static class OutboxStatements
     public const string GiveUpSql = "UPDATE notification_outbox SET gave_up_at = @at, last_error = @error, claim = NULL WHERE id = @id AND claim = @claim";
     public const string PendingSql = "SELECT COUNT(*) FROM notification_outbox WHERE gave_up_at IS NULL";
 
-    public static OutboxSql With(string claimSql) => new(InsertSql, claimSql, ClaimedSql, CompleteSql, RetrySql, GiveUpSql, PendingSql);
+    public const string AnnounceSql = "INSERT INTO alert_announcements (alert_id, announced_at) VALUES (@AlertId, @At) ON CONFLICT (alert_id) DO NOTHING";
+
+    public const string UnannouncedSql = """
+        SELECT a.id FROM alerts a
+        WHERE a.created_at >= @From AND a.created_at < @Before
+          AND NOT EXISTS (SELECT 1 FROM alert_announcements n WHERE n.alert_id = a.id)
+        ORDER BY a.id
+        LIMIT @Limit
+        """;
+
+    public static OutboxSql With(string claimSql) => new(InsertSql, claimSql, ClaimedSql, CompleteSql, RetrySql, GiveUpSql, PendingSql, AnnounceSql, UnannouncedSql);
 }
 
 internal sealed class SqliteNotificationOutbox(SqliteDialect dialect, TimeProvider time)

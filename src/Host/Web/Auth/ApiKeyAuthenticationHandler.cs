@@ -37,7 +37,8 @@ internal sealed class ApiKeyAuthenticationHandler(
         // An address that keeps presenting unknown keys is refused before any hashing or lookup.
         var address = SignInProtection.Address(Context);
         var lockKey = "apikey:" + address;
-        var state = lockout.Check(lockKey);
+        var state = await lockout.CheckAsync(lockKey, Context.RequestAborted);
+        var checkedState = state;
         if (state.Locked)
         {
             Context.Items[RetryAfterItem] = state.RetryAfter;
@@ -61,7 +62,7 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("The API key is malformed, unknown or revoked.");
         }
 
-        lockout.Succeeded(lockKey);
+        await lockout.SucceededAsync(lockKey, checkedState, Context.RequestAborted);
         usage.Record(key.Id, time.GetUtcNow());
         var claims = new List<Claim>
         {

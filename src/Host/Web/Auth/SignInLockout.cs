@@ -1,29 +1,32 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using SocialWatch.Alerts.Access;
 
 namespace SocialWatch.Host.Web.Auth;
 
 /// <summary>The outcome of asking whether a sign-in may be tried: allowed, or locked until a time.</summary>
-public readonly record struct LockoutState(bool Locked, TimeSpan RetryAfter);
+/// <param name="Tracked">The key has failures on record, which a good sign-in then forgives.</param>
+public readonly record struct LockoutState(bool Locked, TimeSpan RetryAfter, bool Tracked = false);
 
 /// <summary>
 /// Locks a user name (or a client address presenting bad API keys) after repeated failures in a row, for a time that
 /// doubles with each further lock. A locked name is refused before its password is hashed, so guessing costs no CPU.
-/// Each lock is written to the admin audit. The counts live in this host's memory: a restart forgives them, and on N
-/// hosts an attacker gets N times the tries, each still bounded by the rate limits.
+/// The records live in the database (<see cref="ISignInLockoutStore"/>): every host sees the same lock and a restart
+/// forgives nothing. Each lock is written to the admin audit with the failure that started it.
 /// </summary>
-public sealed class SignInLockout(IOptions<SignInOptions> options, TimeProvider time, IServiceScopeFactory scopes)
+public sealed class SignInLockout(IOptions<SignInOptions> options, TimeProvider time, ISignInLockoutStore store)
 {
-    private const int MaxTracked = 100_000;
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.OrdinalIgnoreCase);
+    // Longer names do not exist; cutting them keeps the key inside the column and merges nothing a person would type.
+    private const int MaxKeyLength = 200;
+    private static readonly TimeSpan s_pruneInterval = TimeSpan.FromMinutes(10);
+    private long _lastPruneTicks = long.MinValue;
 
-    public LockoutState Check(string key)
+    public async Task<LockoutState> CheckAsync(string key, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return _entries.TryGetValue(key, out var entry) && entry.LockedUntil > now
-            ? new LockoutState(true, entry.LockedUntil - now)
-            : new LockoutState(false, TimeSpan.Zero);
+        var record = await store.GetAsync(Normalise(key), cancellationToken);
+        return record is null
+            ? new LockoutState(false, TimeSpan.Zero)
+            : new LockoutState(record.IsLockedAt(now), record.IsLockedAt(now) ? record.LockedUntil!.Value - now : TimeSpan.Zero, Tracked: true);
     }
 
     /// <summary>Counts a failure; returns the state after it (locked when this failure reached the threshold).</summary>
@@ -34,71 +37,40 @@ public sealed class SignInLockout(IOptions<SignInOptions> options, TimeProvider 
     {
         var now = time.GetUtcNow();
         var settings = options.Value;
-        Prune(now);
-        Entry? locked = null;
-        _entries.AddOrUpdate(
-            key,
-            _ => Next(new Entry(0, 0, DateTimeOffset.MinValue, now)),
-            (_, e) => Next(e));
-
-        if (locked is null)
-        {
-            return new LockoutState(false, TimeSpan.Zero);
-        }
-
-        var length = locked.LockedUntil - now;
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IAdminAuditStore>().AddAsync(
-            new AdminAuditEntry(0, actor, now, "sign-in", subject, "locked",
-                $"{threshold} failures in a row; locked for {Describe(length)} (lock {locked.Locks} in a row)"),
+        await PruneAsync(now, settings, cancellationToken);
+        var outcome = await store.RecordFailureAsync(
+            new SignInFailure(Normalise(key), now, threshold, settings.Lockout, settings.MaxLockout, Clip(subject), Clip(actor)),
             cancellationToken);
-        return new LockoutState(true, length);
+        return outcome.LockedNow
+            ? new LockoutState(true, outcome.Record.LockedUntil!.Value - now, Tracked: true)
+            : new LockoutState(false, TimeSpan.Zero, Tracked: true);
+    }
 
-        Entry Next(Entry e)
+    /// <summary>
+    /// A good sign-in forgives the failures and the growing lock length. Only a key with failures on record is
+    /// written, so a request with a good API key stays a read.
+    /// </summary>
+    public async Task SucceededAsync(string key, LockoutState checkedState, CancellationToken cancellationToken)
+    {
+        if (checkedState.Tracked)
         {
-            // The update may run more than once under contention: only its last run decides.
-            locked = null;
-            if (e.LockedUntil > now)
-            {
-                return e with { LastFailure = now };
-            }
-
-            var failures = e.Failures + 1;
-            if (failures < threshold)
-            {
-                return e with { Failures = failures, LastFailure = now };
-            }
-
-            var factor = Math.Pow(2, Math.Min(e.Locks, 30));
-            var length = TimeSpan.FromTicks((long)Math.Min(settings.MaxLockout.Ticks, settings.Lockout.Ticks * factor));
-            locked = new Entry(0, e.Locks + 1, now + length, now);
-            return locked;
+            await store.ForgetAsync(Normalise(key), cancellationToken);
         }
     }
 
-    /// <summary>A good sign-in forgives the failures and the growing lock length.</summary>
-    public void Succeeded(string key) => _entries.TryRemove(key, out _);
-
-    private void Prune(DateTimeOffset now)
+    private async Task PruneAsync(DateTimeOffset now, SignInOptions settings, CancellationToken cancellationToken)
     {
-        if (_entries.Count < MaxTracked)
+        // Names sprayed and never locked are forgotten after a quiet day; a lock in force is kept until it ends.
+        var last = Interlocked.Read(ref _lastPruneTicks);
+        if (now.UtcTicks - last < s_pruneInterval.Ticks || Interlocked.CompareExchange(ref _lastPruneTicks, now.UtcTicks, last) != last)
         {
             return;
         }
 
-        // Names sprayed and never locked are forgotten first; a lock in force is kept until it ends.
-        foreach (var (key, entry) in _entries)
-        {
-            if (entry.LockedUntil <= now)
-            {
-                _entries.TryRemove(key, out _);
-            }
-        }
+        await store.PruneAsync(now - settings.LockoutForgetAfter, now, cancellationToken);
     }
 
-    private static string Describe(TimeSpan length) => length >= TimeSpan.FromMinutes(1)
-        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{length.TotalMinutes:0.#} min")
-        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{length.TotalSeconds:0} s");
+    private static string Normalise(string key) => Clip(key).ToLowerInvariant();
 
-    private sealed record Entry(int Failures, int Locks, DateTimeOffset LockedUntil, DateTimeOffset LastFailure);
+    private static string Clip(string value) => value.Length <= MaxKeyLength ? value : value[..MaxKeyLength];
 }

@@ -29,6 +29,13 @@ public sealed class SignInOptions
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan MaxLockout { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How long a name's failures are remembered after its last one when no lock is in force: a quiet name starts again
+    /// from the first lock's length, and names sprayed once do not pile up in the database.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan LockoutForgetAfter { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>Unknown or malformed API keys one client address may present in a row before it is locked out the same way.</summary>
     [Range(1, 100_000)]
     public int ApiKeyFailureThreshold { get; set; } = 10;
