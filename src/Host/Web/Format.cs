@@ -39,8 +39,8 @@ public static class Format
     public static string Doubling(TimeSpan doubling) =>
         doubling.TotalHours < 1 ? $"{Math.Max(1, (int)doubling.TotalMinutes)} min" : doubling.TotalHours.ToString("0.#", CultureInfo.InvariantCulture) + " h";
 
-    /// <summary>Interactions per hour: "+1.2k/h".</summary>
-    public static string PerHour(double perHour) => "+" + Count((long)Math.Min(long.MaxValue, Math.Max(0, perHour))) + "/h";
+    /// <summary>Interactions per hour: "1.2k/h" (the views put the plus sign in their markup).</summary>
+    public static string PerHour(double perHour) => Count((long)Math.Min(long.MaxValue, Math.Max(0, perHour))) + "/h";
 
     /// <summary>The start of a long text for a table cell, cut at a word where one is near; the view encodes it.</summary>
     public static string Excerpt(string text, int length)

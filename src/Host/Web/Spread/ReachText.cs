@@ -14,7 +14,7 @@ public static class ReachText
     public static string Spoken(ReachProjection p) => p.Method == ReachProjector.ObservedMethodName
         ? $"{Format.Count(p.Expected)} interactions {Hours(p.Horizon)} after it was posted (read, not projected)"
         : $"Projected {Format.Count(p.Expected)} interactions {Hours(p.Horizon)} after it was posted, 90% interval {Format.Count(p.Low)} to {Format.Count(p.High)}, "
-          + $"confidence {Confidence(p.Confidence)}, from {Format.Duration(p.ObservedAge)} of readings ({p.Method})";
+          + $"confidence {Confidence(p.Confidence)}, read until {Format.Duration(p.ObservedAge)} after posting ({p.Method})";
 
     /// <summary>The horizon in hours, as the docs state it ("24 h", never "1 d 0 h").</summary>
     private static string Hours(TimeSpan horizon) => horizon.TotalHours.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " h";
