@@ -27,6 +27,7 @@ public sealed class SpreadingDashboardTests
             "--Hangfire:SchedulePollingInterval", "00:00:01",
             "--Web:DashboardRefreshInterval", "00:00:02");
         var page = await browser.SignInAsync(app.BaseAddress, "pr");
+        await page.SetViewportSizeAsync(1366, 900);
         await page.GotoAsync("/dashboard");
         var loadedAt = await page.EvaluateAsync<double>("() => performance.timeOrigin");
 

@@ -101,7 +101,7 @@ public sealed class DetailModelTests
         StringAssert.Contains(html, "delayed again, third time");
         Assert.IsFalse(html.Contains("handler=Claim", StringComparison.Ordinal), "no action forms for PR");
         Assert.AreEqual(HttpStatusCode.Redirect, claim.StatusCode);
-        StringAssert.StartsWith(claim.Headers.Location!.AbsolutePath, "/denied");
+        StringAssert.Contains(claim.Headers.Location?.OriginalString ?? "", "/denied");
         Assert.IsNull(after!.AssignedTo);
         Assert.AreEqual(alert.Version, after.Version);
     }
