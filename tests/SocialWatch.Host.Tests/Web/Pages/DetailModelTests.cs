@@ -100,6 +100,7 @@ public sealed class DetailModelTests
 
         StringAssert.Contains(html, "delayed again, third time");
         Assert.IsFalse(html.Contains("handler=Claim", StringComparison.Ordinal), "no action forms for PR");
+        StringAssert.Contains(html, "<a href=\"/dashboard\" accesskey=\"b\">", "PR goes back to the dashboard, not to a queue it may not open");
         Assert.AreEqual(HttpStatusCode.Redirect, claim.StatusCode);
         StringAssert.Contains(claim.Headers.Location?.OriginalString ?? "", "/denied");
         Assert.IsNull(after!.AssignedTo);
