@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using SocialWatch.Alerts.Insights;
 using SocialWatch.Alerts.Spread;
-using SocialWatch.Core.Mentions;
 using SocialWatch.Core.Scoring;
 using SocialWatch.Host.Web;
 using SocialWatch.Host.Web.Charts;
