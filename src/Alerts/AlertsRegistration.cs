@@ -10,6 +10,7 @@ using SocialWatch.Alerts.Retention;
 using SocialWatch.Alerts.Routing;
 using SocialWatch.Alerts.Sla;
 using SocialWatch.Alerts.Spikes;
+using SocialWatch.Alerts.Spread;
 using SocialWatch.Alerts.Storage;
 using SocialWatch.Alerts.Storage.PostgreSql;
 using SocialWatch.Alerts.Storage.Sqlite;
@@ -132,6 +133,7 @@ public static class AlertsRegistration
         AddStore<ISlaNoticeLog, SqliteSlaNoticeLog, PostgreSqlSlaNoticeLog, SqlServerSlaNoticeLog>(services);
         AddStore<ISpikeStateStore, SqliteSpikeStateStore, PostgreSqlSpikeStateStore, SqlServerSpikeStateStore>(services);
         AddStore<IWorkflowQueries, SqliteWorkflowQueries, PostgreSqlWorkflowQueries, SqlServerWorkflowQueries>(services);
+        AddStore<ISpreadQueries, SqliteSpreadQueries, PostgreSqlSpreadQueries, SqlServerSpreadQueries>(services);
         AddStore<IRetentionStore, SqliteRetentionStore, PostgreSqlRetentionStore, SqlServerRetentionStore>(services);
         AddStore<IDataAuditLog, SqliteDataAuditLog, PostgreSqlDataAuditLog, SqlServerDataAuditLog>(services);
         AddStore<IWebhookStore, SqliteWebhookStore, PostgreSqlWebhookStore, SqlServerWebhookStore>(services);

@@ -24,6 +24,9 @@ public static class SocialWatchPolicies
 
     public const string Manager = "manager";
 
+    /// <summary>Opens an alert's page: agents and managers to work it, PR staff to read it from the dashboard.</summary>
+    public const string AlertPage = "alert-page";
+
     /// <summary>Configures the service and sees the Hangfire dashboard.</summary>
     public const string Admin = "admin";
 

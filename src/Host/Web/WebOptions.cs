@@ -19,6 +19,13 @@ public sealed class WebOptions
     [Range(typeof(TimeSpan), "01:00:00", "30.00:00:00")]
     public TimeSpan DashboardWindow { get; set; } = TimeSpan.FromHours(48);
 
+    /// <summary>
+    /// How often an open dashboard re-reads its tables besides on alert changes: growth and projections move with every
+    /// engagement refresh, which raises no alert event.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan DashboardRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Rows in one page of the triage queue.</summary>
     [Range(10, 500)]
     public int QueueSize { get; set; } = 100;

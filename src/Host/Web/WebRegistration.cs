@@ -85,6 +85,7 @@ public static class WebRegistration
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(interactive).RequireAuthenticatedUser().Build())
             .AddPolicy(SocialWatchPolicies.Agent, p => p.AddAuthenticationSchemes(interactive).RequireRole(SocialWatchRoles.Agent, SocialWatchRoles.Manager))
             .AddPolicy(SocialWatchPolicies.Pr, p => p.AddAuthenticationSchemes(interactive).RequireRole(SocialWatchRoles.Pr, SocialWatchRoles.Manager))
+            .AddPolicy(SocialWatchPolicies.AlertPage, p => p.AddAuthenticationSchemes(interactive).RequireRole(SocialWatchRoles.Agent, SocialWatchRoles.Pr, SocialWatchRoles.Manager))
             .AddPolicy(SocialWatchPolicies.Manager, p => p.AddAuthenticationSchemes(interactive).RequireRole(SocialWatchRoles.Manager))
             .AddPolicy(SocialWatchPolicies.Admin, p => p.AddAuthenticationSchemes(interactive).RequireRole(SocialWatchRoles.Admin))
             .AddPolicy(SocialWatchPolicies.Reader, p => p.AddAuthenticationSchemes(anyScheme).RequireAssertion(c =>
@@ -108,7 +109,7 @@ public static class WebRegistration
             o.Conventions.AllowAnonymousToPage("/Denied");
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AuthorizeFolder("/Triage", SocialWatchPolicies.Agent);
-            o.Conventions.AuthorizeFolder("/Alerts", SocialWatchPolicies.Agent);
+            o.Conventions.AuthorizeFolder("/Alerts", SocialWatchPolicies.AlertPage);
             o.Conventions.AuthorizeFolder("/Dashboard", SocialWatchPolicies.Pr);
             o.Conventions.AuthorizeFolder("/Admin", SocialWatchPolicies.Admin);
         })

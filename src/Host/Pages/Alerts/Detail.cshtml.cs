@@ -2,16 +2,22 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SocialWatch.Alerts.Insights;
 using SocialWatch.Alerts.Promises;
+using SocialWatch.Alerts.Spread;
 using SocialWatch.Alerts.Workflow;
 using SocialWatch.Core.Alerts;
 using SocialWatch.Core.Mentions;
 using SocialWatch.Core.Scoring;
 using SocialWatch.Core.Storage;
+using SocialWatch.Host.Web;
 using SocialWatch.Host.Web.Alerts;
+using SocialWatch.Host.Web.Charts;
 
 namespace SocialWatch.Host.Pages.Alerts;
 
-/// <summary>One alert: the mention, why it was raised, the author's history, and the agent's actions on it.</summary>
+/// <summary>
+/// One alert: the mention, how it spreads, why it was raised, the author's history, and the agent's actions on it. PR
+/// staff read it from the dashboard; only agents and managers act on it.
+/// </summary>
 public sealed class DetailModel(
     IAlertStore alerts,
     IMentionStore mentions,
@@ -27,6 +33,17 @@ public sealed class DetailModel(
     public IReadOnlyList<Promise> Promises { get; private set; } = [];
     public IReadOnlyList<AuthorHistoryItem> History { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
+
+    /// <summary>Interactions at +24 h from the snapshots read so far; null before two refreshes saw any.</summary>
+    public ReachProjection? Projection { get; private set; }
+
+    /// <summary>Growth over the latest refresh; null before two refreshes.</summary>
+    public EngagementVelocity? Velocity { get; private set; }
+
+    public Sparkline? Sparkline { get; private set; }
+
+    /// <summary>Agents and managers work alerts; PR staff only read them.</summary>
+    public bool CanAct => User.IsInRole(SocialWatchRoles.Agent) || User.IsInRole(SocialWatchRoles.Manager);
 
     [TempData]
     public string? Message { get; set; }
@@ -70,6 +87,11 @@ public sealed class DetailModel(
 
     private async Task<IActionResult> RunAsync(long id, AlertAction action, AlertActionRequest request, string success, CancellationToken cancellationToken)
     {
+        if (!CanAct)
+        {
+            return Forbid();
+        }
+
         var outcome = await runner.RunAsync(id, action, request, User, cancellationToken);
         if (outcome.Succeeded)
         {
@@ -101,6 +123,15 @@ public sealed class DetailModel(
             if (Mention is { Redacted: false } m && !string.IsNullOrEmpty(m.Mention.Author.Id))
             {
                 History = await insights.GetAuthorHistoryAsync(m.Mention.Source, m.Mention.Author.Id, m.Mention.Brand, m.Id, 10, cancellationToken);
+            }
+
+            if (Mention is { Redacted: false } spreading)
+            {
+                // The whole series: the projection reads the early snapshots most of all.
+                var snapshots = await mentions.GetSnapshotsAsync(spreading.Id, cancellationToken);
+                Projection = ReachProjector.Project(spreading.Mention.CreatedAt, snapshots);
+                Velocity = EngagementVelocityCalculator.FromSnapshots(snapshots);
+                Sparkline = Sparkline.From(snapshots, 240, 48);
             }
         }
 

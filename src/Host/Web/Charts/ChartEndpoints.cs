@@ -66,7 +66,7 @@ internal static class ChartEndpoints
 
                 return Image(charts.Engagement(await mentions.GetSnapshotsAsync(mentionId, ct), mention));
             })
-            .RequireAuthorization(SocialWatchPolicies.Agent)
+            .RequireAuthorization(SocialWatchPolicies.AlertPage)
             .ExcludeFromDescription();
     }
 

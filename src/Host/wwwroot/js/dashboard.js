@@ -8,5 +8,6 @@
         document.querySelectorAll("img.live-chart").forEach(img => { img.src = img.dataset.src + "?t=" + stamp; });
         section.dataset.refreshed = String(stamp);
     };
-    window.socialWatchLive(section.dataset.live, refresh);
+    // Growth and projections move with every engagement refresh, which raises no alert event: re-read on a timer too.
+    window.socialWatchLive(section.dataset.live, refresh, Number(section.dataset.refreshMs) || 60000);
 })();

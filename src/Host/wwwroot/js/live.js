@@ -1,7 +1,7 @@
 // Live updates over server-sent events. The server sends ids and states only; pages fetch server-rendered
 // (encoded) HTML for what changed, so no stranger-written text is ever turned into markup here.
 "use strict";
-window.socialWatchLive = function (url, onChange) {
+window.socialWatchLive = function (url, onChange, everyMs) {
     const status = document.querySelector(".live-status");
     let timer = null;
     const schedule = () => {
@@ -21,7 +21,7 @@ window.socialWatchLive = function (url, onChange) {
     source.addEventListener("alert", schedule);
     source.onerror = () => { if (status) { status.textContent = "reconnecting…"; status.classList.remove("on"); } };
     // Changes made on other hosts arrive on the stream too; this slow refresh keeps SLA countdowns fresh.
-    setInterval(onChange, 60000);
+    setInterval(onChange, everyMs || 60000);
     return source;
 };
 

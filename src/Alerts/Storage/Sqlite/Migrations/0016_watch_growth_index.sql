@@ -1,0 +1,4 @@
+-- The dashboard's "what is spreading now" walks the watch list from the entry whose growth a refresh saw last
+-- (cadence_from moves to that refresh) and stops after a page: without this index it sorts every watched entry on each
+-- dashboard load. SQLite dialect.
+CREATE INDEX ix_watch_entries_growth ON watch_entries (cadence_from);
