@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using SocialWatch.Core.Brands;
 
 namespace SocialWatch.Ingest;
 
@@ -37,42 +36,4 @@ public sealed class IngestOptions
     /// <summary>Largest push request body accepted by <c>POST /api/mentions</c>.</summary>
     [Range(1_024, 64 * 1024 * 1024)]
     public int MaxPushBodyBytes { get; set; } = 1024 * 1024;
-}
-
-/// <summary>
-/// The <c>Brands</c> list of the configuration root, bound to Core's <see cref="Brand"/>; validated at start-up. The
-/// brands the service watches are these plus the ones admins store: read them through <see cref="IBrandDirectory"/>.
-/// </summary>
-public sealed class BrandsOptions : IValidatableObject
-{
-    public List<Brand> Brands { get; set; } = [];
-
-    public Brand? Find(string name) =>
-        Brands.Find(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase));
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < Brands.Count; i++)
-        {
-            var name = Brands[i].Name;
-            if (string.IsNullOrWhiteSpace(name))
-            {
-                yield return new ValidationResult($"Brands:{i}:Name is required.", ["Brands"]);
-            }
-            else if (!seen.Add(name))
-            {
-                yield return new ValidationResult($"Brands:{i}:Name '{name}' is used by more than one brand.", ["Brands"]);
-            }
-            else if (name.Contains(':', StringComparison.Ordinal))
-            {
-                yield return new ValidationResult($"Brands:{i}:Name '{name}' may not contain ':' (it is part of query keys).", ["Brands"]);
-            }
-
-            foreach (var problem in BrandValidation.Validate(Brands[i]).Where(p => p.Field == nameof(Brand.Feeds)))
-            {
-                yield return new ValidationResult($"Brands:{i}:Feeds: {problem.Message}", ["Brands"]);
-            }
-        }
-    }
 }

@@ -26,7 +26,6 @@ public static class IngestRegistration
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<BrandsOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WatchOptions>().BindConfiguration(WatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddTransient<MentionNormalizer>();

@@ -8,12 +8,15 @@ namespace SocialWatch.Scoring.Tests;
 [TestClass]
 public sealed class EscalationModelTests
 {
-    private static EscalationScore Score(ScoringInput input, float negative = 0.8f, float complaint = 0.9f)
+    private static EscalationScore Score(ScoringInput input, float negative = 0.8f, float complaint = 0.9f) =>
+        Score(EscalationModel.Defaults(), input, negative, complaint);
+
+    private static EscalationScore Score(EscalationModel model, ScoringInput input, float negative = 0.8f, float complaint = 0.9f)
     {
         var scratch = new FeatureScratch();
         TextFeaturizer.Featurize(input.Text, 12, scratch);
         var cues = scratch.Cues;
-        return EscalationModel.Defaults().Score(in cues, negative, complaint, input);
+        return model.Score(in cues, negative, complaint, input);
     }
 
     private static List<string> Texts(EscalationScore score) => [.. score.Reasons.Select(r => r.Text)];
@@ -168,12 +171,38 @@ public sealed class EscalationModelTests
     [TestMethod]
     public void Score_RepeatsAPhrase_WithoutBuildingItAgain()
     {
+        var model = EscalationModel.Defaults();
         var input = new ScoringInput("@acme 3 hours on hold, again") { Author = new MentionAuthor("1", "loud", null, 120_000, true) };
 
-        var first = ReasonWithCode(Score(input), ReasonCodes.AuthorReach);
-        var second = ReasonWithCode(Score(input), ReasonCodes.AuthorReach);
+        var first = ReasonWithCode(Score(model, input), ReasonCodes.AuthorReach);
+        var second = ReasonWithCode(Score(model, input), ReasonCodes.AuthorReach);
 
         Assert.AreSame(first.Text, second.Text);
+    }
+
+    [TestMethod]
+    public void Score_FromManyThreadsAtOnce_GivesEachInputTheSameReasonsAsAlone()
+    {
+        var model = EscalationModel.Defaults();
+        var inputs = Enumerable.Range(0, 400).Select(i => new ScoringInput("@acme my lawyer will hear of this")
+        {
+            Author = new MentionAuthor("1", "loud", null, 1_000L * (i + 1) * (i + 1), true),
+            Metrics = new EngagementMetrics(40 * i, 9 * i, i, 0),
+            Velocity = new EngagementVelocity(i, 50.0 * i, TimeSpan.FromMinutes(15 + (i % 60))) { Window = TimeSpan.FromMinutes(2 + (i % 90)) },
+        }).ToList();
+        var alone = inputs.Select(i => Texts(Score(EscalationModel.Defaults(), i))).ToList();
+
+        var together = new List<string>[inputs.Count];
+        Parallel.For(0, inputs.Count * 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, n =>
+        {
+            var k = n % inputs.Count;
+            together[k] = Texts(Score(model, inputs[k]));
+        });
+
+        for (var k = 0; k < inputs.Count; k++)
+        {
+            CollectionAssert.AreEqual(alone[k], together[k], $"input {k}");
+        }
     }
 
     [TestMethod]

@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Primitives;
 using SocialWatch.Core.Brands;
 
 namespace SocialWatch.Alerts.Brands;
@@ -19,7 +17,7 @@ public sealed class BrandDirectoryOptions
 }
 
 /// <summary>
-/// The configured brands (the <c>Brands</c> list, read-only) followed by the stored ones. A stored brand whose name a
+/// The configured brands (<see cref="BrandsOptions"/>, read-only) followed by the stored ones. A stored brand whose name a
 /// configured brand has is left out (<see cref="BrandSet.Shadowed"/>): configuration wins, as it did before brands
 /// could be stored. Reads are served from memory; the push endpoint and every poll ask, so the database is read at
 /// most once per <see cref="BrandDirectoryOptions.RefreshAfter"/>, after a change on this host, or after the
@@ -27,24 +25,20 @@ public sealed class BrandDirectoryOptions
 /// </summary>
 public sealed class BrandDirectory : IBrandDirectory, IDisposable
 {
-    public const string ConfigurationSection = "Brands";
-
-    private readonly IConfiguration _configuration;
+    private readonly IOptionsMonitor<BrandsOptions> _configured;
     private readonly IBrandStore _store;
     private readonly TimeProvider _time;
     private readonly TimeSpan _refreshAfter;
     private readonly SemaphoreSlim _loading = new(1, 1);
-    private readonly IDisposable _configurationReload;
     private Snapshot? _snapshot;
     private long _generation;
 
-    public BrandDirectory(IConfiguration configuration, IBrandStore store, TimeProvider time, IOptions<BrandDirectoryOptions> options)
+    public BrandDirectory(IOptionsMonitor<BrandsOptions> configured, IBrandStore store, TimeProvider time, IOptions<BrandDirectoryOptions> options)
     {
-        _configuration = configuration;
+        _configured = configured;
         _store = store;
         _time = time;
         _refreshAfter = options.Value.RefreshAfter;
-        _configurationReload = ChangeToken.OnChange(configuration.GetReloadToken, Invalidate);
     }
 
     public ValueTask<BrandSet> GetAsync(CancellationToken cancellationToken)
@@ -55,11 +49,7 @@ public sealed class BrandDirectory : IBrandDirectory, IDisposable
 
     public void Invalidate() => Interlocked.Increment(ref _generation);
 
-    public void Dispose()
-    {
-        _configurationReload.Dispose();
-        _loading.Dispose();
-    }
+    public void Dispose() => _loading.Dispose();
 
     /// <summary>Merges configured and stored brands; configured ones first, in their configured order.</summary>
     public static BrandSet Merge(IReadOnlyList<Brand> configured, IReadOnlyList<StoredBrand> stored)
@@ -90,8 +80,11 @@ public sealed class BrandDirectory : IBrandDirectory, IDisposable
         return new BrandSet(entries, shadowed);
     }
 
+    // A reload of the configuration gives the monitor a new options instance; the copy built on the old one is stale.
+    // Asking the monitor (not listening to it) keeps an invalid reload out of the reload itself: the next read fails.
     private bool IsFresh(Snapshot? snapshot) =>
         snapshot is not null
+        && ReferenceEquals(snapshot.Configured, _configured.CurrentValue)
         && snapshot.Generation == Interlocked.Read(ref _generation)
         && _time.GetUtcNow() - snapshot.LoadedAt < _refreshAfter;
 
@@ -110,10 +103,10 @@ public sealed class BrandDirectory : IBrandDirectory, IDisposable
             // Taken before reading: a change that lands during the read leaves this copy stale, and the next call reloads.
             var generation = Interlocked.Read(ref _generation);
             var loadedAt = _time.GetUtcNow();
-            var configured = _configuration.GetSection(ConfigurationSection).Get<List<Brand>>() ?? [];
+            var configured = _configured.CurrentValue;
             var stored = await _store.ListAsync(cancellationToken);
-            var set = Merge(configured, stored);
-            Volatile.Write(ref _snapshot, new Snapshot(set, generation, loadedAt));
+            var set = Merge(configured.Brands, stored);
+            Volatile.Write(ref _snapshot, new Snapshot(set, configured, generation, loadedAt));
             return set;
         }
         finally
@@ -122,5 +115,5 @@ public sealed class BrandDirectory : IBrandDirectory, IDisposable
         }
     }
 
-    private sealed record Snapshot(BrandSet Set, long Generation, DateTimeOffset LoadedAt);
+    private sealed record Snapshot(BrandSet Set, BrandsOptions Configured, long Generation, DateTimeOffset LoadedAt);
 }

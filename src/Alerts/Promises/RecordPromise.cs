@@ -15,13 +15,14 @@ public sealed class RecordPromise(IAlertStore alerts, IPromiseStore promises, Ti
     {
         if (string.IsNullOrWhiteSpace(command.Text) || command.Text.Length > MaxTextLength)
         {
-            throw new ArgumentException($"A promise needs a text of 1 to {MaxTextLength} characters.", nameof(command));
+            throw new InvalidAlertCommandException(
+                command.Alert.AlertId, AlertCommandProblem.PromiseTextLength, $"A promise needs a text of 1 to {MaxTextLength} characters.");
         }
 
         var now = time.GetUtcNow();
         if (command.DueAt <= now)
         {
-            throw new ArgumentException("A promise must be due in the future.", nameof(command));
+            throw new InvalidAlertCommandException(command.Alert.AlertId, AlertCommandProblem.PromiseDueInThePast, "A promise must be due in the future.");
         }
 
         var alert = await AlertLoader.LoadAsync(alerts, command.Alert, cancellationToken);

@@ -88,8 +88,11 @@ public static class StorageRegistration
         services.TryAddSingleton<SqlServerEscalationOutcomeStore>();
         services.TryAddSingleton<IEscalationOutcomeStore>(sp => Pick<IEscalationOutcomeStore, SqliteEscalationOutcomeStore, PostgreSqlEscalationOutcomeStore, SqlServerEscalationOutcomeStore>(sp));
         services.AddOptions<BrandDirectoryOptions>().BindConfiguration(BrandDirectoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        // The list is the root's "Brands" key, so the options bind the root (and follow its reloads).
+        services.AddOptions<BrandsOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IBrandDirectory>(sp => new BrandDirectory(
-            configuration,
+            sp.GetRequiredService<IOptionsMonitor<BrandsOptions>>(),
             sp.GetRequiredService<IBrandStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<BrandDirectoryOptions>>()));

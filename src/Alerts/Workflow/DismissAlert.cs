@@ -26,7 +26,8 @@ public sealed class DismissAlert(IAlertStore alerts, IMentionStore mentions, IFe
     {
         if (command.Reason == DismissReason.WrongSentiment && command.CorrectSentiment is null)
         {
-            throw new ArgumentException("A wrong-sentiment dismissal needs the correct sentiment.", nameof(command));
+            throw new InvalidAlertCommandException(
+                command.Alert.AlertId, AlertCommandProblem.CorrectSentimentMissing, "A wrong-sentiment dismissal needs the correct sentiment.");
         }
 
         var now = time.GetUtcNow();

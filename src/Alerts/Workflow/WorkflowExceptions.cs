@@ -18,3 +18,26 @@ public sealed class AlertClosedException(long alertId) : Exception($"Alert {aler
 {
     public long AlertId { get; } = alertId;
 }
+
+/// <summary>What in an agent's action makes it impossible to carry out, whatever state the alert is in.</summary>
+public enum AlertCommandProblem
+{
+    /// <summary>A promise's text is empty or longer than <see cref="Promises.RecordPromise.MaxTextLength"/>.</summary>
+    PromiseTextLength,
+
+    /// <summary>A promise is due now or earlier.</summary>
+    PromiseDueInThePast,
+
+    /// <summary>A wrong-sentiment dismissal does not say what the sentiment really is.</summary>
+    CorrectSentimentMissing,
+}
+
+/// <summary>
+/// The action is refused for what the agent entered, not for the alert's state: the agent can correct it and send it
+/// again. <see cref="Problem"/> says what to correct, so callers word it without reading the message.
+/// </summary>
+public sealed class InvalidAlertCommandException(long alertId, AlertCommandProblem problem, string message) : Exception(message)
+{
+    public long AlertId { get; } = alertId;
+    public AlertCommandProblem Problem { get; } = problem;
+}

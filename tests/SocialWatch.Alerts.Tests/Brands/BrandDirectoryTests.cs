@@ -24,15 +24,21 @@ public sealed class BrandDirectoryTests : IDisposable
     }).Build();
 
     private readonly InMemoryBrandStore _store;
+    private readonly ConfiguredBrands _configured;
     private readonly BrandDirectory _directory;
 
     public BrandDirectoryTests()
     {
         _store = new InMemoryBrandStore(_time);
-        _directory = new BrandDirectory(_configuration, _store, _time, Options.Create(new BrandDirectoryOptions { RefreshAfter = RefreshAfter }));
+        _configured = new ConfiguredBrands(_configuration);
+        _directory = new BrandDirectory(_configured.Monitor, _store, _time, Options.Create(new BrandDirectoryOptions { RefreshAfter = RefreshAfter }));
     }
 
-    public void Dispose() => _directory.Dispose();
+    public void Dispose()
+    {
+        _directory.Dispose();
+        _configured.Dispose();
+    }
 
     [TestMethod]
     public async Task Get_ListsConfiguredBrandsFirst_ThenStoredOnes_EachWithItsOrigin()
@@ -115,6 +121,20 @@ public sealed class BrandDirectoryTests : IDisposable
         var set = await _directory.GetAsync(None);
 
         Assert.IsNotNull(set.Find("Umbrella"));
+    }
+
+    [TestMethod]
+    public async Task ConfigurationReload_ThatBreaksTheBrandList_FailsTheRead_InsteadOfServingAnUnvalidatedList()
+    {
+        await _directory.GetAsync(None);
+
+        _configuration["Brands:2:Name"] = "acme air";
+
+        // The options monitor validates as the reload fires (and throws there too); what matters here is the next read.
+        Assert.ThrowsExactly<AggregateException>(_configuration.Reload);
+        var error = await Assert.ThrowsExactlyAsync<OptionsValidationException>(async () => await _directory.GetAsync(None));
+
+        StringAssert.Contains(error.Message, "Brands:2:Name 'acme air' is used by more than one brand");
     }
 
     [TestMethod]

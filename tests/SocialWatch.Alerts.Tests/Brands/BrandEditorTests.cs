@@ -13,6 +13,7 @@ public sealed class BrandEditorTests : IDisposable
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero));
     private readonly InMemoryBrandStore _store;
+    private readonly ConfiguredBrands _configured;
     private readonly BrandDirectory _directory;
     private readonly BrandEditor _editor;
 
@@ -20,11 +21,16 @@ public sealed class BrandEditorTests : IDisposable
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Brands:0:Name"] = "Acme Air" }).Build();
         _store = new InMemoryBrandStore(_time);
-        _directory = new BrandDirectory(configuration, _store, _time, Options.Create(new BrandDirectoryOptions { RefreshAfter = TimeSpan.FromMinutes(10) }));
+        _configured = new ConfiguredBrands(configuration);
+        _directory = new BrandDirectory(_configured.Monitor, _store, _time, Options.Create(new BrandDirectoryOptions { RefreshAfter = TimeSpan.FromMinutes(10) }));
         _editor = new BrandEditor(_store, _directory);
     }
 
-    public void Dispose() => _directory.Dispose();
+    public void Dispose()
+    {
+        _directory.Dispose();
+        _configured.Dispose();
+    }
 
     [TestMethod]
     public async Task Create_IsVisibleInTheDirectoryAtOnce()

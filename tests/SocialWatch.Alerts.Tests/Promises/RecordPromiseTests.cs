@@ -41,7 +41,10 @@ public sealed class RecordPromiseTests
         var alert = await h.NewAlertAsync();
         var command = new AlertCommand(alert.Id, alert.Version, "ann");
 
-        await Assert.ThrowsExactlyAsync<ArgumentException>(() => h.RecordPromise.ExecuteAsync(new(command, "x", WorkflowHarness.Start), CancellationToken.None));
-        await Assert.ThrowsExactlyAsync<ArgumentException>(() => h.RecordPromise.ExecuteAsync(new(command, " ", WorkflowHarness.Start.AddHours(1)), CancellationToken.None));
+        var past = await Assert.ThrowsExactlyAsync<InvalidAlertCommandException>(() => h.RecordPromise.ExecuteAsync(new(command, "x", WorkflowHarness.Start), CancellationToken.None));
+        var empty = await Assert.ThrowsExactlyAsync<InvalidAlertCommandException>(() => h.RecordPromise.ExecuteAsync(new(command, " ", WorkflowHarness.Start.AddHours(1)), CancellationToken.None));
+
+        Assert.AreEqual((AlertCommandProblem.PromiseDueInThePast, AlertCommandProblem.PromiseTextLength), (past.Problem, empty.Problem));
+        Assert.IsEmpty(await h.Promises.ListForAlertAsync(alert.Id, CancellationToken.None));
     }
 }

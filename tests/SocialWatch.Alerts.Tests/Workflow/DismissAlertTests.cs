@@ -44,9 +44,10 @@ public sealed class DismissAlertTests
         var h = new WorkflowHarness();
         var alert = await h.NewAlertAsync(mentionId: 3);
 
-        await Assert.ThrowsExactlyAsync<ArgumentException>(
+        var refused = await Assert.ThrowsExactlyAsync<InvalidAlertCommandException>(
             () => h.Dismiss.ExecuteAsync(new(new AlertCommand(alert.Id, alert.Version, "ann"), DismissReason.WrongSentiment), CancellationToken.None));
 
+        Assert.AreEqual(AlertCommandProblem.CorrectSentimentMissing, refused.Problem);
         Assert.AreEqual(AlertState.New, (await h.Alerts.GetAsync(alert.Id, CancellationToken.None))!.State);
     }
 

@@ -191,7 +191,7 @@ public sealed class BrandAdminTests
         var section = html[html.IndexOf("id=\"watch-cost\"", StringComparison.Ordinal)..];
         var demoRow = Row(section, "demo");
         var rssRow = Row(section, "rss");
-        var cells = System.Text.RegularExpressions.Regex.Matches(demoRow, "<td>([0-9,]+)</td>").Select(m => long.Parse(m.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var cells = System.Text.RegularExpressions.Regex.Matches(demoRow, "<td[^>]*>([0-9,]+)</td>").Select(m => long.Parse(m.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.IsGreaterThanOrEqualTo(1L, cells[0], "watched now: " + demoRow);
         Assert.IsGreaterThanOrEqualTo(cells[0], cells[1], "a watched post is re-read at least once a day at the cadence: " + demoRow);
         StringAssert.Contains(rssRow, "no lookup");

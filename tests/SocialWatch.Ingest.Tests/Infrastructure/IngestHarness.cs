@@ -41,6 +41,8 @@ internal sealed class IngestHarness : IDisposable
             services.AddSingleton(time);
         }
 
+        // The real directory registers the configured brands with the storage; this one stands in for both.
+        services.AddOptions<SocialWatch.Core.Brands.BrandsOptions>().Bind(Configuration).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TestBrandDirectory>();
         services.AddSingleton<SocialWatch.Core.Brands.IBrandDirectory>(sp => sp.GetRequiredService<TestBrandDirectory>());
         services.AddSingleton<IMentionStore>(Store);

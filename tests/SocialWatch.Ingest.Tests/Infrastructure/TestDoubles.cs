@@ -114,7 +114,7 @@ internal sealed class CountingScorer : IMentionScorer
 /// The directory as the ingest sees it in these tests: the validated <c>Brands</c> configuration plus brands a test adds
 /// (as an admin would store them). The real, cached directory over the brand store is tested with the Alerts.
 /// </summary>
-internal sealed class TestBrandDirectory(Microsoft.Extensions.Options.IOptionsMonitor<BrandsOptions> configured) : SocialWatch.Core.Brands.IBrandDirectory
+internal sealed class TestBrandDirectory(Microsoft.Extensions.Options.IOptionsMonitor<SocialWatch.Core.Brands.BrandsOptions> configured) : SocialWatch.Core.Brands.IBrandDirectory
 {
     private readonly List<SocialWatch.Core.Brands.Brand> _added = [];
 

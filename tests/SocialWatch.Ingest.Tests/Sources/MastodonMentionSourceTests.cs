@@ -35,7 +35,7 @@ public sealed class MastodonMentionSourceTests : IDisposable
     [TestMethod]
     public void QueriesFor_MakesOneHashtagPerDistinctHandleOrKeyword()
     {
-        var brand = _harness.Get<Microsoft.Extensions.Options.IOptions<BrandsOptions>>().Value.Brands[0];
+        var brand = _harness.Get<Microsoft.Extensions.Options.IOptions<SocialWatch.Core.Brands.BrandsOptions>>().Value.Brands[0];
 
         var queries = _harness.Get<IEnumerable<Core.Ingest.IMentionSource>>().Single(s => s.Name == "mastodon").QueriesFor(brand);
 

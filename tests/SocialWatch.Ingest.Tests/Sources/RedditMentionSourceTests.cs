@@ -33,7 +33,7 @@ public sealed class RedditMentionSourceTests : IDisposable
     public void QueriesFor_SearchesTheBrandAndReadsItsSubredditsNewPostsAndComments()
     {
         var queries = _harness.Get<IEnumerable<Core.Ingest.IMentionSource>>().Single(s => s.Name == "reddit")
-            .QueriesFor(_harness.Get<Microsoft.Extensions.Options.IOptions<BrandsOptions>>().Value.Brands[0]);
+            .QueriesFor(_harness.Get<Microsoft.Extensions.Options.IOptions<SocialWatch.Core.Brands.BrandsOptions>>().Value.Brands[0]);
 
         Assert.AreEqual(
             "Acme Air:reddit:search|Acme Air:reddit:r/acmeair:new|Acme Air:reddit:r/acmeair:comments",

@@ -7,17 +7,6 @@ namespace SocialWatch.Alerts.Storage.PostgreSql;
 
 internal sealed class PostgreSqlMentionStore(PostgreSqlConnectionFactory connections, TimeProvider timeProvider) : IMentionStore
 {
-    private const string MentionColumns = """
-        id AS Id, source AS Source, external_id AS ExternalId, brand AS Brand, text AS Text,
-        author_id AS AuthorId, author_handle AS AuthorHandle, author_display_name AS AuthorDisplayName,
-        author_followers AS AuthorFollowers, author_verified AS AuthorVerified,
-        likes AS Likes, reposts AS Reposts, replies AS Replies, quotes AS Quotes,
-        url AS Url, lang AS Lang, conversation_id AS ConversationId, created_at AS CreatedAt, ingested_at AS IngestedAt,
-        redacted AS Redacted, sentiment AS Sentiment, p_negative AS PNegative, p_neutral AS PNeutral, p_positive AS PPositive,
-        complaint AS Complaint, escalation_score AS EscalationScore, escalation_level AS EscalationLevel,
-        reasons AS Reasons, model_version AS ModelVersion
-        """;
-
     // The first poll of a query may only create the cursor (or fill one stored as null). A second host that read
     // the same first page waits on the new row's lock and then finds a value, so it changes nothing.
     private const string CreateCursorSql = """
@@ -118,7 +107,7 @@ internal sealed class PostgreSqlMentionStore(PostgreSqlConnectionFactory connect
             new CommandDefinition(GetCursorSql, new { queryKey }, cancellationToken: cancellationToken));
     }
 
-    private const string GetMentionSql = $"SELECT {MentionColumns} FROM mentions WHERE id = @id";
+    private const string GetMentionSql = $"SELECT {MentionRowColumns.Select} FROM mentions WHERE id = @id";
 
     public async Task<StoredMention?> GetMentionAsync(long id, CancellationToken cancellationToken)
     {
@@ -128,7 +117,7 @@ internal sealed class PostgreSqlMentionStore(PostgreSqlConnectionFactory connect
         return row?.ToStoredMention(PostgreSqlTime.FromDb);
     }
 
-    private const string FindMentionSql = $"SELECT {MentionColumns} FROM mentions WHERE source = @source AND external_id = @externalId";
+    private const string FindMentionSql = $"SELECT {MentionRowColumns.Select} FROM mentions WHERE source = @source AND external_id = @externalId";
 
     public async Task<StoredMention?> FindMentionAsync(string source, string externalId, CancellationToken cancellationToken)
     {
@@ -140,7 +129,7 @@ internal sealed class PostgreSqlMentionStore(PostgreSqlConnectionFactory connect
 
     // Npgsql sends these unprepared, so PostgreSQL plans each call with the actual values and drops the unused filters.
     private const string GetMentionsSql = $"""
-        SELECT {MentionColumns} FROM mentions
+        SELECT {MentionRowColumns.Select} FROM mentions
         WHERE (@Brand::text IS NULL OR brand = @Brand::text)
           AND (@Source::text IS NULL OR source = @Source::text)
           AND (@AuthorId::text IS NULL OR author_id = @AuthorId::text)
@@ -171,7 +160,7 @@ internal sealed class PostgreSqlMentionStore(PostgreSqlConnectionFactory connect
     }
 
     private const string GetMentionsWithOpenAlertsSql = $"""
-        SELECT {MentionColumns} FROM mentions
+        SELECT {MentionRowColumns.Select} FROM mentions
         WHERE source = @source AND NOT redacted
           AND id IN (SELECT a.mention_id FROM alerts a WHERE a.is_open AND a.mention_id IS NOT NULL)
         ORDER BY id DESC

@@ -37,7 +37,7 @@ internal sealed class PostgreSqlWatchListStore(PostgreSqlDialect dialect) : SqlW
         """,
         ClaimSql,
         $"SELECT {WatchListStatements.EntryColumns} FROM watch_entries WHERE mention_id = ANY(@ids)",
-        $"SELECT {WatchListStatements.MentionColumns} FROM mentions WHERE id = ANY(@ids)",
+        $"SELECT {MentionRowColumns.Select} FROM mentions WHERE id = ANY(@ids)",
         WatchListStatements.InsertSnapshotSql,
         WatchListStatements.UpdateMetricsSql,
         WatchListStatements.UpdateMentionScoreSql + ";\nUPDATE alerts SET escalation_score = @EscalationScore WHERE mention_id = @MentionId AND is_open",

@@ -8,17 +8,6 @@ namespace SocialWatch.Alerts.Storage.SqlServer;
 
 internal sealed class SqlServerMentionStore(SqlServerConnectionFactory connections, TimeProvider timeProvider) : IMentionStore
 {
-    private const string MentionColumns = """
-        id AS Id, source AS Source, external_id AS ExternalId, brand AS Brand, [text] AS Text,
-        author_id AS AuthorId, author_handle AS AuthorHandle, author_display_name AS AuthorDisplayName,
-        author_followers AS AuthorFollowers, author_verified AS AuthorVerified,
-        likes AS Likes, reposts AS Reposts, replies AS Replies, quotes AS Quotes,
-        url AS Url, lang AS Lang, conversation_id AS ConversationId, created_at AS CreatedAt, ingested_at AS IngestedAt,
-        redacted AS Redacted, sentiment AS Sentiment, p_negative AS PNegative, p_neutral AS PNeutral, p_positive AS PPositive,
-        complaint AS Complaint, escalation_score AS EscalationScore, escalation_level AS EscalationLevel,
-        reasons AS Reasons, model_version AS ModelVersion
-        """;
-
     // HOLDLOCK keeps the key range locked to the end of the transaction, so two hosts polling the same first page
     // cannot both insert the cursor row: the second waits, then finds a value and changes nothing.
     private const string CreateCursorSql = """
@@ -157,7 +146,7 @@ internal sealed class SqlServerMentionStore(SqlServerConnectionFactory connectio
             new CommandDefinition(GetCursorSql, new { queryKey }, cancellationToken: cancellationToken));
     }
 
-    private const string GetMentionSql = $"SELECT {MentionColumns} FROM dbo.mentions WHERE id = @id;";
+    private const string GetMentionSql = $"SELECT {MentionRowColumns.Select} FROM dbo.mentions WHERE id = @id;";
 
     public async Task<StoredMention?> GetMentionAsync(long id, CancellationToken cancellationToken)
     {
@@ -167,7 +156,7 @@ internal sealed class SqlServerMentionStore(SqlServerConnectionFactory connectio
         return row?.ToStoredMention(SqlServerTime.FromDb);
     }
 
-    private const string FindMentionSql = $"SELECT {MentionColumns} FROM dbo.mentions WHERE source = @source AND external_id = @externalId;";
+    private const string FindMentionSql = $"SELECT {MentionRowColumns.Select} FROM dbo.mentions WHERE source = @source AND external_id = @externalId;";
 
     public async Task<StoredMention?> FindMentionAsync(string source, string externalId, CancellationToken cancellationToken)
     {
@@ -180,7 +169,7 @@ internal sealed class SqlServerMentionStore(SqlServerConnectionFactory connectio
     // RECOMPILE lets the optimizer see the actual values and drop the unused filters, so the brand, author or
     // id index is used instead of one plan shaped for every combination.
     private const string GetMentionsSql = $"""
-        SELECT TOP (@Limit) {MentionColumns} FROM dbo.mentions
+        SELECT TOP (@Limit) {MentionRowColumns.Select} FROM dbo.mentions
         WHERE (@Brand IS NULL OR brand = @Brand)
           AND (@Source IS NULL OR source = @Source)
           AND (@AuthorId IS NULL OR author_id = @AuthorId)
@@ -212,7 +201,7 @@ internal sealed class SqlServerMentionStore(SqlServerConnectionFactory connectio
     }
 
     private const string GetMentionsWithOpenAlertsSql = $"""
-        SELECT TOP (@limit) {MentionColumns} FROM dbo.mentions
+        SELECT TOP (@limit) {MentionRowColumns.Select} FROM dbo.mentions
         WHERE source = @source AND redacted = 0
           AND id IN (SELECT a.mention_id FROM dbo.alerts AS a WHERE a.is_open = 1 AND a.mention_id IS NOT NULL)
         ORDER BY id DESC;

@@ -30,7 +30,7 @@ internal sealed class SqlServerWatchListStore(SqlServerDialect dialect)
 
     public const string EntriesSql = $"SELECT {WatchListStatements.EntryColumns} FROM dbo.watch_entries WHERE mention_id IN {Ids};";
 
-    public const string MentionsSql = $"SELECT {WatchListStatements.MentionColumns} FROM dbo.mentions WHERE id IN {Ids};";
+    public const string MentionsSql = $"SELECT {MentionRowColumns.Select} FROM dbo.mentions WHERE id IN {Ids};";
 
     public const string InsertSnapshotSql = """
         INSERT INTO dbo.engagement_snapshots (mention_id, at, likes, reposts, replies, quotes)

@@ -10,17 +10,6 @@ namespace SocialWatch.Alerts.Storage.Sqlite;
 
 internal sealed class SqliteMentionStore(SqliteConnectionFactory connections, TimeProvider timeProvider) : IMentionStore
 {
-    private const string MentionColumns = """
-        id AS Id, source AS Source, external_id AS ExternalId, brand AS Brand, text AS Text,
-        author_id AS AuthorId, author_handle AS AuthorHandle, author_display_name AS AuthorDisplayName,
-        author_followers AS AuthorFollowers, author_verified AS AuthorVerified,
-        likes AS Likes, reposts AS Reposts, replies AS Replies, quotes AS Quotes,
-        url AS Url, lang AS Lang, conversation_id AS ConversationId, created_at AS CreatedAt, ingested_at AS IngestedAt,
-        redacted AS Redacted, sentiment AS Sentiment, p_negative AS PNegative, p_neutral AS PNeutral, p_positive AS PPositive,
-        complaint AS Complaint, escalation_score AS EscalationScore, escalation_level AS EscalationLevel,
-        reasons AS Reasons, model_version AS ModelVersion
-        """;
-
     // The first poll of a query may only create the cursor (or fill one stored as null); a second host
     // that also read the first page finds the row and changes nothing.
     private const string CreateCursorSql = """
@@ -194,7 +183,7 @@ internal sealed class SqliteMentionStore(SqliteConnectionFactory connections, Ti
             new CommandDefinition(GetCursorSql, new { queryKey }, cancellationToken: cancellationToken));
     }
 
-    private const string GetMentionSql = $"SELECT {MentionColumns} FROM mentions WHERE id = @id";
+    private const string GetMentionSql = $"SELECT {MentionRowColumns.Select} FROM mentions WHERE id = @id";
 
     public async Task<StoredMention?> GetMentionAsync(long id, CancellationToken cancellationToken)
     {
@@ -204,7 +193,7 @@ internal sealed class SqliteMentionStore(SqliteConnectionFactory connections, Ti
         return row?.ToStoredMention(SqliteTime.FromDb);
     }
 
-    private const string FindMentionSql = $"SELECT {MentionColumns} FROM mentions WHERE source = @source AND external_id = @externalId";
+    private const string FindMentionSql = $"SELECT {MentionRowColumns.Select} FROM mentions WHERE source = @source AND external_id = @externalId";
 
     public async Task<StoredMention?> FindMentionAsync(string source, string externalId, CancellationToken cancellationToken)
     {
@@ -214,7 +203,7 @@ internal sealed class SqliteMentionStore(SqliteConnectionFactory connections, Ti
         return row?.ToStoredMention(SqliteTime.FromDb);
     }
 
-    private const string GetMentionsSql = $"SELECT {MentionColumns} FROM ";
+    private const string GetMentionsSql = $"SELECT {MentionRowColumns.Select} FROM ";
 
     public async Task<IReadOnlyList<StoredMention>> GetMentionsAsync(MentionQuery query, CancellationToken cancellationToken)
     {
@@ -294,7 +283,7 @@ internal sealed class SqliteMentionStore(SqliteConnectionFactory connections, Ti
     }
 
     private const string GetMentionsWithOpenAlertsSql = $"""
-        SELECT {MentionColumns} FROM mentions
+        SELECT {MentionRowColumns.Select} FROM mentions
         WHERE source = @source AND redacted = 0
           AND id IN (SELECT a.mention_id FROM alerts a WHERE a.is_open = 1 AND a.mention_id IS NOT NULL)
         ORDER BY id DESC

@@ -36,7 +36,7 @@ internal sealed class SqliteWatchListStore(SqliteDialect dialect) : SqlWatchList
         """,
         ClaimSql,
         $"SELECT {WatchListStatements.EntryColumns} FROM watch_entries WHERE mention_id IN {Ids}",
-        $"SELECT {WatchListStatements.MentionColumns} FROM mentions WHERE id IN {Ids}",
+        $"SELECT {MentionRowColumns.Select} FROM mentions WHERE id IN {Ids}",
         WatchListStatements.InsertSnapshotSql,
         WatchListStatements.UpdateMetricsSql,
         WatchListStatements.UpdateMentionScoreSql + ";\nUPDATE alerts SET escalation_score = @EscalationScore WHERE mention_id = @MentionId AND is_open = 1",

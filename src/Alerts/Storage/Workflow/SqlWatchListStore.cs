@@ -257,23 +257,12 @@ internal abstract class SqlWatchListStore<TTime>(SqlDialect dialect, WatchListSq
     }
 }
 
-/// <summary>Statement parts SQLite and PostgreSQL share; the columns every dialect selects.</summary>
+/// <summary>Statement parts SQLite and PostgreSQL share; the entry columns every dialect selects.</summary>
 internal static class WatchListStatements
 {
     public const string EntryColumns = """
         mention_id AS MentionId, enrolled_at AS EnrolledAt, watch_until AS WatchUntil, cadence_from AS CadenceFrom,
         last_refreshed_at AS LastRefreshedAt, refreshes AS Refreshes
-        """;
-
-    public const string MentionColumns = """
-        id AS Id, source AS Source, external_id AS ExternalId, brand AS Brand, text AS Text,
-        author_id AS AuthorId, author_handle AS AuthorHandle, author_display_name AS AuthorDisplayName,
-        author_followers AS AuthorFollowers, author_verified AS AuthorVerified,
-        likes AS Likes, reposts AS Reposts, replies AS Replies, quotes AS Quotes,
-        url AS Url, lang AS Lang, conversation_id AS ConversationId, created_at AS CreatedAt, ingested_at AS IngestedAt,
-        redacted AS Redacted, sentiment AS Sentiment, p_negative AS PNegative, p_neutral AS PNeutral, p_positive AS PPositive,
-        complaint AS Complaint, escalation_score AS EscalationScore, escalation_level AS EscalationLevel,
-        reasons AS Reasons, model_version AS ModelVersion
         """;
 
     public const string InsertSnapshotSql = """

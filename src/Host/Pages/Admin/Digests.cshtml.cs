@@ -5,7 +5,11 @@ using SocialWatch.Alerts.Digests;
 namespace SocialWatch.Host.Pages.Admin;
 
 /// <summary>Scheduled digest e-mails for managers: who gets which brands when, with a preview of the next one.</summary>
-public sealed class DigestsModel(IServiceProvider services) : PageModel
+public sealed class DigestsModel(
+    ListDigestSubscriptions list,
+    CreateDigestSubscription create,
+    DeleteDigestSubscription delete,
+    PreviewDigest preview) : PageModel
 {
     public IReadOnlyList<DigestSubscriptionView> Subscriptions { get; private set; } = [];
 
@@ -16,13 +20,13 @@ public sealed class DigestsModel(IServiceProvider services) : PageModel
     public string? Message { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Subscriptions = await services.GetRequiredService<ListDigestSubscriptions>().HandleAsync(cancellationToken);
+        Subscriptions = await list.HandleAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
     {
         try
         {
-            var created = await services.GetRequiredService<CreateDigestSubscription>().HandleAsync(Input.ToRequest(), cancellationToken);
+            var created = await create.HandleAsync(Input.ToRequest(), cancellationToken);
             Message = $"Digest {created.Name} created.";
             return RedirectToPage();
         }
@@ -33,14 +37,14 @@ public sealed class DigestsModel(IServiceProvider services) : PageModel
                 ModelState.AddModelError("Input." + field, message);
             }
 
-            Subscriptions = await services.GetRequiredService<ListDigestSubscriptions>().HandleAsync(cancellationToken);
+            Subscriptions = await list.HandleAsync(cancellationToken);
             return Page();
         }
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken cancellationToken)
     {
-        var deleted = await services.GetRequiredService<DeleteDigestSubscription>().HandleAsync(id, cancellationToken);
+        var deleted = await delete.HandleAsync(id, cancellationToken);
         Message = deleted ? "Digest deleted." : "That digest no longer exists.";
         return RedirectToPage();
     }
@@ -51,14 +55,14 @@ public sealed class DigestsModel(IServiceProvider services) : PageModel
     /// </summary>
     public async Task<IActionResult> OnGetPreviewAsync(long id, CancellationToken cancellationToken)
     {
-        var preview = await services.GetRequiredService<PreviewDigest>().HandleAsync(id, cancellationToken);
-        if (preview is null)
+        var digest = await preview.HandleAsync(id, cancellationToken);
+        if (digest is null)
         {
             return NotFound();
         }
 
         Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'";
-        return Content(preview.Html, "text/html; charset=utf-8");
+        return Content(digest.Html, "text/html; charset=utf-8");
     }
 
     public sealed class DigestForm

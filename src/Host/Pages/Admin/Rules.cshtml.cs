@@ -63,15 +63,8 @@ public sealed class RulesModel(IRoutingRuleStore rules, ITeamStore teams, ISlaPo
                 MinFollowers = Input.MinFollowers,
             },
         };
-        try
-        {
-            await rules.SaveAsync(rule, User.Identity!.Name!, cancellationToken);
-        }
-        catch (ArgumentException e)
-        {
-            ModelState.AddModelError("", e.Message.Split(" (Parameter", 2)[0]);
-            return Page();
-        }
+        // The checks above are the store's own (a name, a team to route to): what it still refuses is a defect, not input.
+        await rules.SaveAsync(rule, User.Identity!.Name!, cancellationToken);
 
         Message = $"Rule {rule.Name} saved.";
         return RedirectToPage();

@@ -41,9 +41,14 @@ public sealed record AlertActionOutcome(Alert? Alert, int Status, string? Error)
 /// the alert is in one of the agent's teams, and turns the workflow's refusals into messages a person can act on.
 /// </summary>
 public sealed class AlertActionRunner(
-    IServiceProvider services,
     IAlertStore alerts,
     TeamScope scope,
+    ClaimAlert claim,
+    AcknowledgeAlert acknowledge,
+    RespondToAlert respond,
+    ResolveAlert resolve,
+    DismissAlert dismiss,
+    RecordPromise recordPromise,
     ILogger<AlertActionRunner> logger)
 {
     public const int MaxNoteLength = 2000;
@@ -65,6 +70,11 @@ public sealed class AlertActionRunner(
         if (!TeamScope.Covers(await scope.ForAsync(user, cancellationToken), alert))
         {
             return Fail(StatusCodes.Status403Forbidden, $"Alert {alertId} belongs to team {alert.Team}, which you are not in.");
+        }
+
+        if (MissingInput(action, request) is { } missing)
+        {
+            return Fail(StatusCodes.Status400BadRequest, missing);
         }
 
         var command = new AlertCommand(alertId, request.Version, actor, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim());
@@ -94,38 +104,46 @@ public sealed class AlertActionRunner(
         {
             return Fail(StatusCodes.Status404NotFound, $"Alert {alertId} does not exist.");
         }
-        catch (ArgumentException e)
+        catch (InvalidAlertCommandException e)
         {
-            return Fail(StatusCodes.Status400BadRequest, e.Message.Split(" (Parameter", 2)[0]);
+            return Fail(StatusCodes.Status400BadRequest, Describe(e.Problem));
         }
     }
+
+    /// <summary>What the form or body must carry for the action, before the workflow sees it.</summary>
+    private static string? MissingInput(AlertAction action, AlertActionRequest request) => action switch
+    {
+        AlertAction.Dismiss when request.Reason is null => "Choose why the alert is dismissed.",
+        AlertAction.Promise when request.PromiseDueAt is null => "Say by when the promise is due.",
+        _ => null,
+    };
+
+    private static string Describe(AlertCommandProblem problem) => problem switch
+    {
+        AlertCommandProblem.PromiseTextLength => $"A promise needs a text of 1 to {RecordPromise.MaxTextLength} characters.",
+        AlertCommandProblem.PromiseDueInThePast => "A promise must be due in the future.",
+        AlertCommandProblem.CorrectSentimentMissing => "A wrong-sentiment dismissal needs the correct sentiment.",
+        _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, null),
+    };
 
     private async Task<Alert> ExecuteAsync(AlertAction action, AlertCommand command, AlertActionRequest request, CancellationToken cancellationToken)
     {
         switch (action)
         {
             case AlertAction.Claim:
-                return await services.GetRequiredService<ClaimAlert>().ExecuteAsync(command, cancellationToken);
+                return await claim.ExecuteAsync(command, cancellationToken);
             case AlertAction.Acknowledge:
-                return await services.GetRequiredService<AcknowledgeAlert>().ExecuteAsync(command, cancellationToken);
+                return await acknowledge.ExecuteAsync(command, cancellationToken);
             case AlertAction.Respond:
-                return await services.GetRequiredService<RespondToAlert>().ExecuteAsync(command, cancellationToken);
+                return await respond.ExecuteAsync(command, cancellationToken);
             case AlertAction.Resolve:
-                return await services.GetRequiredService<ResolveAlert>().ExecuteAsync(command, cancellationToken);
+                return await resolve.ExecuteAsync(command, cancellationToken);
             case AlertAction.Dismiss:
-                if (request.Reason is not { } reason)
-                {
-                    throw new ArgumentException("Choose why the alert is dismissed.");
-                }
-
-                return await services.GetRequiredService<DismissAlert>().ExecuteAsync(new DismissCommand(command, reason, request.CorrectSentiment), cancellationToken);
+                var reason = request.Reason ?? throw new InvalidOperationException("MissingInput checks the reason.");
+                return await dismiss.ExecuteAsync(new DismissCommand(command, reason, request.CorrectSentiment), cancellationToken);
             case AlertAction.Promise:
-                if (request.PromiseDueAt is not { } due)
-                {
-                    throw new ArgumentException("Say by when the promise is due.");
-                }
-
-                await services.GetRequiredService<RecordPromise>().ExecuteAsync(new RecordPromiseCommand(command, request.PromiseText ?? "", due), cancellationToken);
+                var due = request.PromiseDueAt ?? throw new InvalidOperationException("MissingInput checks the due time.");
+                await recordPromise.ExecuteAsync(new RecordPromiseCommand(command, request.PromiseText ?? "", due), cancellationToken);
                 return (await alerts.GetAsync(command.AlertId, cancellationToken))!;
             default:
                 throw new ArgumentOutOfRangeException(nameof(action), action, null);
