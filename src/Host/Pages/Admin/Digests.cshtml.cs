@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SocialWatch.Alerts.Access;
 using SocialWatch.Alerts.Digests;
 
 namespace SocialWatch.Host.Pages.Admin;
@@ -9,18 +10,55 @@ public sealed class DigestsModel(
     ListDigestSubscriptions list,
     CreateDigestSubscription create,
     DeleteDigestSubscription delete,
-    PreviewDigest preview) : PageModel
+    PreviewDigest preview,
+    SendTestDigest sendTest,
+    IUserStore users) : PageModel
 {
     public IReadOnlyList<DigestSubscriptionView> Subscriptions { get; private set; } = [];
 
     [BindProperty]
     public DigestForm Input { get; set; } = new();
 
+    [BindProperty]
+    public TestForm Test { get; set; } = new();
+
     [TempData]
     public string? Message { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    /// <summary>Why the test digest was not sent, shown beside its form (not in the new-digest form's summary).</summary>
+    public string? TestError { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         Subscriptions = await list.HandleAsync(cancellationToken);
+
+        // "To me": the signed-in admin's own address, when their account has one.
+        Test.To = User.Identity?.Name is { } name ? (await users.FindAsync(name, cancellationToken))?.Email : null;
+    }
+
+    /// <summary>Sends the digest of the period just ended at once, to try the mail server and the layout.</summary>
+    public async Task<IActionResult> OnPostTestAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var brands = (Test.Brands ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var sent = await sendTest.HandleAsync(new TestDigestRequest(Test.To ?? "", brands, TimeSpan.FromHours(Test.Hours)), cancellationToken);
+            Message = $"Test digest sent to {Test.To!.Trim()}: {sent.Mentions} mentions in the last {(Test.Hours >= 48 ? $"{Test.Hours / 24} days" : $"{Test.Hours} hours")}.";
+            return RedirectToPage();
+        }
+        catch (DigestValidationException e)
+        {
+            TestError = string.Join(" ", e.Errors.Values);
+        }
+        catch (Exception e) when (e is MailKit.Net.Smtp.SmtpCommandException or MailKit.Net.Smtp.SmtpProtocolException or MailKit.ServiceNotConnectedException
+                                      or MailKit.Security.AuthenticationException or System.Net.Sockets.SocketException or IOException or TimeoutException)
+        {
+            TestError = $"The mail server did not take the test digest: {e.Message}";
+        }
+
+        Subscriptions = await list.HandleAsync(cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
     {
@@ -63,6 +101,15 @@ public sealed class DigestsModel(
 
         Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'";
         return Content(digest.Html, "text/html; charset=utf-8");
+    }
+
+    public sealed class TestForm
+    {
+        public string? To { get; set; }
+        public string? Brands { get; set; }
+
+        /// <summary>24 (a day) or 168 (a week): the period just ended that the test covers.</summary>
+        public int Hours { get; set; } = 24;
     }
 
     public sealed class DigestForm
