@@ -30,16 +30,18 @@ public sealed record PipelineResult(int Received, int Filtered, int Duplicates, 
 /// then hand the new rows to the stored-handlers (routing).
 /// </summary>
 /// <remarks>
+/// <para>
 /// Mentions that may matter (the ones the watch list will watch: complaints and negative mentions) are scored again with
 /// their author's earlier complaints to the brand, as every refresh scores them, so that routing sees a repeat
 /// complainer at once rather than at the first refresh. The rest are scored once, with no lookup: the history is a
 /// complaint's context, and one query per praise or question would cost the hot path for nothing.
-/// </remarks>
-/// <remarks>
+/// </para>
+/// <para>
 /// With handlers registered, the page's transaction also records a hand-over (<see cref="IHandOverStore"/>), cleared
 /// once every handler has run. If a handler or the clearing fails (a database outage, a crash), the error still
 /// fails the run as before, and <see cref="Jobs.HandOverRecoveryJob"/> hands the mentions over later: the cursor has
 /// moved past the page, so no retry of the poll would.
+/// </para>
 /// </remarks>
 public sealed class MentionPipeline(
     MentionNormalizer normalizer,
