@@ -1,11 +1,9 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using SocialWatch.Core.Brands;
 using SocialWatch.Core.Ingest;
 using SocialWatch.Core.Mentions;
 using SocialWatch.Core.Scoring;
 using SocialWatch.Core.Storage;
-using SocialWatch.Ingest.Watch;
 
 namespace SocialWatch.Ingest.Pipeline;
 
@@ -30,12 +28,6 @@ public sealed record PipelineResult(int Received, int Filtered, int Duplicates, 
 /// then hand the new rows to the stored-handlers (routing).
 /// </summary>
 /// <remarks>
-/// Mentions that may matter (the ones the watch list will watch: complaints and negative mentions) are scored again with
-/// their author's earlier complaints to the brand, as every refresh scores them, so that routing sees a repeat
-/// complainer at once rather than at the first refresh. The rest are scored once, with no lookup: the history is a
-/// complaint's context, and one query per praise or question would cost the hot path for nothing.
-/// </remarks>
-/// <remarks>
 /// With handlers registered, the page's transaction also records a hand-over (<see cref="IHandOverStore"/>), cleared
 /// once every handler has run. If a handler or the clearing fails (a database outage, a crash), the error still
 /// fails the run as before, and <see cref="Jobs.HandOverRecoveryJob"/> hands the mentions over later: the cursor has
@@ -47,9 +39,6 @@ public sealed class MentionPipeline(
     IMentionStore store,
     IHandOverStore handOvers,
     IEnumerable<IMentionsStoredHandler> handlers,
-    IWatchListStore watchList,
-    IOptions<WatchOptions> watchOptions,
-    TimeProvider time,
     ILogger<MentionPipeline> logger)
 {
     private readonly IMentionsStoredHandler[] _handlers = [.. handlers];
@@ -79,7 +68,7 @@ public sealed class MentionPipeline(
             return new PipelineResult(batch.Mentions.Count, filtered, batch.Mentions.Count - filtered, []);
         }
 
-        var scored = await ScoreAsync(batch.Brand, accepted, cancellationToken);
+        var scored = Score(accepted);
         StoreBatchResult result;
         try
         {
@@ -110,7 +99,7 @@ public sealed class MentionPipeline(
         return new PipelineResult(batch.Mentions.Count, filtered, duplicates, result.Inserted);
     }
 
-    private async Task<List<ScoredMention>> ScoreAsync(Brand brand, List<Mention> mentions, CancellationToken cancellationToken)
+    private List<ScoredMention> Score(List<Mention> mentions)
     {
         if (mentions.Count == 0)
         {
@@ -123,18 +112,10 @@ public sealed class MentionPipeline(
             inputs[i] = ScoringInput.From(mentions[i]);
         }
 
-        var scores = ScoreChecked(inputs);
-        var withHistory = await WithAuthorHistoryAsync(brand, mentions, inputs, scores, cancellationToken);
-        if (withHistory.Count > 0)
+        var scores = scorer.Score(inputs);
+        if (scores.Count != mentions.Count)
         {
-            var rescored = ScoreChecked([.. withHistory.Select(i => inputs[i])]);
-            var all = scores.ToArray();
-            for (var k = 0; k < withHistory.Count; k++)
-            {
-                all[withHistory[k]] = rescored[k];
-            }
-
-            scores = all;
+            throw new InvalidOperationException($"The scorer returned {scores.Count} scores for {mentions.Count} mentions.");
         }
 
         var scored = new List<ScoredMention>(mentions.Count);
@@ -144,58 +125,5 @@ public sealed class MentionPipeline(
         }
 
         return scored;
-    }
-
-    /// <summary>
-    /// Sets the author history on the inputs of the mentions that may matter and whose author has earlier complaints to
-    /// the brand; returns their indexes (the ones to score again).
-    /// </summary>
-    private async Task<List<int>> WithAuthorHistoryAsync(
-        Brand brand, List<Mention> mentions, ScoringInput[] inputs, IReadOnlyList<MentionScore> scores, CancellationToken cancellationToken)
-    {
-        var o = watchOptions.Value;
-        var candidates = new List<int>();
-        for (var i = 0; i < mentions.Count; i++)
-        {
-            var score = scores[i];
-            if (!string.IsNullOrEmpty(mentions[i].Author.Id) && (score.Complaint >= o.MinComplaint || score.Sentiment.Negative >= o.MinNegative))
-            {
-                candidates.Add(i);
-            }
-        }
-
-        if (candidates.Count == 0)
-        {
-            return candidates;
-        }
-
-        // Not stored yet, so no row to leave out: id 0 is never a mention's.
-        var histories = await watchList.GetAuthorHistoriesAsync(
-            [.. candidates.Select(i => new AuthorHistoryRequest(0, mentions[i].Source, brand.Name, mentions[i].Author.Id))],
-            o.MinComplaint,
-            time.GetUtcNow(),
-            cancellationToken);
-        var withHistory = new List<int>(candidates.Count);
-        for (var k = 0; k < candidates.Count; k++)
-        {
-            if (histories[k] is { ComplaintsLast30Days: > 0 } or { ComplaintsLast7Days: > 0 } or { ResolvedCases: > 0 })
-            {
-                inputs[candidates[k]] = inputs[candidates[k]] with { History = histories[k] };
-                withHistory.Add(candidates[k]);
-            }
-        }
-
-        return withHistory;
-    }
-
-    private IReadOnlyList<MentionScore> ScoreChecked(ScoringInput[] inputs)
-    {
-        var scores = scorer.Score(inputs);
-        if (scores.Count != inputs.Length)
-        {
-            throw new InvalidOperationException($"The scorer returned {scores.Count} scores for {inputs.Length} mentions.");
-        }
-
-        return scores;
     }
 }

@@ -95,16 +95,13 @@ internal sealed class CountingScorer : IMentionScorer
 
     public List<ScoringInput> Inputs { get; } = [];
 
-    /// <summary>The complaint probability every mention gets.</summary>
-    public float Complaint { get; set; } = 0.1f;
-
     public IReadOnlyList<MentionScore> Score(IReadOnlyList<ScoringInput> inputs)
     {
         BatchSizes.Add(inputs.Count);
         Inputs.AddRange(inputs);
         return inputs.Select(_ => new MentionScore(
             new SentimentScore(SentimentLabel.Neutral, 0.2f, 0.6f, 0.2f),
-            Complaint,
+            0.1f,
             new EscalationScore(0.05f, EscalationLevel.Low, []),
             ModelVersion)).ToList();
     }

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Time.Testing;
 using SocialWatch.Core.Brands;
 using SocialWatch.Core.Mentions;
-using SocialWatch.Core.Scoring;
 using SocialWatch.Ingest.Pipeline;
 using SocialWatch.Ingest.Tests.Infrastructure;
 
@@ -98,50 +96,15 @@ public sealed class MentionPipelineTests : IDisposable
         Assert.AreEqual(1, _harness.StoredHandler.FailNextCalls, "no new rows, so the handlers were not called");
     }
 
-    [TestMethod]
-    public async Task Process_ScoresAComplaintWithItsAuthorsEarlierComplaintsToTheBrand()
-    {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
-        using var harness = new IngestHarness(new Dictionary<string, string?>(), time);
-        harness.Scorer.Complaint = 0.9f;
-        var marta = new MentionAuthor("u7", "marta", null, 120, false);
-        var pipeline = harness.Get<MentionPipeline>();
-        await pipeline.ProcessAsync(new PipelineBatch("q", _brand, [Sample("1", "lost bag", marta, time.GetUtcNow().AddDays(-10))], "c1", null), CancellationToken.None);
-        await pipeline.ProcessAsync(new PipelineBatch("q", _brand, [Sample("2", "bag still lost", marta, time.GetUtcNow().AddDays(-2))], "c2", "c1"), CancellationToken.None);
-        harness.Scorer.Inputs.Clear();
-
-        await pipeline.ProcessAsync(
-            new PipelineBatch("q", _brand, [Sample("3", "third week without my bag", marta, time.GetUtcNow()), Sample("4", "lost bag too", MentionAuthor.Unknown, time.GetUtcNow())], "c3", "c2"),
-            CancellationToken.None);
-
-        var scored = harness.Scorer.Inputs.Where(i => i.Text == "third week without my bag").ToList();
-        Assert.AreEqual(new AuthorHistory(1, 2, 0), scored[^1].History, "the score a complaint is stored and routed with knows the author complained twice before");
-        Assert.IsNull(harness.Scorer.Inputs.Last(i => i.Text == "lost bag too").History, "an unknown author has no history to look up");
-    }
-
-    [TestMethod]
-    public async Task Process_MentionsThatAreNotWatched_AreScoredOnce_WithoutAHistoryLookup()
-    {
-        var marta = new MentionAuthor("u7", "marta", null, 120, false);
-        await Pipeline().ProcessAsync(new PipelineBatch("q", _brand, [Sample("1", "a", marta, DateTimeOffset.UnixEpoch)], "c1", null), CancellationToken.None);
-
-        await Pipeline().ProcessAsync(new PipelineBatch("q", _brand, [Sample("2", "b", marta, DateTimeOffset.UnixEpoch), Sample("3", "c", marta, DateTimeOffset.UnixEpoch)], "c2", "c1"), CancellationToken.None);
-
-        Assert.AreEqual("1,2", string.Join(",", _harness.Scorer.BatchSizes), "one scorer call per page: praise and questions need no author history");
-        Assert.IsTrue(_harness.Scorer.Inputs.All(i => i.History is null));
-    }
-
     private MentionPipeline Pipeline() => _harness.Get<MentionPipeline>();
 
-    private static Mention Sample(string id, string text) => Sample(id, text, MentionAuthor.Unknown, DateTimeOffset.UnixEpoch);
-
-    private static Mention Sample(string id, string text, MentionAuthor author, DateTimeOffset createdAt) => new()
+    private static Mention Sample(string id, string text) => new()
     {
         Source = "x",
         ExternalId = id,
         Brand = IngestHarness.Brand,
         Text = text,
-        Author = author,
-        CreatedAt = createdAt,
+        Author = MentionAuthor.Unknown,
+        CreatedAt = DateTimeOffset.UnixEpoch,
     };
 }
