@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialWatch.Alerts.Notifications;
@@ -87,7 +88,10 @@ public sealed class RescoredMentionRouter(
 
     /// <summary>
     /// The open alert's reasons after a re-score: the new score's, then the ones routing added (its rule, "started
-    /// spreading", a follow-up), which are the stored reasons the previous score did not give.
+    /// spreading", a follow-up), which are the stored reasons the previous score did not give. A spreading reason
+    /// ("reposts doubling every 6 min") stays while the new score has none: a read that saw no movement is a pause
+    /// between two reads, not a sign the post stopped, and dropping the reason would make it flicker on and off the
+    /// alert from one refresh to the next. A new spreading reason replaces the old ones.
     /// </summary>
     public static IReadOnlyList<Reason> ReasonsAfterRescore(IReadOnlyList<Reason> stored, MentionScore? previous, MentionScore? current)
     {
@@ -99,7 +103,8 @@ public sealed class RescoredMentionRouter(
         var fresh = current.Escalation.Reasons;
         var scored = new HashSet<string>(StringComparer.Ordinal);
         scored.UnionWith(fresh.Select(r => r.Code));
-        scored.UnionWith(previous?.Escalation.Reasons.Select(r => r.Code) ?? []);
+        var freshSpreading = fresh.Any(r => IsSpreading(r.Code));
+        scored.UnionWith(previous?.Escalation.Reasons.Select(r => r.Code).Where(code => freshSpreading || !IsSpreading(code)) ?? []);
         return [.. fresh, .. stored.Where(r => !scored.Contains(r.Code))];
     }
 
@@ -124,11 +129,14 @@ public sealed class RescoredMentionRouter(
         var target = SlaCalculator.TargetFor(policy, priority);
         firstDue = awaitsResponse ? calculator.Tighten(firstDue, now, target.FirstResponse, velocity) : firstDue;
         resolveDue = calculator.Tighten(resolveDue, now, target.Resolution, velocity);
+        firstDue = Worthwhile(alert.FirstResponseDueAt, firstDue);
+        resolveDue = Worthwhile(alert.ResolveDueAt, resolveDue);
 
         // A change of reason codes is worth a new version; figures moving within a reason ("41 reposts/h") are not, or
         // every refresh would make an agent's next action conflict. They are brought up to date with any re-plan.
         var reasons = ReasonsAfterRescore(alert.Reasons, rescored.Previous, rescored.Mention.Score);
-        var reasonsChanged = !reasons.Select(r => r.Code).SequenceEqual(alert.Reasons.Select(r => r.Code), StringComparer.Ordinal);
+        // As sets: a reason kept through a pause comes after the fresh ones, which reorders but changes nothing.
+        var reasonsChanged = !reasons.Select(r => r.Code).ToHashSet(StringComparer.Ordinal).SetEquals(alert.Reasons.Select(r => r.Code));
         if (priority == alert.Priority && firstDue == alert.FirstResponseDueAt && resolveDue == alert.ResolveDueAt && !reasonsChanged)
         {
             return;
@@ -147,7 +155,7 @@ public sealed class RescoredMentionRouter(
                     FirstResponseDueAt = firstDue != alert.FirstResponseDueAt ? firstDue : null,
                     ResolveDueAt = resolveDue != alert.ResolveDueAt ? resolveDue : null,
                     Reasons = reasons,
-                    Note = ReplanNote(alert.Priority, priority, velocity),
+                    Note = ReplanNote(alert.Priority, priority, velocity, firstDue != alert.FirstResponseDueAt || resolveDue != alert.ResolveDueAt),
                 },
                 cancellationToken);
             WorkflowLog.Replanned(logger, alert.Id, alert.Priority.ToString(), priority.ToString());
@@ -159,15 +167,43 @@ public sealed class RescoredMentionRouter(
         }
     }
 
-    private static string ReplanNote(AlertPriority from, AlertPriority to, EngagementVelocity? velocity)
+    /// <summary>
+    /// A deadline pulled earlier by less than <see cref="MinDeadlineGain"/> stays where it is: the doubling time of a
+    /// spreading post wobbles from one refresh to the next, and moving a deadline by seconds each time would fill the
+    /// alert's history with re-plans and make an agent's next action conflict, for nothing a person would notice.
+    /// </summary>
+    internal static DateTimeOffset? Worthwhile(DateTimeOffset? current, DateTimeOffset? planned) =>
+        current is { } c && planned is { } p && p < c && c - p < MinDeadlineGain ? current : planned;
+
+    internal static readonly TimeSpan MinDeadlineGain = TimeSpan.FromMinutes(1);
+
+    private static bool IsSpreading(string code) =>
+        code is ReasonCodes.RepostsDoubling or ReasonCodes.RepostRate or ReasonCodes.InteractionsInWindow;
+
+    internal static string ReplanNote(AlertPriority from, AlertPriority to, EngagementVelocity? velocity, bool deadlinesMoved = true)
     {
         var growth = velocity is { EngagementPerHour: > 0 } v
             ? v.DoublingTime is { } d
-                ? $"spreading: {Math.Round(v.EngagementPerHour):0} interactions/h, doubling every {d:hh\\:mm}"
-                : $"spreading: {Math.Round(v.EngagementPerHour):0} interactions/h"
+                ? string.Create(CultureInfo.InvariantCulture, $"spreading: {Math.Round(v.EngagementPerHour):0} interactions/h, doubling every {Duration(d)}")
+                : string.Create(CultureInfo.InvariantCulture, $"spreading: {Math.Round(v.EngagementPerHour):0} interactions/h")
             : "re-scored";
-        return to > from ? $"Re-scored, {growth}; priority {from} -> {to}, deadlines re-planned" : $"Re-scored, {growth}; deadlines re-planned";
+        var change = (to > from, deadlinesMoved) switch
+        {
+            (true, true) => $"priority {from} -> {to}, deadlines re-planned",
+            (true, false) => $"priority {from} -> {to}",
+            (false, true) => "deadlines re-planned",
+            (false, false) => "reasons updated",
+        };
+        return growth == "re-scored" ? $"Re-scored; {change}" : $"Re-scored, {growth}; {change}";
     }
+
+    private static string Duration(TimeSpan span) => span switch
+    {
+        { TotalMinutes: < 1 } => "under a minute",
+        { TotalHours: < 1 } => string.Create(CultureInfo.InvariantCulture, $"{(int)Math.Round(span.TotalMinutes)} min"),
+        { TotalDays: < 2 } => string.Create(CultureInfo.InvariantCulture, $"{span.TotalHours:0.#} h"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{span.TotalDays:0.#} days"),
+    };
 
     private static DateTimeOffset? Earlier(DateTimeOffset? current, DateTimeOffset? planned) =>
         current is { } c && planned is { } p ? (p < c ? p : c) : current ?? planned;

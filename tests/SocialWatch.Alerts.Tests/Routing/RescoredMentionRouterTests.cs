@@ -63,4 +63,52 @@ public sealed class RescoredMentionRouterTests
 
         Assert.AreEqual(before.Version, h.Alerts.All.Single().Version, "an agent's next action does not conflict with a refresh that changed nothing a person reads differently");
     }
+
+    [TestMethod]
+    public async Task OnRescored_ARefreshThatSawNoMovement_KeepsTheSpreadingReason_SoItDoesNotFlicker()
+    {
+        var h = new WorkflowHarness();
+        var doubling = new Reason(ReasonCodes.RepostsDoubling, "reposts doubling every 6 min", 0.9f);
+        var stored = Mentions.Stored(8, level: EscalationLevel.High, reasons: [s_complaint]);
+        h.Mentions.Add(stored);
+        await h.Router.OnStoredAsync([stored], CancellationToken.None);
+        var spreading = Mentions.Stored(8, level: EscalationLevel.High, reasons: [doubling, s_complaint]);
+        var paused = Mentions.Stored(8, level: EscalationLevel.High, reasons: [s_complaint]);
+        await h.RescoreRouter.OnRescoredAsync([new RescoredMention(spreading, stored.Score, s_fast)], CancellationToken.None);
+        var afterSpreading = h.Alerts.All.Single();
+
+        // Reads 10 s apart: one sees growth, the next none, as a fast cadence does between bursts.
+        for (var i = 0; i < 6; i++)
+        {
+            h.Time.Advance(TimeSpan.FromSeconds(10));
+            var (now, before) = i % 2 == 0 ? (paused, spreading) : (spreading, paused);
+            await h.RescoreRouter.OnRescoredAsync([new RescoredMention(now, before.Score, i % 2 == 0 ? null : s_fast)], CancellationToken.None);
+        }
+
+        var alert = h.Alerts.All.Single();
+        Assert.AreEqual(afterSpreading.Version, alert.Version, "nothing a person reads differently changed");
+        Assert.AreEqual("reposts_doubling|complaint|rule:default", string.Join("|", alert.Reasons.Select(r => r.Code)));
+    }
+
+    [TestMethod]
+    public void ReplanNote_WhenOnlyTheReasonsChanged_SaysSo()
+    {
+        var note = RescoredMentionRouter.ReplanNote(AlertPriority.High, AlertPriority.High, velocity: null, deadlinesMoved: false);
+
+        Assert.AreEqual("Re-scored; reasons updated", note);
+    }
+
+    [TestMethod]
+    [DataRow(0.5, "doubling every under a minute")]
+    [DataRow(6.0, "doubling every 6 min")]
+    [DataRow(90.0, "doubling every 1.5 h")]
+    public void ReplanNote_SaysTheDoublingTimeAsAPersonWould(double minutes, string expected)
+    {
+        var velocity = new EngagementVelocity(600, 2_400, TimeSpan.FromMinutes(minutes));
+
+        var note = RescoredMentionRouter.ReplanNote(AlertPriority.Normal, AlertPriority.Urgent, velocity);
+
+        StringAssert.Contains(note, expected);
+        StringAssert.Contains(note, "priority Normal -> Urgent");
+    }
 }
