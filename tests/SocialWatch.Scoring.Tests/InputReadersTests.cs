@@ -60,7 +60,7 @@ public sealed class InputReadersTests
                 continue;
             }
 
-            records.Add(Describe(MentionLineParser.Parse(text, line)));
+            records.Add(Describe(ScoreInputLines.Parse(text, line)));
         }
 
         return records;

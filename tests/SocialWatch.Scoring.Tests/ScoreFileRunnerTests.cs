@@ -74,8 +74,8 @@ public sealed class ScoreFileRunnerTests
         Assert.AreEqual(2L, result.Scored);
         Assert.AreEqual(3L, result.Rejected);
         Assert.IsTrue(problems.Any(p => p.StartsWith("line 2: invalid JSON", StringComparison.Ordinal)), string.Join("\n", problems));
-        Assert.IsTrue(problems.Any(p => p.StartsWith("line 3: missing \"text\"", StringComparison.Ordinal)), string.Join("\n", problems));
-        Assert.IsTrue(problems.Any(p => p.StartsWith("line 4: text is 1,048,576 characters", StringComparison.Ordinal)), string.Join("\n", problems));
+        Assert.IsTrue(problems.Any(p => p.StartsWith("line 3: \"text\" is required.", StringComparison.Ordinal)), string.Join("\n", problems));
+        Assert.IsTrue(problems.Any(p => p.StartsWith("line 4: \"text\" is 1,048,576 characters", StringComparison.Ordinal)), string.Join("\n", problems));
         Assert.AreEqual(2, lines[1].GetProperty("line").GetInt32());
         var first = lines[0];
         var sentiment = first.GetProperty("sentiment");

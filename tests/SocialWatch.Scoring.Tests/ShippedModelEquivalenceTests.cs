@@ -23,7 +23,7 @@ public sealed class ShippedModelEquivalenceTests
     public void ServingScores_EqualMlNetPrediction_OnBrandComplaints()
     {
         var texts = File.ReadLines(Path.Combine(RepositoryRoot(), "tests", "SocialWatch.Scoring.Tests", "Data", "brand-complaints.jsonl"))
-            .Select((line, i) => MentionLineParser.Parse(line, i + 1).Mention!.Input.Text)
+            .Select((line, i) => ScoreInputLines.Parse(line, i + 1).Mention!.Input.Text)
             .ToList();
 
         AssertServingEqualsMlNet(texts);

@@ -16,7 +16,7 @@ public static class MentionPushEndpoints
         app.MapPost("/api/mentions", PushAsync)
             .RequireAuthorization("push")
             .WithName("PushMentions")
-            .Accepts<MentionInput>("application/json")
+            .Accepts<SocialWatch.Core.Mentions.MentionLine>("application/json")
             .Produces<PushResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
@@ -59,7 +59,7 @@ public static class MentionPushEndpoints
             return TooLarge(limit);
         }
 
-        IReadOnlyList<MentionInput> inputs;
+        IReadOnlyList<SocialWatch.Core.Mentions.MentionLine?> inputs;
         try
         {
             inputs = MentionInputMapper.ParseBody(body);
@@ -87,7 +87,7 @@ public static class MentionPushEndpoints
                 continue;
             }
 
-            var (item, error) = await mapper.MapAsync(inputs[i], i, brandOverride: null, Channel, cancellationToken);
+            var (item, error) = await mapper.MapAsync(inputs[i]!, i, brandOverride: null, Channel, cancellationToken);
             if (error is not null)
             {
                 errors.Add(error);

@@ -20,32 +20,13 @@ public sealed partial class MentionInputMapper(IBrandDirectory brands, TimeProvi
     private static readonly string[] ReservedSources = ["x", "reddit", "mastodon", "rss", "demo", "bluesky"];
 
     /// <summary>Reads a body holding one mention object or an array of them. Throws <see cref="JsonException"/> for malformed JSON.</summary>
-    public static IReadOnlyList<MentionInput> ParseBody(ReadOnlySpan<byte> json)
-    {
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
-        if (!reader.Read())
-        {
-            throw new JsonException("The body is empty.");
-        }
-
-        return reader.TokenType switch
-        {
-            JsonTokenType.StartArray => JsonSerializer.Deserialize(json, MentionInputJsonContext.Default.ListMentionInput) ?? [],
-            JsonTokenType.StartObject => [JsonSerializer.Deserialize(json, MentionInputJsonContext.Default.MentionInput)!],
-            _ => throw new JsonException("The body must be a mention object or an array of mention objects."),
-        };
-    }
-
-    /// <summary>Reads one line of a JSONL file. Throws <see cref="JsonException"/> for malformed JSON.</summary>
-    public static MentionInput ParseLine(string line) =>
-        JsonSerializer.Deserialize(line, MentionInputJsonContext.Default.MentionInput)
-        ?? throw new JsonException("The line is JSON null.");
+    public static IReadOnlyList<MentionLine?> ParseBody(ReadOnlySpan<byte> json) => MentionLines.ReadBody(json);
 
     /// <param name="brandOverride">Brand for every item (the replay verb's --brand); otherwise each item's "brand".</param>
     /// <param name="defaultSource">Source name for items that do not say ("push", "replay").</param>
     /// <param name="allowPollerSources">True for the operator's own replay files; false for mentions pushed by other systems.</param>
     public async ValueTask<(MappedMention? Mapped, MentionInputError? Error)> MapAsync(
-        MentionInput input, int index, string? brandOverride, string defaultSource, CancellationToken cancellationToken, bool allowPollerSources = false)
+        MentionLine input, int index, string? brandOverride, string defaultSource, CancellationToken cancellationToken, bool allowPollerSources = false)
     {
         var errors = new List<string>();
         var id = input.Id?.Trim();
@@ -58,10 +39,9 @@ public sealed partial class MentionInputMapper(IBrandDirectory brands, TimeProvi
             errors.Add($"\"id\" must be at most {MaxIdLength} characters without control characters.");
         }
 
-        if (string.IsNullOrWhiteSpace(input.Text))
-        {
-            errors.Add("\"text\" is required.");
-        }
+        // Text, numbers, date: the checks every reader of mention lines shares, with the same messages.
+        var now = time.GetUtcNow();
+        errors.AddRange(MentionLines.Check(input, now, out var createdAt));
 
         var brandName = brandOverride ?? input.Brand;
         Brand? brand = null;
@@ -94,9 +74,6 @@ public sealed partial class MentionInputMapper(IBrandDirectory brands, TimeProvi
             errors.Add("\"lang\" must be a language code such as \"en\".");
         }
 
-        var metrics = input.Metrics is { } m ? new EngagementMetrics(m.Likes, m.Reposts, m.Replies, m.Quotes) : default;
-        errors.AddRange(MentionBounds.Check(input.Author?.Followers ?? 0, metrics, input.CreatedAt, time.GetUtcNow()));
-
         if (errors.Count > 0)
         {
             return (null, new MentionInputError(index, id is null ? null : Truncate(id), errors));
@@ -111,11 +88,11 @@ public sealed partial class MentionInputMapper(IBrandDirectory brands, TimeProvi
             Text = input.Text!,
             Author = author is null
                 ? MentionAuthor.Unknown
-                : new MentionAuthor(author.Id ?? author.Handle ?? "", author.Handle ?? "", author.Name, author.Followers, author.Verified),
-            Metrics = metrics,
+                : new MentionAuthor(author.Id ?? author.Handle ?? "", author.Handle ?? "", author.Name, author.Followers ?? 0, author.Verified ?? false),
+            Metrics = input.EngagementMetrics,
             Url = input.Url,
             Language = input.Lang,
-            CreatedAt = input.CreatedAt ?? time.GetUtcNow(),
+            CreatedAt = createdAt ?? now,
         };
         return (new MappedMention(mention, brand), null);
     }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using SocialWatch.Core.Mentions;
 
 namespace SocialWatch.Ingest.Push;
 
@@ -27,15 +27,11 @@ public sealed class MentionReplay(MentionInputMapper mapper, MentionIntake intak
                 continue;
             }
 
-            MentionInput item;
-            try
-            {
-                item = MentionInputMapper.ParseLine(line);
-            }
-            catch (JsonException ex)
+            var read = MentionLines.Read(line);
+            if (read.Line is not { } item)
             {
                 invalid++;
-                await errors.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"line {lines}: malformed JSON: {ex.Message}"));
+                await errors.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"line {lines}: {read.JsonError}"));
                 continue;
             }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SocialWatch.Core.Mentions;
 using SocialWatch.Scoring.Data;
 
 namespace SocialWatch.Scoring.Batch;
@@ -12,13 +13,13 @@ internal abstract record RawRecord(int Line)
 
 internal sealed record JsonRecord(int Line, string Json) : RawRecord(Line)
 {
-    public override ParsedMention Parse(DateTimeOffset? now = null) => MentionLineParser.Parse(Json, Line, now);
+    public override ParsedMention Parse(DateTimeOffset? now = null) => ScoreInputLines.Parse(Json, Line, now);
 }
 
 /// <summary>A JSONL line kept as the file's UTF-8 bytes (a slice of a shared block), parsed without a string copy.</summary>
 internal sealed record Utf8JsonRecord(int Line, ReadOnlyMemory<byte> Json) : RawRecord(Line)
 {
-    public override ParsedMention Parse(DateTimeOffset? now = null) => MentionLineParser.Parse(Json.Span, Line, now);
+    public override ParsedMention Parse(DateTimeOffset? now = null) => ScoreInputLines.Parse(Json.Span, Line, now);
 }
 
 internal sealed record CsvRecord(int Line, string? Id, MentionLine? Fields, string? Error) : RawRecord(Line)
@@ -26,7 +27,7 @@ internal sealed record CsvRecord(int Line, string? Id, MentionLine? Fields, stri
     public override ParsedMention Parse(DateTimeOffset? now = null) =>
         Error is not null || Fields is null
             ? new ParsedMention(Line, Id) { Error = Error ?? $"line {Line}: unreadable row" }
-            : MentionLineParser.Build(Line, Id, Fields, now);
+            : ScoreInputLines.Build(Line, Id, Fields, now);
 }
 
 /// <summary>Reads the records of a JSONL or CSV file in order. The format follows the extension.</summary>
@@ -230,7 +231,7 @@ internal static class InputReaders
             var verified = ParseBool(Field("author_verified") ?? Field("verified"));
             if (followers is not null || handle is not null || verified is not null)
             {
-                fields.Author = new AuthorLine { Handle = handle, Followers = followers, Verified = verified };
+                fields.Author = new MentionLineAuthor { Handle = handle, Followers = followers, Verified = verified };
             }
 
             var likes = ParseLong(Field("likes") ?? Field("metrics_likes"));
@@ -239,7 +240,7 @@ internal static class InputReaders
             var quotes = ParseLong(Field("quotes") ?? Field("metrics_quotes"));
             if (likes is not null || reposts is not null || replies is not null || quotes is not null)
             {
-                fields.Metrics = new MetricsLine { Likes = likes, Reposts = reposts, Replies = replies, Quotes = quotes };
+                fields.Metrics = new MentionLineMetrics { Likes = likes, Reposts = reposts, Replies = replies, Quotes = quotes };
             }
 
             yield return new CsvRecord(row.Line, id, fields, null);

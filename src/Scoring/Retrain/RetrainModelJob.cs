@@ -118,7 +118,7 @@ public sealed class RetrainModelJob(
             var page = await feedbackStore.GetAsync(after, PageSize, cancellationToken);
             foreach (var label in page)
             {
-                if (string.IsNullOrWhiteSpace(label.Text) || label.Text.Length > Batch.MentionLineParser.MaxTextLength)
+                if (string.IsNullOrWhiteSpace(label.Text) || label.Text.Length > Core.Mentions.MentionLines.MaxTextLength)
                 {
                     ScoringLog.FeedbackProblem(logger, label.Id, "text empty or over the length limit; skipped");
                     continue;

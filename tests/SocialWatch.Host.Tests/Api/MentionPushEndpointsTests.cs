@@ -111,7 +111,7 @@ public sealed class MentionPushEndpointsTests : IAsyncDisposable
         Assert.AreEqual(1, item.GetProperty("index").GetInt32());
         var errors = string.Join(" ", item.GetProperty("errors").EnumerateArray().Select(e => e.GetString()));
         StringAssert.Contains(errors, "\"id\" is required.");
-        StringAssert.Contains(errors, "\"text\" is required.");
+        StringAssert.Contains(errors, "\"text\" is empty.");
         StringAssert.Contains(errors, "'Globex' is not a known brand");
         Assert.IsNull(await _app!.Services.GetRequiredService<IMentionStore>().FindMentionAsync("push", "ok", CancellationToken.None));
     }

@@ -73,7 +73,7 @@ public sealed class IngestCommandsTests : IAsyncDisposable
         var (exitCode, _, errors) = await InvokeAsync("replay", "--input", _input, "--brand", "Acme Air");
 
         Assert.AreEqual(1, exitCode);
-        StringAssert.StartsWith(errors, "line 2: malformed JSON");
+        StringAssert.StartsWith(errors, "line 2: invalid JSON");
     }
 
     [TestMethod]

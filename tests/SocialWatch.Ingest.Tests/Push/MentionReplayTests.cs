@@ -28,7 +28,7 @@ public sealed class MentionReplayTests : IDisposable
 
         Assert.AreEqual(new ReplayResult(Lines: 6, Invalid: 2, Stored: 2, Duplicates: 1, Filtered: 0), result);
         var report = errors.ToString();
-        StringAssert.Contains(report, "line 4: malformed JSON");
+        StringAssert.Contains(report, "line 4: invalid JSON");
         StringAssert.Contains(report, "line 5: \"id\" is required.");
         Assert.AreEqual("r1,r2", string.Join(",", _harness.Store.Mentions.Select(m => m.Mention.ExternalId)));
         Assert.IsTrue(_harness.Store.Mentions.All(m => m.Mention.Source == "replay"));
