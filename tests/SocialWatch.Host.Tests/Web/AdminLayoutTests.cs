@@ -87,7 +87,9 @@ public sealed class AdminLayoutTests
         var row = page.Locator("table.brands tbody tr", new() { HasTextString = "Globex Mobile Networks" });
         var retention = row.Locator("td[data-label=Retention]");
 
-        await Assertions.Expect(page.Locator("table.brands thead")).ToBeHiddenAsync();
+        // The header row is out of sight (one clipped pixel) but still read by screen readers before the cards.
+        var header = await page.Locator("table.brands thead").BoundingBoxAsync();
+        Assert.IsTrue(header is null || (header.Width <= 1 && header.Height <= 1), $"header row shown at {header?.Width}x{header?.Height}");
         await Assertions.Expect(retention).ToHaveTextAsync("90 days");
         Assert.AreEqual("Retention", await retention.EvaluateAsync<string>("td => getComputedStyle(td, '::before').content.replaceAll('\"', '')"));
     }
