@@ -130,19 +130,5 @@ public sealed class IngestChaosTests
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
-    private static async Task<string> CreateDatabaseAsync(string name)
-    {
-        PostgresServer server;
-        try
-        {
-            server = await PostgresServer.StartSharedAsync();
-        }
-        catch (PostgresUnavailableException e) when (!PostgresServer.IsRequired)
-        {
-            Prerequisite.Missing($"PostgreSQL is not available here: {e.Message}");
-            throw;
-        }
-
-        return await server.CreateDatabaseAsync(name);
-    }
+    private static Task<string> CreateDatabaseAsync(string name) => TestPostgres.CreateDatabaseAsync(name);
 }

@@ -80,21 +80,7 @@ public sealed class IngestTwoHostPostgreSqlTests
 
     private static string NewestId => (1_000 + (Pages * PostsPerPage) - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static async Task<string> CreateDatabaseAsync()
-    {
-        PostgresServer server;
-        try
-        {
-            server = await PostgresServer.StartSharedAsync();
-        }
-        catch (PostgresUnavailableException e) when (!PostgresServer.IsRequired)
-        {
-            Prerequisite.Missing($"PostgreSQL is not available here: {e.Message}");
-            throw;
-        }
-
-        return await server.CreateDatabaseAsync(Database);
-    }
+    private static Task<string> CreateDatabaseAsync() => TestPostgres.CreateDatabaseAsync(Database);
 
     /// <summary>Newest first, chained by next_token; each answer takes a while so that two runs overlap.</summary>
     private static void GivenSlowPages(WireMockServer x)

@@ -156,19 +156,6 @@ public sealed class SqliteWatchListEndToEndTests : WatchListEndToEndContract, ID
 [TestClass]
 public sealed class PostgreSqlWatchListEndToEndTests : WatchListEndToEndContract
 {
-    protected override async Task<(string Provider, string ConnectionString)> CreateDatabaseAsync(string name)
-    {
-        PostgresServer server;
-        try
-        {
-            server = await PostgresServer.StartSharedAsync();
-        }
-        catch (PostgresUnavailableException e) when (!PostgresServer.IsRequired)
-        {
-            Prerequisite.Missing($"PostgreSQL is not available here: {e.Message}");
-            throw;
-        }
-
-        return ("PostgreSql", await server.CreateDatabaseAsync(name));
-    }
+    protected override async Task<(string Provider, string ConnectionString)> CreateDatabaseAsync(string name) =>
+        ("PostgreSql", await TestPostgres.CreateDatabaseAsync(name));
 }

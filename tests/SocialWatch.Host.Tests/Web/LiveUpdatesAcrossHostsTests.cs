@@ -76,21 +76,7 @@ public sealed class LiveUpdatesAcrossHostsTests
         Assert.AreEqual("1,2", versionsOnB, "host B");
     }
 
-    private static async Task<string> CreatePostgreSqlDatabaseAsync(string name)
-    {
-        PostgresServer server;
-        try
-        {
-            server = await PostgresServer.StartSharedAsync();
-        }
-        catch (PostgresUnavailableException e) when (!PostgresServer.IsRequired)
-        {
-            Prerequisite.Missing($"PostgreSQL is not available here: {e.Message}");
-            throw;
-        }
-
-        return await server.CreateDatabaseAsync(name);
-    }
+    private static Task<string> CreatePostgreSqlDatabaseAsync(string name) => TestPostgres.CreateDatabaseAsync(name);
 
     private sealed record Change(long Id, string Kind, string Team, string Brand, string State, int Version, string? Actor);
 
