@@ -5,8 +5,13 @@ namespace SocialWatch.Core.Scoring;
 /// <summary>Velocity from the refresh job's snapshots: growth over the latest interval.</summary>
 public static class EngagementVelocityCalculator
 {
-    /// <summary>Null with fewer than two snapshots or no time between the last two.</summary>
-    public static EngagementVelocity? FromSnapshots(IReadOnlyList<EngagementSnapshot> snapshots)
+    /// <summary>
+    /// Null with fewer than two snapshots or no time between the last two. With <paramref name="atLeast"/>, the rates are
+    /// measured from the latest snapshot taken at least that long before the last one (the first one if none is that
+    /// old): what a person watching a dashboard calls "growing now", which one quiet read between bursts must not hide.
+    /// Without it, over the latest interval, which is what the scorer is given at each refresh.
+    /// </summary>
+    public static EngagementVelocity? FromSnapshots(IReadOnlyList<EngagementSnapshot> snapshots, TimeSpan? atLeast = null)
     {
         if (snapshots.Count < 2)
         {
@@ -16,6 +21,11 @@ public static class EngagementVelocityCalculator
         var ordered = snapshots.OrderBy(s => s.At).ToList();
         var last = ordered[^1];
         var previous = ordered[^2];
+        if (atLeast is { } window)
+        {
+            previous = ordered.LastOrDefault(s => s.At <= last.At - window) ?? ordered[0];
+        }
+
         var hours = (last.At - previous.At).TotalHours;
         if (hours <= 0)
         {

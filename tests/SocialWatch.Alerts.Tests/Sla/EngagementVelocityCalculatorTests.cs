@@ -43,4 +43,25 @@ public sealed class EngagementVelocityCalculatorTests
         Assert.IsNull(flat!.DoublingTime);
         Assert.IsNull(single);
     }
+
+    [TestMethod]
+    public void FromSnapshots_OverAWindow_SeesGrowthThatTheLatestQuietReadHides()
+    {
+        var snapshots = new EngagementSnapshot[]
+        {
+            new(1, T, new(10, 0, 0, 0)),
+            new(1, T.AddMinutes(10), new(40, 0, 0, 0)),
+            new(1, T.AddMinutes(20), new(100, 0, 0, 0)),
+            new(1, T.AddMinutes(21), new(100, 0, 0, 0)),
+        };
+
+        var latest = EngagementVelocityCalculator.FromSnapshots(snapshots)!;
+        var overTenMinutes = EngagementVelocityCalculator.FromSnapshots(snapshots, TimeSpan.FromMinutes(10))!;
+        var overAnHour = EngagementVelocityCalculator.FromSnapshots(snapshots, TimeSpan.FromHours(1))!;
+
+        Assert.AreEqual(0.0, latest.EngagementPerHour);
+        Assert.AreEqual(TimeSpan.FromMinutes(11), overTenMinutes.Window);
+        Assert.AreEqual(60.0 / 11 * 60, overTenMinutes.EngagementPerHour, 1e-9);
+        Assert.AreEqual(TimeSpan.FromMinutes(21), overAnHour.Window, "no snapshot is that old: from the first");
+    }
 }

@@ -68,7 +68,7 @@ public sealed class IndexModel(IInsightsStore insights, ISpreadQueries spread, I
         foreach (var mention in risks.Select(r => r.Mention).OfType<QueueMention>())
         {
             var snapshots = series.GetValueOrDefault(mention.Id) ?? [];
-            if (EngagementVelocityCalculator.FromSnapshots(snapshots) is { } v)
+            if (EngagementVelocityCalculator.FromSnapshots(snapshots, SpreadRanking.GrowingWindow) is { } v)
             {
                 velocity[mention.Id] = v;
             }

@@ -18,12 +18,18 @@ public sealed record SpreadingRow(SpreadCandidate Candidate, EngagementVelocity 
 }
 
 /// <summary>
-/// Ranks candidates for "what is spreading now". Only a mention that grew over its latest refresh is spreading now; among
+/// Ranks candidates for "what is spreading now". Only a mention that grew over the last ten minutes of refreshes is spreading now; among
 /// those, the one with the most interactions still to come by +24 h comes first (growth that is fading projects
 /// little), then the one growing fastest now. Pure: the page reads the candidates and their series in one query each.
 /// </summary>
 public static class SpreadRanking
 {
+    /// <summary>
+    /// Growth is read over at least this long, so that one refresh that saw no movement between two bursts does not
+    /// take a spreading post off the list (at a 2 min cadence, the last few reads).
+    /// </summary>
+    public static readonly TimeSpan GrowingWindow = TimeSpan.FromMinutes(10);
+
     public static IReadOnlyList<SpreadingRow> Rank(
         IEnumerable<SpreadCandidate> candidates, IReadOnlyDictionary<long, IReadOnlyList<EngagementSnapshot>> series, int limit)
     {
@@ -37,7 +43,7 @@ public static class SpreadRanking
                 continue;
             }
 
-            if (EngagementVelocityCalculator.FromSnapshots(snapshots) is not { EngagementPerHour: > 0 } velocity)
+            if (EngagementVelocityCalculator.FromSnapshots(snapshots, GrowingWindow) is not { EngagementPerHour: > 0 } velocity)
             {
                 continue;
             }

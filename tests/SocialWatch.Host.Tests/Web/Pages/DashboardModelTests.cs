@@ -49,7 +49,7 @@ public sealed partial class DashboardModelTests
 
         StringAssert.Contains(row, "&lt;script&gt;alert(1)&lt;/script&gt; my bag is gone");
         Assert.IsFalse(row.Contains("<script>", StringComparison.Ordinal), row);
-        StringAssert.Contains(row, "+1.1k/h");
+        StringAssert.Contains(row, "+780/h", "130 more interactions over the last ten minutes");
         StringAssert.Contains(row, "&#x2248; ");
         StringAssert.Contains(row, "confidence");
         StringAssert.Contains(row, $"<a href=\"/alerts/{alert.Id}\">");
