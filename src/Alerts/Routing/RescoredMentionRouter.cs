@@ -89,9 +89,10 @@ public sealed class RescoredMentionRouter(
     /// <summary>
     /// The open alert's reasons after a re-score: the new score's, then the ones routing added (its rule, "started
     /// spreading", a follow-up), which are the stored reasons the previous score did not give. A spreading reason
-    /// ("reposts doubling every 6 min") stays while the new score has none: a read that saw no movement is a pause
-    /// between two reads, not a sign the post stopped, and dropping the reason would make it flicker on and off the
-    /// alert from one refresh to the next. A new spreading reason replaces the old ones.
+    /// ("reposts doubling every 6 min", "600 reposts/h") stays on the open alert once given, its text brought up to date
+    /// whenever a score gives it again: which of the spreading reasons a refresh gives depends on the reads it compares
+    /// (a pause between two bursts gives none), and dropping them would make them flicker on and off the alert, each
+    /// flicker a new version and a line in its history. They say how it spread, which stays true.
     /// </summary>
     public static IReadOnlyList<Reason> ReasonsAfterRescore(IReadOnlyList<Reason> stored, MentionScore? previous, MentionScore? current)
     {
@@ -103,8 +104,7 @@ public sealed class RescoredMentionRouter(
         var fresh = current.Escalation.Reasons;
         var scored = new HashSet<string>(StringComparer.Ordinal);
         scored.UnionWith(fresh.Select(r => r.Code));
-        var freshSpreading = fresh.Any(r => IsSpreading(r.Code));
-        scored.UnionWith(previous?.Escalation.Reasons.Select(r => r.Code).Where(code => freshSpreading || !IsSpreading(code)) ?? []);
+        scored.UnionWith(previous?.Escalation.Reasons.Select(r => r.Code).Where(code => !IsSpreading(code)) ?? []);
         return [.. fresh, .. stored.Where(r => !scored.Contains(r.Code))];
     }
 

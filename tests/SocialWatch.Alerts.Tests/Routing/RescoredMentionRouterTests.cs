@@ -33,7 +33,7 @@ public sealed class RescoredMentionRouterTests
     }
 
     [TestMethod]
-    public async Task OnRescored_ReasonCodesDropped_AreDroppedFromTheAlert_WhileItsStartedSpreadingReasonStays()
+    public async Task OnRescored_SpreadingReasons_StayOnTheAlertOnceGiven_WhileANewOneIsAdded()
     {
         var h = new WorkflowHarness();
         var quiet = Mentions.Stored(6, complaint: 0.2f, level: EscalationLevel.Low, reasons: [s_complaint]);
@@ -46,7 +46,7 @@ public sealed class RescoredMentionRouterTests
 
         var alert = h.Alerts.All.Single();
         Assert.AreEqual(AlertPriority.Urgent, alert.Priority);
-        Assert.AreEqual("reposts_doubling|complaint|started_spreading|rule:default", string.Join("|", alert.Reasons.Select(r => r.Code)));
+        Assert.AreEqual("reposts_doubling|complaint|repost_rate|started_spreading|rule:default", string.Join("|", alert.Reasons.Select(r => r.Code)));
     }
 
     [TestMethod]
@@ -110,5 +110,33 @@ public sealed class RescoredMentionRouterTests
 
         StringAssert.Contains(note, expected);
         StringAssert.Contains(note, "priority Normal -> Urgent");
+    }
+
+    [TestMethod]
+    public async Task OnRescored_SpreadingReasonsTakingTurns_WriteTheAlertOnceEach()
+    {
+        var h = new WorkflowHarness();
+        var doubling = new Reason(ReasonCodes.RepostsDoubling, "reposts doubling every 6 min", 0.9f);
+        var rate = new Reason(ReasonCodes.InteractionsInWindow, "360 interactions in 10 min", 0.8f);
+        var stored = Mentions.Stored(9, level: EscalationLevel.High, reasons: [s_complaint]);
+        h.Mentions.Add(stored);
+        await h.Router.OnStoredAsync([stored], CancellationToken.None);
+        var first = Mentions.Stored(9, level: EscalationLevel.High, reasons: [doubling, s_complaint]);
+        var second = Mentions.Stored(9, level: EscalationLevel.High, reasons: [rate, s_complaint]);
+        await h.RescoreRouter.OnRescoredAsync([new RescoredMention(first, stored.Score, s_fast)], CancellationToken.None);
+        await h.RescoreRouter.OnRescoredAsync([new RescoredMention(second, first.Score, s_fast)], CancellationToken.None);
+        var bothSeen = h.Alerts.All.Single();
+
+        for (var i = 0; i < 6; i++)
+        {
+            h.Time.Advance(TimeSpan.FromSeconds(10));
+            var (now, before) = i % 2 == 0 ? (first, second) : (second, first);
+            await h.RescoreRouter.OnRescoredAsync([new RescoredMention(now, before.Score, s_fast)], CancellationToken.None);
+        }
+
+        Assert.AreEqual(bothSeen.Version, h.Alerts.All.Single().Version, "reasons taking turns change nothing a person reads differently");
+        var codes = h.Alerts.All.Single().Reasons.Select(r => r.Code).ToList();
+        Assert.Contains("reposts_doubling", codes);
+        Assert.Contains("interactions_in_window", codes);
     }
 }
