@@ -21,6 +21,7 @@ public sealed class SendTestDigest(DigestComposer composer, IEmailSender sender,
     public static readonly TimeSpan MaxPeriod = TimeSpan.FromDays(31);
 
     /// <exception cref="DigestValidationException">The address or the period is not usable; nothing was sent.</exception>
+    /// <exception cref="DigestDeliveryException">The mail server could not be reached or refused the message.</exception>
     public async Task<TestDigestResult> HandleAsync(TestDigestRequest request, CancellationToken cancellationToken)
     {
         var to = request.To.Trim();
@@ -56,7 +57,20 @@ public sealed class SendTestDigest(DigestComposer composer, IEmailSender sender,
             Subject = "[test] " + digest.Message.Subject,
             MessageId = $"digest.test.{now.ToUnixTimeMilliseconds()}.{Guid.NewGuid():N}@socialwatch",
         };
-        await sender.SendAsync(message, cancellationToken);
+        try
+        {
+            await sender.SendAsync(message, cancellationToken);
+        }
+        catch (Exception e) when (e is MailKit.Net.Smtp.SmtpCommandException or MailKit.Net.Smtp.SmtpProtocolException
+                                      or MailKit.ServiceNotConnectedException or MailKit.Security.AuthenticationException
+                                      or System.Net.Sockets.SocketException or IOException or TimeoutException)
+        {
+            throw new DigestDeliveryException(e.Message, e);
+        }
+
         return new TestDigestResult(message.Subject, period, digest.Report.Volume.Mentions);
     }
 }
+
+/// <summary>The mail server could not be reached or did not take a test digest; the message says why, in the server's words.</summary>
+public sealed class DigestDeliveryException(string message, Exception inner) : Exception(message, inner);

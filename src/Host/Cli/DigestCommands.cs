@@ -43,8 +43,7 @@ internal static class DigestCommands
                 await errors.WriteLineAsync("digest: " + string.Join(" ", ex.Errors.Values));
                 return 2;
             }
-            catch (Exception ex) when (ex is MailKit.Net.Smtp.SmtpCommandException or MailKit.Net.Smtp.SmtpProtocolException or MailKit.ServiceNotConnectedException
-                                           or MailKit.Security.AuthenticationException or System.Net.Sockets.SocketException or IOException or TimeoutException)
+            catch (DigestDeliveryException ex)
             {
                 await errors.WriteLineAsync($"digest: the mail server did not take the digest: {ex.Message}");
                 return 2;

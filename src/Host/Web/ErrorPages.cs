@@ -20,6 +20,10 @@ public static class ErrorPages
         });
     }
 
+    /// <summary>The API, the live stream and the charts: called by code, answered with a status code, never a page.</summary>
+    internal static bool IsForMachines(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/live") || path.StartsWithSegments("/charts");
+
     /// <summary>A navigation or form post from a browser: it asks for HTML, and the path is not a machine's.</summary>
     internal static bool IsBrowserPage(HttpContext context)
     {
@@ -30,8 +34,7 @@ public static class ErrorPages
         }
 
         var path = request.Path;
-        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/live") || path.StartsWithSegments("/charts")
-            || path.StartsWithSegments("/health") || path.StartsWithSegments("/hangfire"))
+        if (IsForMachines(path) || path.StartsWithSegments("/health") || path.StartsWithSegments("/hangfire"))
         {
             return false;
         }

@@ -197,7 +197,7 @@ public static class WebRegistration
     private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         var path = context.Request.Path;
-        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/live") || path.StartsWithSegments("/charts"))
+        if (ErrorPages.IsForMachines(path))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

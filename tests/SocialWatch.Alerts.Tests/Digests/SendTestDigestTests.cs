@@ -67,4 +67,18 @@ public sealed class SendTestDigestTests
         Assert.IsTrue(refused.Errors.ContainsKey(field), string.Join("; ", refused.Errors));
         Assert.IsEmpty(server.Received());
     }
+
+    [TestMethod]
+    public async Task A_mail_server_that_refuses_the_digest_is_one_typed_failure_carrying_its_words()
+    {
+        await using var refusing = await SmtpTestServer.StartAsync(refuse: true);
+
+        var failure = await Assert.ThrowsExactlyAsync<DigestDeliveryException>(
+            () => Use(refusing.Options).HandleAsync(new TestDigestRequest("lead@example.com", [], TimeSpan.FromHours(24)), CancellationToken.None));
+
+        Assert.IsInstanceOfType<MailKit.Net.Smtp.SmtpCommandException>(failure.InnerException);
+        Assert.IsFalse(string.IsNullOrWhiteSpace(failure.Message));
+        Assert.IsEmpty(refusing.Received());
+    }
 }
+

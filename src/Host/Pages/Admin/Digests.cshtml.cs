@@ -50,8 +50,7 @@ public sealed class DigestsModel(
         {
             TestError = string.Join(" ", e.Errors.Values);
         }
-        catch (Exception e) when (e is MailKit.Net.Smtp.SmtpCommandException or MailKit.Net.Smtp.SmtpProtocolException or MailKit.ServiceNotConnectedException
-                                      or MailKit.Security.AuthenticationException or System.Net.Sockets.SocketException or IOException or TimeoutException)
+        catch (DigestDeliveryException e)
         {
             TestError = $"The mail server did not take the test digest: {e.Message}";
         }
