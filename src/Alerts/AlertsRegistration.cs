@@ -130,7 +130,6 @@ public static class AlertsRegistration
         AddStore<IRoutingRuleStore, SqliteRoutingRuleStore, PostgreSqlRoutingRuleStore, SqlServerRoutingRuleStore>(services);
         AddStore<ISlaPolicyStore, SqliteSlaPolicyStore, PostgreSqlSlaPolicyStore, SqlServerSlaPolicyStore>(services);
         AddStore<IPromiseStore, SqlitePromiseStore, PostgreSqlPromiseStore, SqlServerPromiseStore>(services);
-        AddStore<ISlaNoticeLog, SqliteSlaNoticeLog, PostgreSqlSlaNoticeLog, SqlServerSlaNoticeLog>(services);
         AddStore<ISpikeStateStore, SqliteSpikeStateStore, PostgreSqlSpikeStateStore, SqlServerSpikeStateStore>(services);
         AddStore<IWorkflowQueries, SqliteWorkflowQueries, PostgreSqlWorkflowQueries, SqlServerWorkflowQueries>(services);
         AddStore<ISpreadQueries, SqliteSpreadQueries, PostgreSqlSpreadQueries, SqlServerSpreadQueries>(services);

@@ -6,12 +6,13 @@ using SocialWatch.Core.Storage;
 namespace SocialWatch.Alerts.Notifications;
 
 /// <summary>
-/// Closes the gap between an alert's commit and its outbox rows: the event that announces it waits in this host's
-/// memory until the <see cref="NotificationWorker"/> writes the rows, and a host that dies (or is killed) in between
-/// would lose the webhooks and critical e-mails of a stored alert. Every host looks, every
-/// <see cref="NotificationOptions.AnnouncementRecoveryInterval"/>, for alerts created within the recovery window and
-/// older than the grace that were never announced, and announces them through the <see cref="AlertAnnouncer"/>; the
-/// announcement's key makes it once, whoever gets there first.
+/// Closes the gap between an alert's commit and its outbox rows: the event that announces a new or reopened alert waits
+/// in this host's memory until the <see cref="NotificationWorker"/> writes the rows, and a host that dies (or is killed)
+/// in between would lose the webhooks and critical e-mails of a stored change. Every host looks, every
+/// <see cref="NotificationOptions.AnnouncementRecoveryInterval"/>, for alerts created, and cases reopened by a
+/// re-complaint, within the recovery window and older than the grace that were never announced, and announces them
+/// through the <see cref="AlertAnnouncer"/>; the event's key makes it once, whoever gets there first. (SLA notices need
+/// no recovery: the sweep announces them in line and repeats every minute until it has.)
 /// </summary>
 public sealed class AlertAnnouncementRecovery(
     INotificationOutbox outbox,
@@ -58,15 +59,17 @@ public sealed class AlertAnnouncementRecovery(
         }
     }
 
-    /// <summary>One look: announces every unannounced alert in the window; returns how many this host announced.</summary>
+    /// <summary>One look: announces every unannounced alert and reopening in the window; returns how many this host announced.</summary>
     public async Task<int> RecoverAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
         var now = time.GetUtcNow();
+        var from = now - o.AnnouncementRecoveryWindow;
+        var before = now - o.AnnouncementRecoveryGrace;
         var announced = 0;
         while (true)
         {
-            var ids = await outbox.FindUnannouncedAsync(now - o.AnnouncementRecoveryWindow, now - o.AnnouncementRecoveryGrace, Batch, cancellationToken);
+            var ids = await outbox.FindUnannouncedAsync(from, before, Batch, cancellationToken);
             var progress = false;
             foreach (var id in ids)
             {
@@ -83,6 +86,30 @@ public sealed class AlertAnnouncementRecovery(
             }
 
             if (ids.Count < Batch || !progress)
+            {
+                break;
+            }
+        }
+
+        while (true)
+        {
+            var reopenings = await outbox.FindUnannouncedReopeningsAsync(from, before, Batch, cancellationToken);
+            var progress = false;
+            foreach (var reopening in reopenings)
+            {
+                if (await alerts.GetAsync(reopening.AlertId, cancellationToken) is not { } alert)
+                {
+                    continue;
+                }
+
+                progress = true;
+                if (await announcer.AnnounceAsync(AlertEvent.Reopening(alert, reopening.MentionId, now, "recovery"), cancellationToken))
+                {
+                    announced++;
+                }
+            }
+
+            if (reopenings.Count < Batch || !progress)
             {
                 break;
             }

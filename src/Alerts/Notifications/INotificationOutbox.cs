@@ -17,6 +17,9 @@ public sealed record OutboxMessage(string Channel, string Target, long AlertId, 
 /// <param name="Attempts">Tries so far, this one included.</param>
 public sealed record OutboxEntry(long Id, string Channel, string Target, long AlertId, string Payload, int Attempts, string Claim);
 
+/// <summary>A case that mention <paramref name="MentionId"/> reopened, with no announcement recorded.</summary>
+public sealed record UnannouncedReopening(long AlertId, long MentionId);
+
 /// <summary>
 /// Durable queue of webhooks and e-mails between an alert change and its delivery. Every host may claim; a claim
 /// takes rows that are due and not claimed by a live lease, so two hosts never hold the same row at once.
@@ -26,13 +29,20 @@ public interface INotificationOutbox
     Task EnqueueAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records that the alert's raising event was announced and enqueues its messages, in one transaction; when the
-    /// alert was announced already (by another host, or by the recovery), writes nothing and returns false.
+    /// Records the alert event under <paramref name="key"/> (see <see cref="AnnouncementKeys"/>) and enqueues its messages, in
+    /// one transaction; when the event was announced already (by another host, the recovery, or an earlier sweep), writes
+    /// nothing and returns false.
     /// </summary>
-    Task<bool> AnnounceAsync(long alertId, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken);
+    Task<bool> AnnounceAsync(long alertId, string key, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken);
+
+    /// <summary>Whether the alert event under <paramref name="key"/> was announced (a cheap look before composing its messages).</summary>
+    Task<bool> IsAnnouncedAsync(long alertId, string key, CancellationToken cancellationToken);
 
     /// <summary>Alerts created at or after <paramref name="from"/> and before <paramref name="before"/> that were never announced, lowest id first.</summary>
     Task<IReadOnlyList<long>> FindUnannouncedAsync(DateTimeOffset from, DateTimeOffset before, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Reopenings by a re-complaint at or after <paramref name="from"/> and before <paramref name="before"/> that were never announced, oldest first.</summary>
+    Task<IReadOnlyList<UnannouncedReopening>> FindUnannouncedReopeningsAsync(DateTimeOffset from, DateTimeOffset before, int limit, CancellationToken cancellationToken);
 
     /// <summary>Claims up to <paramref name="limit"/> due rows, oldest first, until <paramref name="now"/> + <paramref name="lease"/>.</summary>
     Task<IReadOnlyList<OutboxEntry>> ClaimAsync(DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken);

@@ -13,8 +13,9 @@ public interface IOutboxAlertEventSink : IAlertEventSink
 /// <summary>
 /// Background loop that hands each queued event to every sink. One failing sink does not stop the others; a sink that
 /// writes the outbox is retried (waits doubling up to half a minute) until its rows are written, so a database
-/// outage delays webhooks and e-mails instead of losing them. An event that announces a new alert goes to the outbox
-/// sinks through the <see cref="AlertAnnouncer"/>, all their rows in one transaction with the alert's announcement.
+/// outage delays webhooks and e-mails instead of losing them. A keyed event (<see cref="AlertEvent.Key"/>) goes to the
+/// outbox sinks through the <see cref="AlertAnnouncer"/>, all their rows in one transaction with its key; an event
+/// whose rows were written before it was published reaches only the other sinks.
 /// </summary>
 public sealed class NotificationWorker(
     ChannelAlertNotifier queue, IEnumerable<IAlertEventSink> sinks, AlertAnnouncer announcer, TimeProvider time, ILogger<NotificationWorker> logger)
@@ -45,7 +46,14 @@ public sealed class NotificationWorker(
         var announced = false;
         foreach (var sink in _sinks)
         {
-            if (alertEvent.AnnouncesNewAlert && sink is IOutboxAlertEventSink)
+            var outboxSink = sink is IOutboxAlertEventSink;
+            if (outboxSink && alertEvent.OutboxWritten)
+            {
+                continue;
+            }
+
+            var keyed = outboxSink && alertEvent.Key is not null;
+            if (keyed)
             {
                 if (announced)
                 {
@@ -59,7 +67,7 @@ public sealed class NotificationWorker(
             {
                 try
                 {
-                    if (alertEvent.AnnouncesNewAlert && sink is IOutboxAlertEventSink)
+                    if (keyed)
                     {
                         await announcer.AnnounceAsync(alertEvent, cancellationToken);
                     }
@@ -73,7 +81,7 @@ public sealed class NotificationWorker(
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
                     WorkflowLog.SinkFailed(logger, ex, sink.GetType().Name, alertEvent.Alert.Id);
-                    if (sink is not IOutboxAlertEventSink)
+                    if (!outboxSink)
                     {
                         // The live stream is best effort on top of the stored alert; browsers refresh from the database.
                         break;

@@ -60,7 +60,7 @@ public sealed class ReopenOnReComplaint(
                         MentionId = stored.Id,
                     },
                     cancellationToken);
-                notifier.Publish(new AlertEvent(AlertEventKind.Reopened, reopened, now, "system", $"mention #{stored.Id}"));
+                notifier.Publish(AlertEvent.Reopening(reopened, stored.Id, now, "system"));
                 return reopened;
             }
             catch (ConcurrencyConflictException) when (attempt < Attempts)

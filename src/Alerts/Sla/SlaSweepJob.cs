@@ -12,12 +12,15 @@ namespace SocialWatch.Alerts.Sla;
 /// <summary>
 /// Recurring job (every minute). For each open alert: tightens its deadlines when its mention spreads fast (and
 /// raises its priority when it spreads very fast), then warns the team lead before a deadline and again when it is
-/// missed. Each notice is sent once per deadline.
+/// missed. Each notice is sent once per deadline and due time: its webhooks and e-mails are written to the outbox with
+/// its key in one transaction before the event is published, so a host that dies mid-sweep leaves the notice for the
+/// next sweep (of any host) and never sends it twice.
 /// </summary>
 public sealed class SlaSweepJob(
     IAlertStore alerts,
     IWorkflowQueries queries,
-    ISlaNoticeLog notices,
+    INotificationOutbox outbox,
+    AlertAnnouncer announcer,
     DeadlinePlanner planner,
     SlaCalculator calculator,
     IAlertNotifier notifier,
@@ -125,16 +128,24 @@ public sealed class SlaSweepJob(
             return;
         }
 
-        if (!await notices.TryRecordAsync(alert.Id, kind, level, due, now, cancellationToken))
+        var key = AnnouncementKeys.Sla(kind, level, due);
+        if (await outbox.IsAnnouncedAsync(alert.Id, key, cancellationToken))
         {
             return;
         }
 
-        WorkflowLog.SlaNotice(logger, level.ToString(), alert.Id, kind.ToString(), due);
         var what = kind == SlaDeadlineKind.FirstResponse ? "first response" : "resolution";
         var detail = level == SlaNoticeLevel.Breach
             ? $"SLA breached: {what} was due {due:u}"
             : $"SLA warning: {what} due {due:u}";
-        notifier.Publish(new AlertEvent(level == SlaNoticeLevel.Breach ? AlertEventKind.SlaBreached : AlertEventKind.SlaWarning, alert, now, "sla", detail));
+        var notice = new AlertEvent(level == SlaNoticeLevel.Breach ? AlertEventKind.SlaBreached : AlertEventKind.SlaWarning, alert, now, "sla", detail) { Key = key };
+        if (!await announcer.AnnounceAsync(notice, cancellationToken))
+        {
+            // Another host's sweep got there first.
+            return;
+        }
+
+        WorkflowLog.SlaNotice(logger, level.ToString(), alert.Id, kind.ToString(), due);
+        notifier.Publish(notice with { OutboxWritten = true });
     }
 }

@@ -101,23 +101,6 @@ internal sealed class InMemorySlaPolicyStore : ISlaPolicyStore
     }
 }
 
-internal sealed class InMemorySlaNoticeLog : ISlaNoticeLog
-{
-    public List<(long AlertId, SlaDeadlineKind Deadline, SlaNoticeLevel Level, DateTimeOffset DueAt)> Notices { get; } = [];
-
-    public Task<bool> TryRecordAsync(long alertId, SlaDeadlineKind deadline, SlaNoticeLevel level, DateTimeOffset dueAt, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        var key = (alertId, deadline, level, dueAt);
-        if (Notices.Contains(key))
-        {
-            return Task.FromResult(false);
-        }
-
-        Notices.Add(key);
-        return Task.FromResult(true);
-    }
-}
-
 internal sealed class InMemoryPromiseStore : IPromiseStore
 {
     private readonly Dictionary<long, Promise> _promises = [];

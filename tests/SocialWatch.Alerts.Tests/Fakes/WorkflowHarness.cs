@@ -6,6 +6,7 @@ using SocialWatch.Alerts.Promises;
 using SocialWatch.Alerts.Reopen;
 using SocialWatch.Alerts.Routing;
 using SocialWatch.Alerts.Sla;
+using SocialWatch.Alerts.Tests.Notifications;
 using SocialWatch.Alerts.Workflow;
 using SocialWatch.Core.Alerts;
 using SocialWatch.Core.Storage;
@@ -25,7 +26,8 @@ internal sealed class WorkflowHarness
     public InMemoryRuleStore Rules { get; } = new();
     public InMemorySlaPolicyStore Policies { get; } = new();
     public InMemoryPromiseStore Promises { get; } = new();
-    public InMemorySlaNoticeLog Notices { get; } = new();
+    /// <summary>The outbox the SLA sweep announces its notices to (no sinks are wired: only the keys are recorded).</summary>
+    public RecordingOutbox Outbox { get; } = new();
     public RecordingNotifier Notifier { get; } = new();
     public InMemoryWorkflowQueries Queries { get; }
     public RoutingOptions Routing { get; } = new();
@@ -67,7 +69,7 @@ internal sealed class WorkflowHarness
     public PromiseCheckJob PromiseCheck => new(Promises, Alerts, Notifier, Time, NullLogger<PromiseCheckJob>.Instance);
 
     public SlaSweepJob SlaSweep => new(
-        Alerts, Queries, Notices, Planner, Calculator, Notifier, Options.Create(Sla), Options.Create(Routing), Time, NullLogger<SlaSweepJob>.Instance);
+        Alerts, Queries, Outbox, new AlertAnnouncer([], Outbox), Planner, Calculator, Notifier, Options.Create(Sla), Options.Create(Routing), Time, NullLogger<SlaSweepJob>.Instance);
 
     /// <summary>A new mention alert straight from the store, as routing would create it.</summary>
     public Task<Alert> NewAlertAsync(long? mentionId = null, AlertPriority priority = AlertPriority.Normal, string team = "care", AlertKind kind = AlertKind.Mention) =>

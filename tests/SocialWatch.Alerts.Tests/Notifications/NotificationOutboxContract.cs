@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SocialWatch.Alerts.Notifications;
+using SocialWatch.Alerts.Sla;
 using SocialWatch.Alerts.Tests.Storage;
 using SocialWatch.Alerts.Tests.WorkflowStorage;
 using SocialWatch.Core.Alerts;
@@ -229,6 +230,111 @@ public abstract class NotificationOutboxContract : StoreContract
         Assert.AreEqual(0, sentLater, "nothing left in the outbox");
         Assert.HasCount(count, announced, "one webhook per alert, none twice");
         CollectionAssert.AreEquivalent(alerts.Select(a => a.Id.ToString(CultureInfo.InvariantCulture)).ToArray(), announced.ToArray());
+    }
+
+    [TestMethod]
+    public async Task Announce_IsOncePerAlertAndKey_AndFindsReopeningsNotYetAnnounced()
+    {
+        await using var host = WorkflowServices.Build(Database.Provider.ToString(), Database.ConnectionString, TimeProvider.System);
+        var outbox = host.GetRequiredService<INotificationOutbox>();
+        var store = host.GetRequiredService<IAlertStore>();
+        var alert = await store.CreateAsync(NewAlert("keyed"), None);
+        var due = alert.CreatedAt.AddHours(1);
+        var now = TimeProvider.System.GetUtcNow();
+
+        var raised = await outbox.AnnounceAsync(alert.Id, AnnouncementKeys.Raised, [], None);
+        var raisedAgain = await outbox.AnnounceAsync(alert.Id, AnnouncementKeys.Raised, [], None);
+        var warning = await outbox.AnnounceAsync(alert.Id, AnnouncementKeys.Sla(SlaDeadlineKind.FirstResponse, SlaNoticeLevel.Warning, due), [], None);
+        var moved = await outbox.AnnounceAsync(alert.Id, AnnouncementKeys.Sla(SlaDeadlineKind.FirstResponse, SlaNoticeLevel.Warning, due.AddMinutes(-30)), [], None);
+        var reopened = await ReopenAsync(store, alert, 77);
+        var found = await outbox.FindUnannouncedReopeningsAsync(now.AddHours(-1), now.AddHours(1), 10, None);
+        var before = await outbox.IsAnnouncedAsync(alert.Id, AnnouncementKeys.Reopened(77), None);
+        await outbox.AnnounceAsync(alert.Id, AnnouncementKeys.Reopened(77), [], None);
+        var after = await outbox.IsAnnouncedAsync(alert.Id, AnnouncementKeys.Reopened(77), None);
+        var foundAfter = await outbox.FindUnannouncedReopeningsAsync(now.AddHours(-1), now.AddHours(1), 10, None);
+
+        Assert.AreEqual("True,False,True,True", string.Join(",", raised, raisedAgain, warning, moved));
+        Assert.AreEqual(AlertState.New, reopened.State);
+        Assert.AreEqual(new UnannouncedReopening(alert.Id, 77), found.Single(), "the reopening, not the alert's creation");
+        Assert.AreEqual((false, true), (before, after));
+        Assert.IsEmpty(foundAfter);
+    }
+
+    [TestMethod]
+    public async Task Announcement_OfAReopeningByAHostThatDiedBeforeItsOutboxRows_ReachesTheReceiverOnceFromAnotherHost()
+    {
+        await using var receiver = new LocalWebhookReceiver([]);
+        var settings = RecoverySettings(receiver.Url);
+        Alert reopened;
+        await using (var died = WorkflowServices.Build(Database.Provider.ToString(), Database.ConnectionString, TimeProvider.System, settings))
+        {
+            // The case was raised and announced long ago; the re-complaint's reopening commits and the host is killed
+            // before its queue reaches the outbox.
+            var store = died.GetRequiredService<IAlertStore>();
+            var alert = await store.CreateAsync(NewAlert("came back"), None);
+            await died.GetRequiredService<INotificationOutbox>().AnnounceAsync(alert.Id, AnnouncementKeys.Raised, [], None);
+            reopened = await ReopenAsync(store, alert, 4242);
+        }
+
+        await using var survivor = WorkflowServices.Build(Database.Provider.ToString(), Database.ConnectionString, TimeProvider.System, settings);
+        var services = survivor.GetServices<IHostedService>().ToList();
+        foreach (var service in services)
+        {
+            await service.StartAsync(TestContext.CancellationToken);
+        }
+
+        await receiver.WaitForCountAsync(1, TimeSpan.FromSeconds(30), TestContext.CancellationToken);
+        var again = await survivor.GetRequiredService<AlertAnnouncementRecovery>().RecoverAsync(None);
+        foreach (var service in services)
+        {
+            await service.StopAsync(TestContext.CancellationToken);
+        }
+
+        Assert.AreEqual(0, again, "announced once");
+        Assert.HasCount(1, receiver.Bodies);
+        StringAssert.Contains(receiver.Bodies[0], "alert #" + reopened.Id.ToString(CultureInfo.InvariantCulture));
+        StringAssert.Contains(receiver.Bodies[0], "reopened");
+    }
+
+    [TestMethod]
+    public async Task SlaBreach_SweptByAHostThatDiedBeforeItsQueueDrained_ReachesTheReceiverOnce()
+    {
+        await using var receiver = new LocalWebhookReceiver([]);
+        var settings = RecoverySettings(receiver.Url);
+        Alert late;
+        await using (var died = WorkflowServices.Build(Database.Provider.ToString(), Database.ConnectionString, TimeProvider.System, settings))
+        {
+            var now = TimeProvider.System.GetUtcNow();
+            late = await died.GetRequiredService<IAlertStore>().CreateAsync(
+                NewAlert("nobody answered") with { CreatedAt = now.AddHours(-2), FirstResponseDueAt = now.AddMinutes(-5), ResolveDueAt = now.AddHours(6) }, None);
+            await died.GetRequiredService<INotificationOutbox>().AnnounceAsync(late.Id, AnnouncementKeys.Raised, [], None);
+
+            // The sweep sees the breach; the host dies before its in-memory queue is read (no hosted service runs here).
+            await died.GetRequiredService<SlaSweepJob>().RunAsync(None);
+        }
+
+        await using var survivor = WorkflowServices.Build(Database.Provider.ToString(), Database.ConnectionString, TimeProvider.System, settings);
+        await survivor.GetRequiredService<SlaSweepJob>().RunAsync(None);
+        var sent = await survivor.GetRequiredService<NotificationOutboxWorker>().DeliverDueAsync(None);
+        var sentAgain = await survivor.GetRequiredService<NotificationOutboxWorker>().DeliverDueAsync(None);
+
+        Assert.AreEqual((1, 0), (sent, sentAgain), "the breach went out once, from the rows the dead host's sweep wrote");
+        Assert.HasCount(1, receiver.Bodies);
+        StringAssert.Contains(receiver.Bodies[0], "alert #" + late.Id.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Resolves the case, then reopens it as a re-complaint in mention <paramref name="mentionId"/> does.</summary>
+    private static async Task<Alert> ReopenAsync(IAlertStore store, Alert alert, long mentionId)
+    {
+        var resolved = await store.ApplyAsync(
+            new AlertChange { AlertId = alert.Id, ExpectedVersion = alert.Version, Actor = "ann", At = alert.CreatedAt.AddMinutes(1), State = AlertState.Resolved }, None);
+        return await store.ApplyAsync(
+            new AlertChange
+            {
+                AlertId = alert.Id, ExpectedVersion = resolved.Version, Actor = "system", At = TimeProvider.System.GetUtcNow(), State = AlertState.New,
+                MentionId = mentionId, Note = "Reopened: the author complained again",
+            },
+            None);
     }
 
     private static NewAlert NewAlert(string title) => new()

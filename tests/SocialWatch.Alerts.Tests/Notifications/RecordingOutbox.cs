@@ -14,21 +14,29 @@ internal sealed class RecordingOutbox : INotificationOutbox
     }
 
     /// <summary>Alerts announced, in order.</summary>
-    public List<long> Announced { get; } = [];
+    public List<long> Announced => [.. Keys.Select(k => k.AlertId)];
 
-    public Task<bool> AnnounceAsync(long alertId, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    /// <summary>Events announced (alert and key), in order.</summary>
+    public List<(long AlertId, string Key)> Keys { get; } = [];
+
+    public Task<bool> AnnounceAsync(long alertId, string key, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
     {
-        if (Announced.Contains(alertId))
+        if (Keys.Contains((alertId, key)))
         {
             return Task.FromResult(false);
         }
 
-        Announced.Add(alertId);
+        Keys.Add((alertId, key));
         Messages.AddRange(messages);
         return Task.FromResult(true);
     }
 
+    public Task<bool> IsAnnouncedAsync(long alertId, string key, CancellationToken cancellationToken) => Task.FromResult(Keys.Contains((alertId, key)));
+
     public Task<IReadOnlyList<long>> FindUnannouncedAsync(DateTimeOffset from, DateTimeOffset before, int limit, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    public Task<IReadOnlyList<UnannouncedReopening>> FindUnannouncedReopeningsAsync(DateTimeOffset from, DateTimeOffset before, int limit, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 
     public Task<IReadOnlyList<OutboxEntry>> ClaimAsync(DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();

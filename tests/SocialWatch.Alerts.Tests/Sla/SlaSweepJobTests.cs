@@ -41,8 +41,8 @@ public sealed class SlaSweepJobTests
 
         await h.SlaSweep.RunAsync(CancellationToken.None);
 
-        var notice = h.Notices.Notices.Single();
-        Assert.AreEqual((SlaDeadlineKind.Resolution, SlaNoticeLevel.Breach), (notice.Deadline, notice.Level));
+        var notice = h.Outbox.Keys.Single();
+        Assert.AreEqual(AnnouncementKeys.Sla(SlaDeadlineKind.Resolution, SlaNoticeLevel.Breach, alert.ResolveDueAt!.Value), notice.Key);
     }
 
     [TestMethod]
@@ -105,7 +105,7 @@ public sealed class SlaSweepJobTests
         await h.SlaSweep.RunAsync(CancellationToken.None);
 
         // Tightened but not earlier than the old due: nothing moves, so no second warning for the same deadline.
-        Assert.HasCount(1, h.Notices.Notices.Where(n => n.Deadline == SlaDeadlineKind.FirstResponse));
+        Assert.HasCount(1, h.Outbox.Keys.Where(n => n.Key.StartsWith("sla:FirstResponse:", StringComparison.Ordinal)));
         Assert.AreEqual(AlertEventKind.SlaWarning, h.Notifier.Events.First().Kind);
     }
 }

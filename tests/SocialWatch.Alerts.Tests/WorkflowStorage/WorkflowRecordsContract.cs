@@ -36,20 +36,6 @@ public abstract class WorkflowRecordsContract : WorkflowStoreContract
     }
 
     [TestMethod]
-    public async Task SlaNotices_AreRecordedOncePerDeadlineLevelAndDueTime()
-    {
-        var log = Resolve<ISlaNoticeLog>();
-        var alert = await CreateAlertAsync();
-
-        var first = await log.TryRecordAsync(alert.Id, SlaDeadlineKind.FirstResponse, SlaNoticeLevel.Warning, T0.AddHours(1), T0, None);
-        var again = await log.TryRecordAsync(alert.Id, SlaDeadlineKind.FirstResponse, SlaNoticeLevel.Warning, T0.AddHours(1), T0.AddMinutes(1), None);
-        var breach = await log.TryRecordAsync(alert.Id, SlaDeadlineKind.FirstResponse, SlaNoticeLevel.Breach, T0.AddHours(1), T0.AddHours(1), None);
-        var moved = await log.TryRecordAsync(alert.Id, SlaDeadlineKind.FirstResponse, SlaNoticeLevel.Warning, T0.AddMinutes(30), T0, None);
-
-        Assert.AreEqual("True,False,True,True", string.Join(",", first, again, breach, moved));
-    }
-
-    [TestMethod]
     public async Task SpikeState_RoundTripsAndOverwrites()
     {
         var store = Resolve<ISpikeStateStore>();

@@ -68,14 +68,6 @@ internal sealed class PostgreSqlPromiseStore(PostgreSqlDialect dialect) : SqlPro
     private const string MarkBrokenSql = "UPDATE promises SET broken_alert_id = @brokenAlertId WHERE id = @id AND broken_alert_id IS NULL";
 }
 
-internal sealed class PostgreSqlSlaNoticeLog(PostgreSqlDialect dialect) : SqlSlaNoticeLog(dialect, InsertIfAbsentSql)
-{
-    private const string InsertIfAbsentSql = """
-        INSERT INTO sla_notices (alert_id, deadline, level, due_at, at) VALUES (@alertId, @Deadline, @Level, @DueAt, @At)
-        ON CONFLICT DO NOTHING
-        """;
-}
-
 internal sealed class PostgreSqlSpikeStateStore(PostgreSqlDialect dialect) : SqlSpikeStateStore(dialect, new(GetSql, UpsertSql))
 {
     private const string GetSql = """

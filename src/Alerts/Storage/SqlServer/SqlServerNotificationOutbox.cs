@@ -3,7 +3,7 @@ using SocialWatch.Alerts.Storage.Workflow;
 namespace SocialWatch.Alerts.Storage.SqlServer;
 
 internal sealed class SqlServerNotificationOutbox(SqlServerDialect dialect, TimeProvider time)
-    : SqlNotificationOutbox(dialect, time, new(InsertSql, ClaimSql, ClaimedSql, CompleteSql, RetrySql, GiveUpSql, PendingSql, AnnounceSql, UnannouncedSql))
+    : SqlNotificationOutbox(dialect, time, new(InsertSql, ClaimSql, ClaimedSql, CompleteSql, RetrySql, GiveUpSql, PendingSql, AnnounceSql, AnnouncedSql, UnannouncedSql, UnannouncedReopeningsSql))
 {
     private const string InsertSql = "INSERT INTO dbo.notification_outbox (channel, target, alert_id, payload, due_at, created_at) VALUES (@Channel, @Target, @AlertId, @Payload, @At, @At);";
 
@@ -21,17 +21,26 @@ internal sealed class SqlServerNotificationOutbox(SqlServerDialect dialect, Time
     private const string GiveUpSql = "UPDATE dbo.notification_outbox SET gave_up_at = @at, last_error = @error, claim = NULL WHERE id = @id AND claim = @claim;";
     private const string PendingSql = "SELECT COUNT_BIG(*) FROM dbo.notification_outbox WHERE gave_up_at IS NULL;";
 
-    // UPDLOCK + HOLDLOCK: two hosts announcing the same alert serialise on its key; the second inserts nothing.
+    // UPDLOCK + HOLDLOCK: two hosts announcing the same event serialise on its key; the second inserts nothing.
     private const string AnnounceSql = """
-        INSERT INTO dbo.alert_announcements (alert_id, announced_at)
-        SELECT @AlertId, @At
-        WHERE NOT EXISTS (SELECT 1 FROM dbo.alert_announcements WITH (UPDLOCK, HOLDLOCK) WHERE alert_id = @AlertId);
+        INSERT INTO dbo.announced_events (alert_id, event_key, announced_at)
+        SELECT @AlertId, @Key, @At
+        WHERE NOT EXISTS (SELECT 1 FROM dbo.announced_events WITH (UPDLOCK, HOLDLOCK) WHERE alert_id = @AlertId AND event_key = @Key);
         """;
+
+    private const string AnnouncedSql = "SELECT 1 FROM dbo.announced_events WHERE alert_id = @AlertId AND event_key = @Key;";
 
     private const string UnannouncedSql = """
         SELECT TOP (@Limit) a.id FROM dbo.alerts a
         WHERE a.created_at >= @From AND a.created_at < @Before
-          AND NOT EXISTS (SELECT 1 FROM dbo.alert_announcements n WHERE n.alert_id = a.id)
+          AND NOT EXISTS (SELECT 1 FROM dbo.announced_events n WHERE n.alert_id = a.id AND n.event_key = N'raised')
         ORDER BY a.id;
+        """;
+
+    private const string UnannouncedReopeningsSql = """
+        SELECT TOP (@Limit) au.alert_id AS AlertId, au.mention_id AS MentionId FROM dbo.alert_audit au
+        WHERE au.mention_id IS NOT NULL AND au.from_state IS NOT NULL AND au.at >= @From AND au.at < @Before
+          AND NOT EXISTS (SELECT 1 FROM dbo.announced_events n WHERE n.alert_id = au.alert_id AND n.event_key = CONCAT(N'reopened:', au.mention_id))
+        ORDER BY au.id;
         """;
 }

@@ -78,17 +78,6 @@ internal sealed class SqlServerPromiseStore(SqlServerDialect dialect)
     private const string MarkBrokenSql = "UPDATE dbo.promises SET broken_alert_id = @brokenAlertId WHERE id = @id AND broken_alert_id IS NULL;";
 }
 
-internal sealed class SqlServerSlaNoticeLog(SqlServerDialect dialect) : SqlSlaNoticeLog(dialect, InsertIfAbsentSql)
-{
-    private const string InsertIfAbsentSql = """
-        INSERT INTO dbo.sla_notices (alert_id, deadline, level, due_at, at)
-        SELECT @alertId, @Deadline, @Level, @DueAt, @At
-        WHERE NOT EXISTS (
-            SELECT 1 FROM dbo.sla_notices WITH (UPDLOCK, HOLDLOCK)
-            WHERE alert_id = @alertId AND deadline = @Deadline AND level = @Level AND due_at = @DueAt);
-        """;
-}
-
 internal sealed class SqlServerSpikeStateStore(SqlServerDialect dialect) : SqlSpikeStateStore(dialect, new(GetSql, UpsertSql))
 {
     private const string GetSql = """

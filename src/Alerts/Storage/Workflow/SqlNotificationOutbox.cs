@@ -6,10 +6,13 @@ namespace SocialWatch.Alerts.Storage.Workflow;
 /// <summary>
 /// The statements of one dialect for <c>notification_outbox</c>. <c>Claim</c> takes @claim, @until, @now and @limit and
 /// marks up to @limit due rows, oldest first, as claimed; <c>Claimed</c> reads the rows of @claim. Only <c>Claim</c>
-/// differs between dialects beyond the table's schema. <c>Announce</c> takes @AlertId and @At and inserts the alert's
-/// announcement only when it has none (affecting one row or none); <c>Unannounced</c> takes @From, @Before and @Limit.
+/// differs between dialects beyond the table's schema. <c>Announce</c> takes @AlertId, @Key and @At and inserts the event's
+/// key into <c>announced_events</c> only when it is not there (affecting one row or none); <c>Announced</c> takes @AlertId
+/// and @Key; <c>Unannounced</c> and <c>UnannouncedReopenings</c> take @From, @Before and @Limit.
 /// </summary>
-internal sealed record OutboxSql(string Insert, string Claim, string Claimed, string Complete, string Retry, string GiveUp, string Pending, string Announce, string Unannounced);
+internal sealed record OutboxSql(
+    string Insert, string Claim, string Claimed, string Complete, string Retry, string GiveUp, string Pending,
+    string Announce, string Announced, string Unannounced, string UnannouncedReopenings);
 
 /// <summary>
 /// The notification outbox over any dialect. A claim is one UPDATE of the oldest due rows with a fresh token: the
@@ -39,13 +42,14 @@ internal abstract class SqlNotificationOutbox(SqlDialect dialect, TimeProvider t
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task<bool> AnnounceAsync(long alertId, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    public async Task<bool> AnnounceAsync(long alertId, string key, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(key);
         var at = dialect.ToDb(time.GetUtcNow());
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var first = await connection.ExecuteAsync(new CommandDefinition(
-            sql.Announce, new { AlertId = alertId, At = at }, transaction, cancellationToken: cancellationToken));
+            sql.Announce, new { AlertId = alertId, Key = key, At = at }, transaction, cancellationToken: cancellationToken));
         if (first == 0)
         {
             // Another host, or the recovery, announced it: its rows are the ones that go out.
@@ -64,6 +68,22 @@ internal abstract class SqlNotificationOutbox(SqlDialect dialect, TimeProvider t
 
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    public async Task<bool> IsAnnouncedAsync(long alertId, string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+            sql.Announced, new { AlertId = alertId, Key = key }, cancellationToken: cancellationToken)) is not null;
+    }
+
+    public async Task<IReadOnlyList<UnannouncedReopening>> FindUnannouncedReopeningsAsync(DateTimeOffset from, DateTimeOffset before, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long AlertId, long MentionId)>(new CommandDefinition(
+            sql.UnannouncedReopenings, new { From = dialect.ToDb(from), Before = dialect.ToDb(before), Limit = limit }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new UnannouncedReopening(r.AlertId, r.MentionId))];
     }
 
     public async Task<IReadOnlyList<long>> FindUnannouncedAsync(DateTimeOffset from, DateTimeOffset before, int limit, CancellationToken cancellationToken)
@@ -146,17 +166,32 @@ internal static class OutboxStatements
     public const string GiveUpSql = "UPDATE notification_outbox SET gave_up_at = @at, last_error = @error, claim = NULL WHERE id = @id AND claim = @claim";
     public const string PendingSql = "SELECT COUNT(*) FROM notification_outbox WHERE gave_up_at IS NULL";
 
-    public const string AnnounceSql = "INSERT INTO alert_announcements (alert_id, announced_at) VALUES (@AlertId, @At) ON CONFLICT (alert_id) DO NOTHING";
+    public const string AnnounceSql = """
+        INSERT INTO announced_events (alert_id, event_key, announced_at) VALUES (@AlertId, @Key, @At)
+        ON CONFLICT (alert_id, event_key) DO NOTHING
+        """;
+
+    public const string AnnouncedSql = "SELECT 1 FROM announced_events WHERE alert_id = @AlertId AND event_key = @Key";
 
     public const string UnannouncedSql = """
         SELECT a.id FROM alerts a
         WHERE a.created_at >= @From AND a.created_at < @Before
-          AND NOT EXISTS (SELECT 1 FROM alert_announcements n WHERE n.alert_id = a.id)
+          AND NOT EXISTS (SELECT 1 FROM announced_events n WHERE n.alert_id = a.id AND n.event_key = 'raised')
         ORDER BY a.id
         LIMIT @Limit
         """;
 
-    public static OutboxSql With(string claimSql) => new(InsertSql, claimSql, ClaimedSql, CompleteSql, RetrySql, GiveUpSql, PendingSql, AnnounceSql, UnannouncedSql);
+    // A reopening is the audit row of a change a mention caused on an alert that existed before (creation has no
+    // from_state). The key is built as AnnouncementKeys.Reopened builds it.
+    public const string UnannouncedReopeningsSql = """
+        SELECT au.alert_id AS AlertId, au.mention_id AS MentionId FROM alert_audit au
+        WHERE au.mention_id IS NOT NULL AND au.from_state IS NOT NULL AND au.at >= @From AND au.at < @Before
+          AND NOT EXISTS (SELECT 1 FROM announced_events n WHERE n.alert_id = au.alert_id AND n.event_key = 'reopened:' || au.mention_id)
+        ORDER BY au.id
+        LIMIT @Limit
+        """;
+
+    public static OutboxSql With(string claimSql) => new(InsertSql, claimSql, ClaimedSql, CompleteSql, RetrySql, GiveUpSql, PendingSql, AnnounceSql, AnnouncedSql, UnannouncedSql, UnannouncedReopeningsSql);
 }
 
 internal sealed class SqliteNotificationOutbox(SqliteDialect dialect, TimeProvider time)
