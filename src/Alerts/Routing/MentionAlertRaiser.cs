@@ -34,7 +34,7 @@ public sealed class MentionAlertRaiser(
         StoredMention stored, RouteDecision decision, RoutingSettings settings, Reason? extraReason, CancellationToken cancellationToken)
     {
         // The hand-over or the refresh may be repeated; this check saves the work, the store's unique key decides.
-        if (await queries.HasAlertForMentionAsync(stored.Id, cancellationToken))
+        if (settings.IsHandled(stored.Id) ?? await queries.HasAlertForMentionAsync(stored.Id, cancellationToken))
         {
             return null;
         }
@@ -78,7 +78,7 @@ public sealed class MentionAlertRaiser(
 
         WorkflowLog.AlertRaised(logger, created.Id, stored.Id, decision.Team, decision.RuleName);
         notifier.Publish(new AlertEvent(AlertEventKind.Created, created, now, "routing", decision.RuleName));
-        await assigner.TryAssignAsync(created, team, cancellationToken);
+        await assigner.TryAssignAsync(created, team, cancellationToken, settings.Ledger(team.Name));
         return created;
     }
 

@@ -1,4 +1,5 @@
 using SocialWatch.Alerts.Sla;
+using SocialWatch.Alerts.Workflow;
 using SocialWatch.Core.Ingest;
 using SocialWatch.Core.Mentions;
 
@@ -14,7 +15,8 @@ public sealed class MentionRouter(
     IRoutingRuleStore rules,
     RoutingRuleEvaluator evaluator,
     DeadlinePlanner deadlines,
-    MentionAlertRaiser raiser) : IMentionsStoredHandler
+    MentionAlertRaiser raiser,
+    IWorkflowQueries queries) : IMentionsStoredHandler
 {
     public const int MaxTitleLength = 140;
 
@@ -26,23 +28,25 @@ public sealed class MentionRouter(
         }
 
         // One read of the rules, and of each team and SLA policy used, per batch: an admin's edit applies from the
-        // next batch on.
+        // next batch on. Which routed mentions were handled already (a repeated hand-over) is one query for the page.
         var ordered = (await rules.ListAsync(cancellationToken)).OrderBy(r => r.Order).ThenBy(r => r.Id).ToList();
-        var settings = new RoutingSettings(deadlines);
+        var routed = new List<(StoredMention Stored, RouteDecision Decision)>();
         foreach (var stored in mentions)
         {
-            await RouteAsync(ordered, settings, stored, cancellationToken);
+            if (!stored.Redacted && evaluator.Evaluate(ordered, stored) is { } decision)
+            {
+                routed.Add((stored, decision));
+            }
         }
-    }
 
-    private async Task RouteAsync(IReadOnlyList<RoutingRule> ordered, RoutingSettings settings, StoredMention stored, CancellationToken cancellationToken)
-    {
-        if (stored.Redacted)
+        if (routed.Count == 0)
         {
             return;
         }
 
-        if (evaluator.Evaluate(ordered, stored) is { } decision)
+        var settings = new RoutingSettings(deadlines);
+        settings.KnowHandled(await queries.FindHandledMentionsAsync([.. routed.Select(r => r.Stored.Id)], cancellationToken));
+        foreach (var (stored, decision) in routed)
         {
             await raiser.RaiseAsync(stored, decision, settings, extraReason: null, cancellationToken);
         }

@@ -1,16 +1,37 @@
 using SocialWatch.Alerts.Sla;
 using SocialWatch.Alerts.Teams;
+using SocialWatch.Alerts.Workflow;
 
 namespace SocialWatch.Alerts.Routing;
 
 /// <summary>
-/// Teams and SLA policies read once per batch of routed or re-scored mentions: an admin's edit applies from the next
-/// batch on.
+/// What a batch of routed or re-scored mentions reads once instead of once per mention: teams and SLA policies (an
+/// admin's edit applies from the next batch on), which of the batch's mentions were handled already, and each
+/// round-robin team's load.
 /// </summary>
 public sealed class RoutingSettings(DeadlinePlanner deadlines)
 {
     private readonly Dictionary<string, TeamProfile> _teams = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SlaPolicy> _policies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RoundRobinLedger> _ledgers = new(StringComparer.Ordinal);
+    private IReadOnlySet<long>? _handled;
+
+    /// <summary>Takes the batch's handled mentions, read in one query; mentions outside the batch are looked up one by one.</summary>
+    public void KnowHandled(IReadOnlySet<long> handled) => _handled = handled;
+
+    /// <summary>True or false when the batch's read answers for the mention; null when it does not.</summary>
+    public bool? IsHandled(long mentionId) => _handled?.Contains(mentionId);
+
+    /// <summary>The round-robin team's load and last assignee for this batch (read on first use, kept current by the assigner).</summary>
+    public RoundRobinLedger Ledger(string team)
+    {
+        if (!_ledgers.TryGetValue(team, out var ledger))
+        {
+            ledger = _ledgers[team] = new RoundRobinLedger();
+        }
+
+        return ledger;
+    }
 
     public async Task<TeamProfile> TeamAsync(string name, CancellationToken cancellationToken)
     {

@@ -24,6 +24,12 @@ public interface IWorkflowQueries
     /// <summary>True when an alert was already raised for the mention (a repeated hand-over must not raise two).</summary>
     Task<bool> HasAlertForMentionAsync(long mentionId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Of <paramref name="mentionIds"/>, those already handled (they raised an alert, or caused a change on one: a
+    /// reopening): one query per page of routed mentions instead of <see cref="HasAlertForMentionAsync"/> per mention.
+    /// </summary>
+    Task<IReadOnlySet<long>> FindHandledMentionsAsync(IReadOnlyList<long> mentionIds, CancellationToken cancellationToken);
+
     /// <summary>The alert the mention raised (its one alert, open or closed); null when it raised none.</summary>
     Task<Alert?> FindAlertForMentionAsync(long mentionId, CancellationToken cancellationToken);
 }

@@ -152,8 +152,14 @@ internal sealed class InMemoryPromiseStore : IPromiseStore
 /// <summary>Workflow queries computed from the alert and mention doubles.</summary>
 internal sealed class InMemoryWorkflowQueries(InMemoryAlertStore alerts, InMemoryMentionStore mentions) : IWorkflowQueries
 {
+    /// <summary>Calls per query, for tests that a batch reads once instead of once per mention.</summary>
+    public Dictionary<string, int> Calls { get; } = [];
+
+    private void Count(string query) => Calls[query] = Calls.GetValueOrDefault(query) + 1;
+
     public Task<IReadOnlyDictionary<string, int>> CountOpenByAssigneeAsync(string team, CancellationToken cancellationToken)
     {
+        Count(nameof(CountOpenByAssigneeAsync));
         IReadOnlyDictionary<string, int> counts = alerts.All
             .Where(a => a.IsOpen && a.Team == team && a.AssignedTo is not null)
             .GroupBy(a => a.AssignedTo!)
@@ -186,8 +192,20 @@ internal sealed class InMemoryWorkflowQueries(InMemoryAlertStore alerts, InMemor
         return result;
     }
 
-    public Task<bool> HasAlertForMentionAsync(long mentionId, CancellationToken cancellationToken) =>
-        Task.FromResult(alerts.All.Any(a => a.MentionId == mentionId && a.Kind == AlertKind.Mention) || alerts.ChangedByMention(mentionId));
+    public Task<bool> HasAlertForMentionAsync(long mentionId, CancellationToken cancellationToken)
+    {
+        Count(nameof(HasAlertForMentionAsync));
+        return Task.FromResult(Handled(mentionId));
+    }
+
+    public Task<IReadOnlySet<long>> FindHandledMentionsAsync(IReadOnlyList<long> mentionIds, CancellationToken cancellationToken)
+    {
+        Count(nameof(FindHandledMentionsAsync));
+        IReadOnlySet<long> handled = mentionIds.Where(Handled).ToHashSet();
+        return Task.FromResult(handled);
+    }
+
+    private bool Handled(long mentionId) => alerts.All.Any(a => a.MentionId == mentionId && a.Kind == AlertKind.Mention) || alerts.ChangedByMention(mentionId);
 
     public Task<Alert?> FindAlertForMentionAsync(long mentionId, CancellationToken cancellationToken) =>
         Task.FromResult(alerts.All.Where(a => a.MentionId == mentionId && a.Kind == AlertKind.Mention).OrderBy(a => a.Id).FirstOrDefault());

@@ -66,6 +66,28 @@ public sealed class MentionRouterTests
     }
 
     [TestMethod]
+    public async Task OnStored_APageOfRoutedMentions_ReadsHandledMentionsAndTheTeamsLoadOncePerPage()
+    {
+        var h = new WorkflowHarness();
+        h.Teams.Add(new TeamProfile { Name = "social-care", Assignment = AssignmentMode.RoundRobin, Members = [new("ann", null, 2), new("bob", null, 50)] });
+        var page = Enumerable.Range(1, 40).Select(i => Mentions.Stored(i, authorId: "author" + i)).ToArray();
+        foreach (var mention in page)
+        {
+            h.Mentions.Add(mention);
+        }
+
+        await h.Router.OnStoredAsync(page[..10], CancellationToken.None);
+        await h.Router.OnStoredAsync(page, CancellationToken.None);
+
+        Assert.HasCount(40, h.Alerts.All, "the first ten were handled already when the whole page came again");
+        Assert.AreEqual(2, h.Queries.Calls["FindHandledMentionsAsync"], "one read per page");
+        Assert.IsFalse(h.Queries.Calls.ContainsKey("HasAlertForMentionAsync"), "no read per mention");
+        Assert.AreEqual(2, h.Queries.Calls["CountOpenByAssigneeAsync"], "the team's load once per page");
+        Assert.AreEqual(2, h.Alerts.All.Count(a => a.AssignedTo == "ann"), "ann's capacity of two holds within a page, counted in memory");
+        Assert.AreEqual(38, h.Alerts.All.Count(a => a.AssignedTo == "bob"));
+    }
+
+    [TestMethod]
     public void TitleFor_CollapsesWhitespaceAndCapsLength()
     {
         var mention = Mentions.Stored(1, text: "line one\n\n  line two " + new string('x', 400)).Mention;

@@ -63,6 +63,27 @@ public abstract class WorkflowQueriesContract : WorkflowStoreContract
     }
 
     [TestMethod]
+    public async Task FindHandledMentions_AnswersForAWholePage_AlertsAndReopeningsAlike()
+    {
+        var queries = Resolve<IWorkflowQueries>();
+        var raised = await StoreMentionAsync("1", authorId: "carol");
+        var quiet = await StoreMentionAsync("2", authorId: "dave");
+        var followUp = await StoreMentionAsync("3", authorId: "carol");
+        var resolved = await MoveAsync(await MoveAsync(await CreateAlertAsync(raised), AlertState.Responded), AlertState.Resolved, resolvedAt: T0);
+        await Alerts.ApplyAsync(
+            new AlertChange { AlertId = resolved.Id, ExpectedVersion = resolved.Version, Actor = "system", At = T0, State = AlertState.New, MentionId = followUp, Note = "Reopened" },
+            None);
+        var page = new List<long> { raised, quiet, followUp };
+        page.AddRange(Enumerable.Range(1, 1500).Select(i => 1_000_000L + i));
+
+        var handled = await queries.FindHandledMentionsAsync(page, None);
+        var none = await queries.FindHandledMentionsAsync([], None);
+
+        CollectionAssert.AreEquivalent(new[] { raised, followUp }, handled.ToArray(), "more ids than one statement takes are read in chunks");
+        Assert.IsEmpty(none);
+    }
+
+    [TestMethod]
     public async Task HasAlertForMention_SeesAMentionThatReopenedAnotherAlert_UntilTheMentionIsPurged()
     {
         var queries = Resolve<IWorkflowQueries>();

@@ -84,7 +84,7 @@ internal sealed class PostgreSqlSpikeStateStore(PostgreSqlDialect dialect) : Sql
 }
 
 internal sealed class PostgreSqlWorkflowQueries(PostgreSqlDialect dialect, IAlertStore alerts)
-    : SqlWorkflowQueries(dialect, alerts, new(CountOpenByAssigneeSql, FindRecentlyResolvedSql, CountAlertsForMentionSql, CountWindowSql, LatestSnapshotsSql, FindAlertForMentionSql))
+    : SqlWorkflowQueries(dialect, alerts, new(CountOpenByAssigneeSql, FindRecentlyResolvedSql, CountAlertsForMentionSql, CountWindowSql, LatestSnapshotsSql, FindAlertForMentionSql, HandledMentionsSql))
 {
     private const string CountOpenByAssigneeSql = """
         SELECT assigned_to AS AssignedTo, COUNT(*) AS OpenCount FROM alerts
@@ -100,6 +100,11 @@ internal sealed class PostgreSqlWorkflowQueries(PostgreSqlDialect dialect, IAler
     private const string CountAlertsForMentionSql = "SELECT (SELECT COUNT(*) FROM alerts WHERE mention_id = @mentionId AND kind = 'Mention') + (SELECT COUNT(*) FROM alert_audit WHERE mention_id = @mentionId)";
     // mention_key holds the mention's one alert (migration 0011).
     private const string FindAlertForMentionSql = "SELECT id FROM alerts WHERE mention_key = @mentionId";
+    private const string HandledMentionsSql = """
+        SELECT mention_id FROM alerts WHERE mention_id = ANY(@ids) AND kind = 'Mention'
+        UNION
+        SELECT mention_id FROM alert_audit WHERE mention_id = ANY(@ids)
+        """;
     private const string LatestSnapshotsSql = """
         SELECT mention_id AS MentionId, at AS At, likes AS Likes, reposts AS Reposts, replies AS Replies, quotes AS Quotes FROM (
             SELECT mention_id, at, likes, reposts, replies, quotes,

@@ -96,7 +96,7 @@ internal sealed class SqlServerSpikeStateStore(SqlServerDialect dialect) : SqlSp
 }
 
 internal sealed class SqlServerWorkflowQueries(SqlServerDialect dialect, IAlertStore alerts)
-    : SqlWorkflowQueries(dialect, alerts, new(CountOpenByAssigneeSql, FindRecentlyResolvedSql, CountAlertsForMentionSql, CountWindowSql, LatestSnapshotsSql, FindAlertForMentionSql))
+    : SqlWorkflowQueries(dialect, alerts, new(CountOpenByAssigneeSql, FindRecentlyResolvedSql, CountAlertsForMentionSql, CountWindowSql, LatestSnapshotsSql, FindAlertForMentionSql, HandledMentionsSql))
 {
     private const string CountOpenByAssigneeSql = """
         SELECT assigned_to AS AssignedTo, COUNT_BIG(*) AS OpenCount FROM dbo.alerts
@@ -112,6 +112,11 @@ internal sealed class SqlServerWorkflowQueries(SqlServerDialect dialect, IAlertS
     private const string CountAlertsForMentionSql = "SELECT (SELECT COUNT_BIG(*) FROM dbo.alerts WHERE mention_id = @mentionId AND kind = N'Mention') + (SELECT COUNT_BIG(*) FROM dbo.alert_audit WHERE mention_id = @mentionId);";
     // mention_key holds the mention's one alert (migration 0011).
     private const string FindAlertForMentionSql = "SELECT id FROM dbo.alerts WHERE mention_key = @mentionId;";
+    private const string HandledMentionsSql = """
+        SELECT mention_id FROM dbo.alerts WHERE mention_id IN (SELECT CAST([value] AS bigint) FROM OPENJSON(@idsJson)) AND kind = N'Mention'
+        UNION
+        SELECT mention_id FROM dbo.alert_audit WHERE mention_id IN (SELECT CAST([value] AS bigint) FROM OPENJSON(@idsJson));
+        """;
     private const string LatestSnapshotsSql = """
         SELECT mention_id AS MentionId, at AS At, likes AS Likes, reposts AS Reposts, replies AS Replies, quotes AS Quotes FROM (
             SELECT mention_id, at, likes, reposts, replies, quotes,

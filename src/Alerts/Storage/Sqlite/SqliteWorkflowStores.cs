@@ -84,7 +84,7 @@ internal sealed class SqliteSpikeStateStore(SqliteDialect dialect) : SqlSpikeSta
 }
 
 internal sealed class SqliteWorkflowQueries(SqliteDialect dialect, IAlertStore alerts)
-    : SqlWorkflowQueries(dialect, alerts, new(CountOpenByAssigneeSql, FindRecentlyResolvedSql, CountAlertsForMentionSql, CountWindowSql, LatestSnapshotsSql, FindAlertForMentionSql))
+    : SqlWorkflowQueries(dialect, alerts, new(CountOpenByAssigneeSql, FindRecentlyResolvedSql, CountAlertsForMentionSql, CountWindowSql, LatestSnapshotsSql, FindAlertForMentionSql, HandledMentionsSql))
 {
     private const string CountOpenByAssigneeSql = """
         SELECT assigned_to AS AssignedTo, COUNT(*) AS OpenCount FROM alerts
@@ -101,6 +101,11 @@ internal sealed class SqliteWorkflowQueries(SqliteDialect dialect, IAlertStore a
     private const string CountAlertsForMentionSql = "SELECT (SELECT COUNT(*) FROM alerts WHERE mention_id = @mentionId AND kind = 'Mention') + (SELECT COUNT(*) FROM alert_audit WHERE mention_id = @mentionId)";
     // mention_key holds the mention's one alert (migration 0011).
     private const string FindAlertForMentionSql = "SELECT id FROM alerts WHERE mention_key = @mentionId";
+    private const string HandledMentionsSql = """
+        SELECT mention_id FROM alerts WHERE mention_id IN @ids AND kind = 'Mention'
+        UNION
+        SELECT mention_id FROM alert_audit WHERE mention_id IN @ids
+        """;
     private const string LatestSnapshotsSql = """
         SELECT mention_id AS MentionId, at AS At, likes AS Likes, reposts AS Reposts, replies AS Replies, quotes AS Quotes FROM (
             SELECT mention_id, at, likes, reposts, replies, quotes,

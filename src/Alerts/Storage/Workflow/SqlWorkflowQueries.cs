@@ -7,7 +7,7 @@ using SocialWatch.Core.Storage;
 
 namespace SocialWatch.Alerts.Storage.Workflow;
 
-internal sealed record WorkflowQuerySql(string CountOpenByAssignee, string FindRecentlyResolved, string CountAlertsForMention, string CountWindow, string LatestSnapshots, string FindAlertForMention);
+internal sealed record WorkflowQuerySql(string CountOpenByAssignee, string FindRecentlyResolved, string CountAlertsForMention, string CountWindow, string LatestSnapshots, string FindAlertForMention, string HandledMentions);
 
 /// <summary>Read queries of the workflow and the spike detector over the alerts and mentions tables.</summary>
 internal abstract class SqlWorkflowQueries(SqlDialect dialect, IAlertStore alerts, WorkflowQuerySql sql) : IWorkflowQueries, ISpikeDataSource
@@ -82,6 +82,25 @@ internal abstract class SqlWorkflowQueries(SqlDialect dialect, IAlertStore alert
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql.CountAlertsForMention, new { mentionId }, cancellationToken: cancellationToken)) > 0;
+    }
+
+    public async Task<IReadOnlySet<long>> FindHandledMentionsAsync(IReadOnlyList<long> mentionIds, CancellationToken cancellationToken)
+    {
+        var handled = new HashSet<long>();
+        if (mentionIds.Count == 0)
+        {
+            return handled;
+        }
+
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        foreach (var chunk in mentionIds.Distinct().Chunk(SnapshotChunk))
+        {
+            var ids = chunk.ToArray();
+            handled.UnionWith(await connection.QueryAsync<long>(new CommandDefinition(
+                sql.HandledMentions, new { ids, idsJson = System.Text.Json.JsonSerializer.Serialize(ids) }, cancellationToken: cancellationToken)));
+        }
+
+        return handled;
     }
 
     public async Task<Alert?> FindAlertForMentionAsync(long mentionId, CancellationToken cancellationToken)
