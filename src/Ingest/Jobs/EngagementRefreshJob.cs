@@ -68,12 +68,7 @@ public sealed class EngagementRefreshJob(
             }
             catch (UsageCapExceededException ex)
             {
-                await state.PauseSourceAsync(source.Name, ex.Until, ex.Detail, cancellationToken);
-                IngestLog.UsageCapExceeded(logger, "engagement refresh", source.Name, ex.Until, ex.Detail);
-                await operatorAlerts.RaiseAsync(
-                    source.Name,
-                    $"{source.Name} refuses further reads (usage cap: {ex.Detail}). Polling of {source.Name} is paused until {ex.Until:u}; raise the plan's cap to resume earlier.",
-                    cancellationToken);
+                await UsageCapPause.ApplyAsync(source.Name, ex, "engagement refresh", state, operatorAlerts, logger, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -80,12 +80,7 @@ public sealed class IngestJob(
             }
             catch (UsageCapExceededException ex)
             {
-                await state.PauseSourceAsync(source.Name, ex.Until, ex.Detail, cancellationToken);
-                IngestLog.UsageCapExceeded(logger, queryKey, source.Name, ex.Until, ex.Detail);
-                await operatorAlerts.RaiseAsync(
-                    source.Name,
-                    $"{source.Name} refuses further reads (usage cap: {ex.Detail}). Polling of {source.Name} is paused until {ex.Until:u}; raise the plan's cap to resume earlier.",
-                    cancellationToken);
+                await UsageCapPause.ApplyAsync(source.Name, ex, queryKey, state, operatorAlerts, logger, cancellationToken);
                 return new IngestRunResult(queryKey, pages, received, stored, "usage cap exceeded");
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
