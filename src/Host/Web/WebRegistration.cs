@@ -237,8 +237,6 @@ public static class WebRegistration
         headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
         return next();
     }
-
-    internal static IOptions<WebOptions> Options(this HttpContext context) => context.RequestServices.GetRequiredService<IOptions<WebOptions>>();
 }
 
 /// <summary>Marks that the web is registered, so a second call adds nothing twice.</summary>
