@@ -7,6 +7,7 @@ using SocialWatch.Ingest;
 using SocialWatch.Scoring;
 using SocialWatch.Core.Storage;
 using SocialWatch.Host.Health;
+using SocialWatch.Host.Observability;
 using SocialWatch.Host.Api;
 using SocialWatch.Host.Jobs;
 using SocialWatch.Host.Web;
@@ -52,6 +53,7 @@ internal static class SocialWatchApp
 
         services.AddSocialWatchHangfire(configuration, host);
         services.AddSocialWatchHealth();
+        services.AddSocialWatchObservability();
         services.AddTransient<ScheduledJobs>();
         services.AddHostedService<RecurringJobSetup>();
         services.AddProblemDetails();
@@ -74,5 +76,7 @@ internal static class SocialWatchApp
             app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new HangfireAdminFilter()] });
             app.MapMentionPush();
         }
+
+        app.MapSocialWatchObservability(host.Web);
     }
 }

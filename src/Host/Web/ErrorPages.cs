@@ -20,9 +20,10 @@ public static class ErrorPages
         });
     }
 
-    /// <summary>The API, the live stream and the charts: called by code, answered with a status code, never a page.</summary>
+    /// <summary>The API, the live stream, the charts, the scrape and the API document: called by code, answered with a status code, never a page.</summary>
     internal static bool IsForMachines(PathString path) =>
-        path.StartsWithSegments("/api") || path.StartsWithSegments("/live") || path.StartsWithSegments("/charts");
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/live") || path.StartsWithSegments("/charts")
+        || path.StartsWithSegments("/metrics") || path.StartsWithSegments("/openapi");
 
     /// <summary>A navigation or form post from a browser: it asks for HTML, and the path is not a machine's.</summary>
     internal static bool IsBrowserPage(HttpContext context)
