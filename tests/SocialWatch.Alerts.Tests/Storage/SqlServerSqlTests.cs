@@ -105,6 +105,8 @@ public sealed class SqlServerSqlTests
 
         return field.FieldType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.PropertyType == typeof(string) && p.Name.EndsWith("Sql", StringComparison.Ordinal))
-            .Select(p => ($"{type.Name}.{field.Name}.{p.Name}", (string)p.GetValue(statements)!));
+            .Select(p => (Name: $"{type.Name}.{field.Name}.{p.Name}", Sql: (string?)p.GetValue(statements)))
+            .Where(s => s.Sql is not null)
+            .Select(s => (s.Name, s.Sql!));
     }
 }
