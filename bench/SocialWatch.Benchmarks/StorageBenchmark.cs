@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using SocialWatch.Alerts.Storage.PostgreSql;
 using SocialWatch.Alerts.Storage.Sqlite;
+using SocialWatch.Alerts.Storage.Workflow;
 using SocialWatch.Core.Mentions;
 using SocialWatch.Core.Scoring;
 using SocialWatch.Core.Storage;
@@ -69,7 +70,8 @@ internal sealed class StorageBenchmark : IBenchmark
                 var connectionString = await server.CreateDatabaseAsync(database);
                 await using (var connections = new PostgreSqlConnectionFactory(connectionString))
                 {
-                    await new PostgreSqlStorageMaintenance(connections, NullLogger<PostgreSqlStorageMaintenance>.Instance).MigrateAsync(CancellationToken.None);
+                    await new SqlStorageMaintenance(new PostgreSqlDialect(connections), PostgreSqlStorageMaintenanceSql.Statements, PostgreSqlStorageMaintenanceSql.Migrations(connections), NullLogger<SqlStorageMaintenance>.Instance)
+                        .MigrateAsync(CancellationToken.None);
                     await MeasureAsync("postgresql", batchSize, new PostgreSqlMentionStore(connections, TimeProvider.System), mentions);
                 }
 
@@ -90,7 +92,8 @@ internal sealed class StorageBenchmark : IBenchmark
         try
         {
             var connections = new SqliteConnectionFactory($"Data Source={file}");
-            await new SqliteStorageMaintenance(connections, NullLogger<SqliteStorageMaintenance>.Instance).MigrateAsync(CancellationToken.None);
+            await new SqlStorageMaintenance(new SqliteDialect(connections), SqliteStorageMaintenanceSql.Statements, SqliteStorageMaintenanceSql.Migrations(connections), NullLogger<SqlStorageMaintenance>.Instance)
+                .MigrateAsync(CancellationToken.None);
             if (withoutAuthorIndex)
             {
                 await using var connection = await connections.OpenAsync(CancellationToken.None);

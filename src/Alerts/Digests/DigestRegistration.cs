@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using SocialWatch.Alerts.Digests.PostgreSql;
-using SocialWatch.Alerts.Digests.Sqlite;
-using SocialWatch.Alerts.Digests.SqlServer;
 using SocialWatch.Alerts.Email;
 using SocialWatch.Alerts.Storage;
+using SocialWatch.Alerts.Storage.PostgreSql;
+using SocialWatch.Alerts.Storage.Sqlite;
+using SocialWatch.Alerts.Storage.SqlServer;
+using SocialWatch.Alerts.Storage.Workflow;
 using Notifications = SocialWatch.Alerts.Notifications;
 
 namespace SocialWatch.Alerts.Digests;
@@ -32,15 +32,12 @@ public static class DigestRegistration
         services.TryAddSingleton<IEmailSender>(sp => sp.GetRequiredService<SmtpEmailSender>());
         services.TryAddSingleton<Notifications.IEmailSender>(sp => sp.GetRequiredService<SmtpEmailSender>());
 
-        services.TryAddSingleton<SqliteDigestStore>();
-        services.TryAddSingleton<PostgreSqlDigestStore>();
-        services.TryAddSingleton<SqlServerDigestStore>();
-        services.TryAddSingleton<SqliteDigestDataSource>();
-        services.TryAddSingleton<PostgreSqlDigestDataSource>();
-        services.TryAddSingleton<SqlServerDigestDataSource>();
-        services.TryAddSingleton<IDigestSubscriptionStore>(sp => Pick<IDigestSubscriptionStore, SqliteDigestStore, PostgreSqlDigestStore, SqlServerDigestStore>(sp));
-        services.TryAddSingleton<IDigestRunStore>(sp => Pick<IDigestRunStore, SqliteDigestStore, PostgreSqlDigestStore, SqlServerDigestStore>(sp));
-        services.TryAddSingleton<IDigestDataSource>(sp => Pick<IDigestDataSource, SqliteDigestDataSource, PostgreSqlDigestDataSource, SqlServerDigestDataSource>(sp));
+        services.TryAddSingleton(sp => new SqlDigestStore(
+            DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteDigestSql.Statements, PostgreSqlDigestSql.Statements, SqlServerDigestSql.Statements)));
+        services.TryAddSingleton<IDigestSubscriptionStore>(sp => sp.GetRequiredService<SqlDigestStore>());
+        services.TryAddSingleton<IDigestRunStore>(sp => sp.GetRequiredService<SqlDigestStore>());
+        services.TryAddSingleton<IDigestDataSource>(sp => new SqlDigestDataSource(
+            DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteDigestDataSql.Statements, PostgreSqlDigestDataSql.Statements, SqlServerDigestDataSql.Statements)));
 
         services.TryAddSingleton<DigestBuilder>();
         services.TryAddSingleton<DigestComposer>();
@@ -55,17 +52,4 @@ public static class DigestRegistration
         services.TryAddTransient<SendTestDigest>();
         return services;
     }
-
-    private static TService Pick<TService, TSqlite, TPostgreSql, TSqlServer>(IServiceProvider services)
-        where TSqlite : TService
-        where TPostgreSql : TService
-        where TSqlServer : TService
-        where TService : notnull =>
-        services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider switch
-        {
-            StorageProvider.Sqlite => services.GetRequiredService<TSqlite>(),
-            StorageProvider.PostgreSql => services.GetRequiredService<TPostgreSql>(),
-            StorageProvider.SqlServer => services.GetRequiredService<TSqlServer>(),
-            var other => throw new InvalidOperationException($"Storage provider {other} is not supported."),
-        };
 }

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using SocialWatch.Alerts.Storage.Workflow;
 
 namespace SocialWatch.Alerts.Digests;
 
 /// <summary>
-/// Column values of the digest tables in their stored form, shared by the dialects; each dialect only converts
-/// its time type. Enums are stored by name so that reordering an enum never changes data.
+/// Column values of the digest tables in their stored form, shared by the dialects; times go through
+/// <see cref="SqlDialect"/>. Enums are stored by name so that reordering an enum never changes data.
 /// </summary>
 internal static class DigestRows
 {
@@ -67,8 +68,8 @@ internal static class DigestRows
     };
 }
 
-/// <summary>A digest_subscriptions row; <typeparamref name="TTime"/> is the dialect's time type.</summary>
-internal sealed class SubscriptionRow<TTime>
+/// <summary>A digest_subscriptions row; times are whatever the dialect's provider hands back (see <see cref="SqlDialect.FromDb"/>).</summary>
+internal sealed class SubscriptionRow
 {
     public long Id { get; set; }
     public string Name { get; set; } = "";
@@ -80,10 +81,10 @@ internal sealed class SubscriptionRow<TTime>
     public string? Cron { get; set; }
     public string TimeZone { get; set; } = "";
     public bool Enabled { get; set; }
-    public TTime CreatedAt { get; set; } = default!;
-    public TTime UpdatedAt { get; set; } = default!;
+    public object CreatedAt { get; set; } = 0L;
+    public object UpdatedAt { get; set; } = 0L;
 
-    public DigestSubscription ToSubscription(Func<TTime, DateTimeOffset> time) => new()
+    public DigestSubscription ToSubscription() => new()
     {
         Id = Id,
         Name = Name,
@@ -95,19 +96,18 @@ internal sealed class SubscriptionRow<TTime>
         Cron = Cron,
         TimeZoneId = TimeZone,
         Enabled = Enabled,
-        CreatedAt = time(CreatedAt),
-        UpdatedAt = time(UpdatedAt),
+        CreatedAt = SqlDialect.FromDb(CreatedAt),
+        UpdatedAt = SqlDialect.FromDb(UpdatedAt),
     };
 }
 
-/// <summary>A digest_runs row; <typeparamref name="TTime"/> is the dialect's time type.</summary>
-internal sealed class RunRow<TTime>
-    where TTime : struct
+/// <summary>A digest_runs row; times are whatever the dialect's provider hands back.</summary>
+internal sealed class RunRow
 {
     public long Id { get; set; }
     public long SubscriptionId { get; set; }
-    public TTime PeriodStart { get; set; }
-    public TTime PeriodEnd { get; set; }
+    public object PeriodStart { get; set; } = 0L;
+    public object PeriodEnd { get; set; } = 0L;
     public string State { get; set; } = "";
     public int Attempts { get; set; }
     public string Recipients { get; set; } = "[]";
@@ -117,16 +117,16 @@ internal sealed class RunRow<TTime>
     public long Mentions { get; set; }
     public long NegativeMentions { get; set; }
     public int AlertsOpened { get; set; }
-    public TTime UpdatedAt { get; set; }
-    public TTime? SentAt { get; set; }
+    public object UpdatedAt { get; set; } = 0L;
+    public object? SentAt { get; set; }
     public string? LastError { get; set; }
 
-    public DigestRun ToRun(Func<TTime, DateTimeOffset> time) => new()
+    public DigestRun ToRun() => new()
     {
         Id = Id,
         SubscriptionId = SubscriptionId,
-        PeriodStart = time(PeriodStart),
-        PeriodEnd = time(PeriodEnd),
+        PeriodStart = SqlDialect.FromDb(PeriodStart),
+        PeriodEnd = SqlDialect.FromDb(PeriodEnd),
         State = DigestRows.ParseEnum<DigestRunState>(State),
         Attempts = Attempts,
         Recipients = DigestRows.FromJson(Recipients),
@@ -136,8 +136,8 @@ internal sealed class RunRow<TTime>
         Mentions = Mentions,
         NegativeMentions = NegativeMentions,
         AlertsOpened = AlertsOpened,
-        UpdatedAt = time(UpdatedAt),
-        SentAt = SentAt is { } sent ? time(sent) : null,
+        UpdatedAt = SqlDialect.FromDb(UpdatedAt),
+        SentAt = SqlDialect.FromDbNullable(SentAt),
         LastError = LastError,
     };
 }
@@ -154,16 +154,15 @@ internal sealed class RiskDbRow
     public RiskRow ToRisk() => new(AlertId, Title, Brand, Score, (int)Priority);
 }
 
-/// <summary>A spike row; <typeparamref name="TTime"/> is the dialect's time type.</summary>
-internal sealed class SpikeDbRow<TTime>
-    where TTime : struct
+/// <summary>A spike row; the time is whatever the dialect's provider hands back.</summary>
+internal sealed class SpikeDbRow
 {
     public long AlertId { get; set; }
     public string Title { get; set; } = "";
     public string Brand { get; set; } = "";
-    public TTime CreatedAt { get; set; }
+    public object CreatedAt { get; set; } = 0L;
 
-    public SpikeRow ToSpike(Func<TTime, DateTimeOffset> time) => new(AlertId, Title, Brand, time(CreatedAt));
+    public SpikeRow ToSpike() => new(AlertId, Title, Brand, SqlDialect.FromDb(CreatedAt));
 }
 
 /// <summary>The alert counts of a period, as bigint in every dialect.</summary>

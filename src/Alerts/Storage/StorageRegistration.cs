@@ -40,24 +40,26 @@ public static class StorageRegistration
         services.TryAddSingleton<SqliteMentionStore>();
         services.TryAddSingleton<SqliteAlertStore>();
         services.TryAddSingleton<SqliteIngestStateStore>();
-        services.TryAddSingleton<SqliteFeedbackStore>();
-        services.TryAddSingleton<SqliteStorageMaintenance>();
         services.TryAddSingleton<PostgreSqlMentionStore>();
         services.TryAddSingleton<PostgreSqlAlertStore>();
         services.TryAddSingleton<PostgreSqlIngestStateStore>();
-        services.TryAddSingleton<PostgreSqlFeedbackStore>();
-        services.TryAddSingleton<PostgreSqlStorageMaintenance>();
         services.TryAddSingleton<SqlServerMentionStore>();
         services.TryAddSingleton<SqlServerAlertStore>();
         services.TryAddSingleton<SqlServerIngestStateStore>();
-        services.TryAddSingleton<SqlServerFeedbackStore>();
-        services.TryAddSingleton<SqlServerStorageMaintenance>();
 
         services.TryAddSingleton<IMentionStore>(sp => Pick<IMentionStore, SqliteMentionStore, PostgreSqlMentionStore, SqlServerMentionStore>(sp));
         services.TryAddSingleton<IAlertStore>(sp => Pick<IAlertStore, SqliteAlertStore, PostgreSqlAlertStore, SqlServerAlertStore>(sp));
         services.TryAddSingleton<IIngestStateStore>(sp => Pick<IIngestStateStore, SqliteIngestStateStore, PostgreSqlIngestStateStore, SqlServerIngestStateStore>(sp));
-        services.TryAddSingleton<IFeedbackStore>(sp => Pick<IFeedbackStore, SqliteFeedbackStore, PostgreSqlFeedbackStore, SqlServerFeedbackStore>(sp));
-        services.TryAddSingleton<IStorageMaintenance>(sp => Pick<IStorageMaintenance, SqliteStorageMaintenance, PostgreSqlStorageMaintenance, SqlServerStorageMaintenance>(sp));
+        services.TryAddSingleton<IFeedbackStore>(sp => new SqlFeedbackStore(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteFeedbackSql.Statements, PostgreSqlFeedbackSql.Statements, SqlServerFeedbackSql.Statements)));
+        services.TryAddSingleton<IStorageMaintenance>(sp => new SqlStorageMaintenance(
+            DialectChoice.Dialect(sp),
+            DialectChoice.Pick(sp, SqliteStorageMaintenanceSql.Statements, PostgreSqlStorageMaintenanceSql.Statements, SqlServerStorageMaintenanceSql.Statements),
+            DialectChoice.Pick(
+                sp,
+                () => SqliteStorageMaintenanceSql.Migrations(sp.GetRequiredService<SqliteConnectionFactory>()),
+                () => PostgreSqlStorageMaintenanceSql.Migrations(sp.GetRequiredService<PostgreSqlConnectionFactory>()),
+                () => SqlServerStorageMaintenanceSql.Migrations(sp.GetRequiredService<SqlServerConnectionFactory>())),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SqlStorageMaintenance>>()));
 
         // Brands: every host that ingests or alerts reads the same directory, so it comes with the storage.
         services.TryAddSingleton<SqliteDialect>();

@@ -21,25 +21,17 @@ public static class WebStorageRegistration
         services.TryAddSingleton<SqliteDialect>();
         services.TryAddSingleton<PostgreSqlDialect>();
         services.TryAddSingleton<SqlServerDialect>();
-        services.TryAddSingleton<SqliteUserStore>();
-        services.TryAddSingleton<SqliteApiKeyStore>();
-        services.TryAddSingleton<SqliteAdminAuditStore>();
         services.TryAddSingleton<SqliteInsightsStore>();
         services.TryAddSingleton<SqliteSignInLockoutStore>();
-        services.TryAddSingleton<PostgreSqlUserStore>();
-        services.TryAddSingleton<PostgreSqlApiKeyStore>();
-        services.TryAddSingleton<PostgreSqlAdminAuditStore>();
         services.TryAddSingleton<PostgreSqlInsightsStore>();
         services.TryAddSingleton<PostgreSqlSignInLockoutStore>();
-        services.TryAddSingleton<SqlServerUserStore>();
-        services.TryAddSingleton<SqlServerApiKeyStore>();
-        services.TryAddSingleton<SqlServerAdminAuditStore>();
         services.TryAddSingleton<SqlServerInsightsStore>();
         services.TryAddSingleton<SqlServerSignInLockoutStore>();
 
-        services.TryAddSingleton<IUserStore>(sp => Pick<IUserStore, SqliteUserStore, PostgreSqlUserStore, SqlServerUserStore>(sp));
-        services.TryAddSingleton<IApiKeyStore>(sp => Pick<IApiKeyStore, SqliteApiKeyStore, PostgreSqlApiKeyStore, SqlServerApiKeyStore>(sp));
-        services.TryAddSingleton<IAdminAuditStore>(sp => Pick<IAdminAuditStore, SqliteAdminAuditStore, PostgreSqlAdminAuditStore, SqlServerAdminAuditStore>(sp));
+        services.TryAddSingleton<IUserStore>(sp => new SqlUserStore(
+            DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteUserSql.Statements, PostgreSqlUserSql.Statements, SqlServerUserSql.Statements), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IApiKeyStore>(sp => new SqlApiKeyStore(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteApiKeySql.Statements, PostgreSqlApiKeySql.Statements, SqlServerApiKeySql.Statements)));
+        services.TryAddSingleton<IAdminAuditStore>(sp => new SqlAdminAuditStore(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteAdminAuditSql.Statements, PostgreSqlAdminAuditSql.Statements, SqlServerAdminAuditSql.Statements)));
         services.TryAddSingleton<IInsightsStore>(sp => Pick<IInsightsStore, SqliteInsightsStore, PostgreSqlInsightsStore, SqlServerInsightsStore>(sp));
         services.TryAddSingleton<ISignInLockoutStore>(sp => Pick<ISignInLockoutStore, SqliteSignInLockoutStore, PostgreSqlSignInLockoutStore, SqlServerSignInLockoutStore>(sp));
         return services;

@@ -7,6 +7,8 @@ using Microsoft.Extensions.Options;
 using SocialWatch.Alerts.Digests;
 using SocialWatch.Alerts.Email;
 using SocialWatch.Alerts.Storage;
+using SocialWatch.Alerts.Storage.PostgreSql;
+using SocialWatch.Alerts.Storage.Workflow;
 using SocialWatch.Alerts.Tests.Storage;
 
 namespace SocialWatch.Alerts.Tests.Digests;
@@ -24,7 +26,7 @@ public sealed class DigestRegistrationTests
         Assert.IsNotNull(services.GetRequiredService<DigestScheduler>());
         Assert.IsNotNull(services.GetRequiredService<PreviewDigest>());
         Assert.IsNotNull(services.GetRequiredService<CreateDigestSubscription>());
-        Assert.IsInstanceOfType<SocialWatch.Alerts.Digests.Sqlite.SqliteDigestStore>(services.GetRequiredService<IDigestRunStore>());
+        Assert.AreSame<object>(services.GetRequiredService<IDigestSubscriptionStore>(), services.GetRequiredService<IDigestRunStore>());
         Assert.AreSame<object>(services.GetRequiredService<IEmailSender>(), services.GetRequiredService<SocialWatch.Alerts.Notifications.IEmailSender>());
     }
 
@@ -33,7 +35,9 @@ public sealed class DigestRegistrationTests
     {
         using var services = Build(new() { ["Storage:Provider"] = "PostgreSql", ["ConnectionStrings:SocialWatch"] = "Host=127.0.0.1;Database=none" });
 
-        Assert.IsInstanceOfType<SocialWatch.Alerts.Digests.PostgreSql.PostgreSqlDigestDataSource>(services.GetRequiredService<IDigestDataSource>());
+        var data = Assert.IsInstanceOfType<SqlDigestDataSource>(services.GetRequiredService<IDigestDataSource>());
+
+        Assert.AreSame(PostgreSqlDigestDataSql.Statements, data.Sql);
     }
 
     [TestMethod]

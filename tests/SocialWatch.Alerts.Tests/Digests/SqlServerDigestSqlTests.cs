@@ -1,12 +1,12 @@
-using System.Reflection;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
-using SocialWatch.Alerts.Digests.SqlServer;
+using SocialWatch.Alerts.Tests.Storage;
 
 namespace SocialWatch.Alerts.Tests.Digests;
 
 /// <summary>
 /// No SQL Server runs here, so every SQL Server statement of the digests is at least parsed as T-SQL. Statements are
-/// found by reflection (const string fields ending in "Sql" of the types in the digests' SqlServer namespace).
+/// found by reflection, as for the other stores (<see cref="SqlServerSqlTests.SqlServerStatements"/>): the digests' are
+/// those of the SqlServerDigest… statement records.
 /// </summary>
 [TestClass]
 public sealed class SqlServerDigestSqlTests
@@ -18,9 +18,9 @@ public sealed class SqlServerDigestSqlTests
     {
         var names = DigestStatements().Select(s => s.Name).ToList();
 
-        CollectionAssert.Contains(names, "SqlServerDigestStore.ClaimRunSql");
-        CollectionAssert.Contains(names, "SqlServerDigestStore.InsertRunSql");
-        CollectionAssert.Contains(names, "SqlServerDigestDataSource.ComplaintReasonsSql");
+        CollectionAssert.Contains(names, "SqlServerDigestSql.Statements.ClaimRunSql");
+        CollectionAssert.Contains(names, "SqlServerDigestSql.Statements.InsertRunSql");
+        CollectionAssert.Contains(names, "SqlServerDigestDataSql.Statements.ComplaintReasonsSql");
         Assert.IsGreaterThanOrEqualTo(18, names.Count, string.Join(", ", names));
     }
 
@@ -37,11 +37,5 @@ public sealed class SqlServerDigestSqlTests
     }
 
     private static List<(string Name, string Sql)> DigestStatements() =>
-        typeof(SqlServerDigestStore).Assembly.GetTypes()
-            .Where(t => t.Namespace == typeof(SqlServerDigestStore).Namespace)
-            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
-                .Where(f => f is { IsLiteral: true } && f.FieldType == typeof(string) && f.Name.EndsWith("Sql", StringComparison.Ordinal))
-                .Select(f => ($"{t.Name}.{f.Name}", (string)f.GetRawConstantValue()!)))
-            .OrderBy(s => s.Item1, StringComparer.Ordinal)
-            .ToList();
+        [.. SqlServerSqlTests.SqlServerStatements().Where(s => s.Name.StartsWith("SqlServerDigest", StringComparison.Ordinal))];
 }

@@ -30,6 +30,7 @@ public sealed class SqlServerSqlTests
         CollectionAssert.Contains(names, "SqlServerMentionStore.InsertMentionsSql");
         CollectionAssert.Contains(names, "SqlServerAlertStore.ApplyChangeSql");
         CollectionAssert.Contains(names, "SqlServerIngestStateStore.AddReadsSql");
+        CollectionAssert.Contains(names, "SqlServerFeedbackSql.Statements.AddLabelSql");
     }
 
     [TestMethod]
@@ -79,13 +80,33 @@ public sealed class SqlServerSqlTests
         return errors.Select(e => $"line {e.Line}, column {e.Column}: {e.Message}").ToList();
     }
 
-    /// <summary>Every SQL Server statement of the stores: the <c>…Sql</c> constants of the SqlServer namespace.</summary>
+    /// <summary>
+    /// Every SQL Server statement of the stores: the <c>…Sql</c> constants of the SqlServer namespace, and the
+    /// <c>…Sql</c> string members of the statement records (<c>FeedbackSql</c> and the like) its static fields hold.
+    /// </summary>
     internal static List<(string Name, string Sql)> SqlServerStatements() =>
         typeof(SqlServerMentionStore).Assembly.GetTypes()
             .Where(t => t.Namespace == typeof(SqlServerMentionStore).Namespace)
-            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
-                .Where(f => f is { IsLiteral: true } && f.FieldType == typeof(string) && f.Name.EndsWith("Sql", StringComparison.Ordinal))
-                .Select(f => ($"{t.Name}.{f.Name}", (string)f.GetRawConstantValue()!)))
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static).SelectMany(f => StatementsOf(t, f)))
             .OrderBy(s => s.Item1, StringComparer.Ordinal)
             .ToList();
+
+    private static IEnumerable<(string Name, string Sql)> StatementsOf(Type type, FieldInfo field)
+    {
+        if (field is { IsLiteral: true } && field.FieldType == typeof(string))
+        {
+            return field.Name.EndsWith("Sql", StringComparison.Ordinal) ? [($"{type.Name}.{field.Name}", (string)field.GetRawConstantValue()!)] : [];
+        }
+
+        if (field.IsLiteral || field.FieldType.IsPrimitive || field.FieldType == typeof(string) || field.GetValue(null) is not { } statements)
+        {
+            return [];
+        }
+
+        return field.FieldType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.PropertyType == typeof(string) && p.Name.EndsWith("Sql", StringComparison.Ordinal))
+            .Select(p => (Name: $"{type.Name}.{field.Name}.{p.Name}", Sql: (string?)p.GetValue(statements)))
+            .Where(s => s.Sql is not null)
+            .Select(s => (s.Name, s.Sql!));
+    }
 }

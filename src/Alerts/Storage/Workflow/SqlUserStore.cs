@@ -4,12 +4,10 @@ using SocialWatch.Alerts.Access;
 namespace SocialWatch.Alerts.Storage.Workflow;
 
 /// <summary>The statements one dialect runs for local accounts, and how it reports a duplicate user name.</summary>
-internal sealed record UserSql(string Find, string List, string Count, string Insert, string Update, string Audit, Func<Exception, bool> IsDuplicate);
+internal sealed record UserSql(string FindSql, string ListSql, string CountSql, string InsertSql, string UpdateSql, string AuditSql, Func<Exception, bool> IsDuplicate);
 
 /// <summary>Local accounts with hashed passwords; every save is written to the admin audit in the same transaction.</summary>
-/// <typeparam name="TTime">How the dialect's provider hands back a time column.</typeparam>
-internal abstract class SqlUserStore<TTime>(SqlDialect dialect, TimeProvider time, UserSql sql, Func<TTime, DateTimeOffset> fromDb) : IUserStore
-    where TTime : struct
+internal sealed class SqlUserStore(SqlDialect dialect, UserSql sql, TimeProvider time) : IUserStore
 {
     public const string Columns = """
         id AS Id, user_name AS UserName, display_name AS DisplayName, email AS Email, password_hash AS PasswordHash,
@@ -19,21 +17,21 @@ internal abstract class SqlUserStore<TTime>(SqlDialect dialect, TimeProvider tim
     public async Task<WebUser?> FindAsync(string userName, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<UserRow<TTime>>(new CommandDefinition(sql.Find, new { userName }, cancellationToken: cancellationToken));
-        return row?.ToUser(fromDb);
+        var row = await connection.QuerySingleOrDefaultAsync<AccountRow>(new CommandDefinition(sql.FindSql, new { userName }, cancellationToken: cancellationToken));
+        return row?.ToUser();
     }
 
     public async Task<IReadOnlyList<WebUser>> ListAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<UserRow<TTime>>(new CommandDefinition(sql.List, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToUser(fromDb))];
+        var rows = await connection.QueryAsync<AccountRow>(new CommandDefinition(sql.ListSql, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToUser())];
     }
 
     public async Task<int> CountAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql.Count, cancellationToken: cancellationToken));
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql.CountSql, cancellationToken: cancellationToken));
     }
 
     public async Task<WebUser> SaveAsync(WebUser user, string actor, CancellationToken cancellationToken)
@@ -59,12 +57,12 @@ internal abstract class SqlUserStore<TTime>(SqlDialect dialect, TimeProvider tim
         {
             if (user.Id == 0)
             {
-                id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql.Insert, args, transaction, cancellationToken: cancellationToken));
+                id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql.InsertSql, args, transaction, cancellationToken: cancellationToken));
             }
             else
             {
                 id = user.Id;
-                await connection.ExecuteAsync(new CommandDefinition(sql.Update, args, transaction, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition(sql.UpdateSql, args, transaction, cancellationToken: cancellationToken));
             }
         }
         catch (Exception e) when (sql.IsDuplicate(e))
@@ -72,7 +70,7 @@ internal abstract class SqlUserStore<TTime>(SqlDialect dialect, TimeProvider tim
             throw new DuplicateNameException("user", user.UserName);
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(sql.Audit, new
+        await connection.ExecuteAsync(new CommandDefinition(sql.AuditSql, new
         {
             Actor = actor,
             At = now,
@@ -82,5 +80,29 @@ internal abstract class SqlUserStore<TTime>(SqlDialect dialect, TimeProvider tim
         }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return user with { Id = id };
+    }
+
+    private sealed class AccountRow
+    {
+        public long Id { get; init; }
+        public string UserName { get; init; } = "";
+        public string? DisplayName { get; init; }
+        public string? Email { get; init; }
+        public string? PasswordHash { get; init; }
+        public string? Roles { get; init; }
+        public bool Disabled { get; init; }
+        public object CreatedAt { get; init; } = 0L;
+
+        public WebUser ToUser() => new()
+        {
+            Id = Id,
+            UserName = UserName,
+            DisplayName = DisplayName,
+            Email = Email,
+            PasswordHash = PasswordHash,
+            Roles = UserRoles.Split(Roles),
+            Disabled = Disabled,
+            CreatedAt = SqlDialect.FromDb(CreatedAt),
+        };
     }
 }
