@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using SocialWatch.Alerts.Storage.PostgreSql;
 using SocialWatch.Alerts.Storage.Sqlite;
+using SocialWatch.Alerts.Storage.Workflow;
 using SocialWatch.Core.Mentions;
 using SocialWatch.Core.Scoring;
 using SocialWatch.Core.Storage;
@@ -70,7 +71,7 @@ internal sealed class StorageBenchmark : IBenchmark
                 await using (var connections = new PostgreSqlConnectionFactory(connectionString))
                 {
                     await new PostgreSqlStorageMaintenance(connections, NullLogger<PostgreSqlStorageMaintenance>.Instance).MigrateAsync(CancellationToken.None);
-                    await MeasureAsync("postgresql", batchSize, new PostgreSqlMentionStore(connections, TimeProvider.System), mentions);
+                    await MeasureAsync("postgresql", batchSize, MentionStore(new PostgreSqlDialect(connections)), mentions);
                 }
 
                 await server.DropDatabaseAsync(database);
@@ -99,7 +100,7 @@ internal sealed class StorageBenchmark : IBenchmark
                 await drop.ExecuteNonQueryAsync();
             }
 
-            await MeasureAsync("sqlite", batchSize, new SqliteMentionStore(connections, TimeProvider.System), mentions, report);
+            await MeasureAsync("sqlite", batchSize, MentionStore(new SqliteDialect(connections)), mentions, report);
         }
         finally
         {
@@ -110,6 +111,12 @@ internal sealed class StorageBenchmark : IBenchmark
             }
         }
     }
+
+    private static SqlMentionStore MentionStore(PostgreSqlDialect dialect) =>
+        new(dialect, PostgreSqlMentionSql.Statements, new PostgreSqlMentionPageInsert(dialect), TimeProvider.System);
+
+    private static SqlMentionStore MentionStore(SqliteDialect dialect) =>
+        new(dialect, SqliteMentionSql.Statements, new SqliteMentionPageInsert(dialect), TimeProvider.System);
 
     private static async Task MeasureAsync(string dialect, int batchSize, IMentionStore store, IReadOnlyList<ScoredMention> mentions, bool report = true)
     {

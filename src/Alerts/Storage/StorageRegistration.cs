@@ -37,25 +37,19 @@ public static class StorageRegistration
         services.TryAddSingleton(sp => new PostgreSqlConnectionFactory(ConnectionString(sp)));
         services.TryAddSingleton(sp => new SqlServerConnectionFactory(ConnectionString(sp)));
 
-        services.TryAddSingleton<SqliteMentionStore>();
         services.TryAddSingleton<SqliteAlertStore>();
-        services.TryAddSingleton<SqliteIngestStateStore>();
         services.TryAddSingleton<SqliteFeedbackStore>();
         services.TryAddSingleton<SqliteStorageMaintenance>();
-        services.TryAddSingleton<PostgreSqlMentionStore>();
         services.TryAddSingleton<PostgreSqlAlertStore>();
-        services.TryAddSingleton<PostgreSqlIngestStateStore>();
         services.TryAddSingleton<PostgreSqlFeedbackStore>();
         services.TryAddSingleton<PostgreSqlStorageMaintenance>();
-        services.TryAddSingleton<SqlServerMentionStore>();
         services.TryAddSingleton<SqlServerAlertStore>();
-        services.TryAddSingleton<SqlServerIngestStateStore>();
         services.TryAddSingleton<SqlServerFeedbackStore>();
         services.TryAddSingleton<SqlServerStorageMaintenance>();
 
-        services.TryAddSingleton<IMentionStore>(sp => Pick<IMentionStore, SqliteMentionStore, PostgreSqlMentionStore, SqlServerMentionStore>(sp));
+        services.TryAddSingleton<IMentionStore>(DialectStores.MentionStore);
         services.TryAddSingleton<IAlertStore>(sp => Pick<IAlertStore, SqliteAlertStore, PostgreSqlAlertStore, SqlServerAlertStore>(sp));
-        services.TryAddSingleton<IIngestStateStore>(sp => Pick<IIngestStateStore, SqliteIngestStateStore, PostgreSqlIngestStateStore, SqlServerIngestStateStore>(sp));
+        services.TryAddSingleton<IIngestStateStore>(DialectStores.IngestStateStore);
         services.TryAddSingleton<IFeedbackStore>(sp => Pick<IFeedbackStore, SqliteFeedbackStore, PostgreSqlFeedbackStore, SqlServerFeedbackStore>(sp));
         services.TryAddSingleton<IStorageMaintenance>(sp => Pick<IStorageMaintenance, SqliteStorageMaintenance, PostgreSqlStorageMaintenance, SqlServerStorageMaintenance>(sp));
 

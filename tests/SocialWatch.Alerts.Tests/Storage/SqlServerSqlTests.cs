@@ -27,9 +27,10 @@ public sealed class SqlServerSqlTests
 
         Assert.IsGreaterThanOrEqualTo(MinimumStatements, statements.Count, string.Join(", ", statements.Select(s => s.Name)));
         var names = statements.Select(s => s.Name).ToList();
-        CollectionAssert.Contains(names, "SqlServerMentionStore.InsertMentionsSql");
+        CollectionAssert.Contains(names, "SqlServerMentionPageInsert.InsertMentionsSql");
+        CollectionAssert.Contains(names, "SqlServerMentionSql.Statements.CreateCursorSql");
         CollectionAssert.Contains(names, "SqlServerAlertStore.ApplyChangeSql");
-        CollectionAssert.Contains(names, "SqlServerIngestStateStore.AddReadsSql");
+        CollectionAssert.Contains(names, "SqlServerIngestStateSql.Statements.AddReadsSql");
     }
 
     [TestMethod]
@@ -79,13 +80,33 @@ public sealed class SqlServerSqlTests
         return errors.Select(e => $"line {e.Line}, column {e.Column}: {e.Message}").ToList();
     }
 
-    /// <summary>Every SQL Server statement of the stores: the <c>…Sql</c> constants of the SqlServer namespace.</summary>
+    /// <summary>
+    /// Every SQL Server statement of the stores: the <c>…Sql</c> constants of the SqlServer namespace, and the
+    /// <c>…Sql</c> string members of the statement records (<c>MentionSql</c> …) its static fields hold.
+    /// </summary>
     internal static List<(string Name, string Sql)> SqlServerStatements() =>
-        typeof(SqlServerMentionStore).Assembly.GetTypes()
-            .Where(t => t.Namespace == typeof(SqlServerMentionStore).Namespace)
+        typeof(SqlServerConnectionFactory).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(SqlServerConnectionFactory).Namespace)
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
-                .Where(f => f is { IsLiteral: true } && f.FieldType == typeof(string) && f.Name.EndsWith("Sql", StringComparison.Ordinal))
-                .Select(f => ($"{t.Name}.{f.Name}", (string)f.GetRawConstantValue()!)))
+                .Where(f => !f.Name.Contains('<', StringComparison.Ordinal))
+                .SelectMany(f => StatementsOf(t, f)))
             .OrderBy(s => s.Item1, StringComparer.Ordinal)
             .ToList();
+
+    private static IEnumerable<(string Name, string Sql)> StatementsOf(Type type, FieldInfo field)
+    {
+        if (field is { IsLiteral: true } && field.FieldType == typeof(string) && field.Name.EndsWith("Sql", StringComparison.Ordinal))
+        {
+            return [($"{type.Name}.{field.Name}", (string)field.GetRawConstantValue()!)];
+        }
+
+        if (field is { IsInitOnly: true } && field.FieldType.Name.EndsWith("Sql", StringComparison.Ordinal) && field.GetValue(null) is { } statements)
+        {
+            return field.FieldType.GetProperties()
+                .Where(p => p.PropertyType == typeof(string) && p.Name.EndsWith("Sql", StringComparison.Ordinal))
+                .Select(p => ($"{type.Name}.{field.Name}.{p.Name}", (string)p.GetValue(statements)!));
+        }
+
+        return [];
+    }
 }
