@@ -72,7 +72,7 @@ internal sealed class StorageBenchmark : IBenchmark
                 {
                     await new SqlStorageMaintenance(new PostgreSqlDialect(connections), PostgreSqlStorageMaintenanceSql.Statements, PostgreSqlStorageMaintenanceSql.Migrations(connections), NullLogger<SqlStorageMaintenance>.Instance)
                         .MigrateAsync(CancellationToken.None);
-                    await MeasureAsync("postgresql", batchSize, new PostgreSqlMentionStore(connections, TimeProvider.System), mentions);
+                    await MeasureAsync("postgresql", batchSize, MentionStore(new PostgreSqlDialect(connections)), mentions);
                 }
 
                 await server.DropDatabaseAsync(database);
@@ -102,7 +102,7 @@ internal sealed class StorageBenchmark : IBenchmark
                 await drop.ExecuteNonQueryAsync();
             }
 
-            await MeasureAsync("sqlite", batchSize, new SqliteMentionStore(connections, TimeProvider.System), mentions, report);
+            await MeasureAsync("sqlite", batchSize, MentionStore(new SqliteDialect(connections)), mentions, report);
         }
         finally
         {
@@ -113,6 +113,12 @@ internal sealed class StorageBenchmark : IBenchmark
             }
         }
     }
+
+    private static SqlMentionStore MentionStore(PostgreSqlDialect dialect) =>
+        new(dialect, PostgreSqlMentionSql.Statements, new PostgreSqlMentionPageInsert(dialect), TimeProvider.System);
+
+    private static SqlMentionStore MentionStore(SqliteDialect dialect) =>
+        new(dialect, SqliteMentionSql.Statements, new SqliteMentionPageInsert(dialect), TimeProvider.System);
 
     private static async Task MeasureAsync(string dialect, int batchSize, IMentionStore store, IReadOnlyList<ScoredMention> mentions, bool report = true)
     {

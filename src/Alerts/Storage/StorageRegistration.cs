@@ -37,19 +37,13 @@ public static class StorageRegistration
         services.TryAddSingleton(sp => new PostgreSqlConnectionFactory(ConnectionString(sp)));
         services.TryAddSingleton(sp => new SqlServerConnectionFactory(ConnectionString(sp)));
 
-        services.TryAddSingleton<SqliteMentionStore>();
         services.TryAddSingleton<SqliteAlertStore>();
-        services.TryAddSingleton<SqliteIngestStateStore>();
-        services.TryAddSingleton<PostgreSqlMentionStore>();
         services.TryAddSingleton<PostgreSqlAlertStore>();
-        services.TryAddSingleton<PostgreSqlIngestStateStore>();
-        services.TryAddSingleton<SqlServerMentionStore>();
         services.TryAddSingleton<SqlServerAlertStore>();
-        services.TryAddSingleton<SqlServerIngestStateStore>();
 
-        services.TryAddSingleton<IMentionStore>(sp => Pick<IMentionStore, SqliteMentionStore, PostgreSqlMentionStore, SqlServerMentionStore>(sp));
+        services.TryAddSingleton<IMentionStore>(DialectStores.MentionStore);
         services.TryAddSingleton<IAlertStore>(sp => Pick<IAlertStore, SqliteAlertStore, PostgreSqlAlertStore, SqlServerAlertStore>(sp));
-        services.TryAddSingleton<IIngestStateStore>(sp => Pick<IIngestStateStore, SqliteIngestStateStore, PostgreSqlIngestStateStore, SqlServerIngestStateStore>(sp));
+        services.TryAddSingleton<IIngestStateStore>(DialectStores.IngestStateStore);
         services.TryAddSingleton<IFeedbackStore>(sp => new SqlFeedbackStore(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteFeedbackSql.Statements, PostgreSqlFeedbackSql.Statements, SqlServerFeedbackSql.Statements)));
         services.TryAddSingleton<IStorageMaintenance>(sp => new SqlStorageMaintenance(
             DialectChoice.Dialect(sp),

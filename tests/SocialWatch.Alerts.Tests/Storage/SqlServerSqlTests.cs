@@ -27,9 +27,10 @@ public sealed class SqlServerSqlTests
 
         Assert.IsGreaterThanOrEqualTo(MinimumStatements, statements.Count, string.Join(", ", statements.Select(s => s.Name)));
         var names = statements.Select(s => s.Name).ToList();
-        CollectionAssert.Contains(names, "SqlServerMentionStore.InsertMentionsSql");
+        CollectionAssert.Contains(names, "SqlServerMentionPageInsert.InsertMentionsSql");
+        CollectionAssert.Contains(names, "SqlServerMentionSql.Statements.CreateCursorSql");
         CollectionAssert.Contains(names, "SqlServerAlertStore.ApplyChangeSql");
-        CollectionAssert.Contains(names, "SqlServerIngestStateStore.AddReadsSql");
+        CollectionAssert.Contains(names, "SqlServerIngestStateSql.Statements.AddReadsSql");
         CollectionAssert.Contains(names, "SqlServerFeedbackSql.Statements.AddLabelSql");
     }
 
@@ -82,12 +83,14 @@ public sealed class SqlServerSqlTests
 
     /// <summary>
     /// Every SQL Server statement of the stores: the <c>…Sql</c> constants of the SqlServer namespace, and the
-    /// <c>…Sql</c> string members of the statement records (<c>FeedbackSql</c> and the like) its static fields hold.
+    /// <c>…Sql</c> string members of the statement records (<c>FeedbackSql</c>, <c>MentionSql</c> and the like) its static fields hold.
     /// </summary>
     internal static List<(string Name, string Sql)> SqlServerStatements() =>
-        typeof(SqlServerMentionStore).Assembly.GetTypes()
-            .Where(t => t.Namespace == typeof(SqlServerMentionStore).Namespace)
-            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static).SelectMany(f => StatementsOf(t, f)))
+        typeof(SqlServerConnectionFactory).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(SqlServerConnectionFactory).Namespace)
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+                .Where(f => !f.Name.Contains('<', StringComparison.Ordinal))
+                .SelectMany(f => StatementsOf(t, f)))
             .OrderBy(s => s.Item1, StringComparer.Ordinal)
             .ToList();
 

@@ -125,7 +125,7 @@ public sealed class SqliteAuthorIndexTests : StoreContract
 
     public static IEnumerable<object[]> AuthorQueries() =>
     [
-        ["mentions by author", SqliteMentionStore.MentionsQuerySql(new MentionQuery { AuthorId = "a", Brand = "acme", Since = T0 })],
+        ["mentions by author", SqliteMentionSql.MentionsQuerySql(new MentionQuery { AuthorId = "a", Brand = "acme", Since = T0 })],
         ["author history", SqliteInsightsStore.HistorySql],
         ["follow-up to a resolved alert", SqliteWorkflowQueries.FindRecentlyResolvedSql],
         ["erasure by author", SqliteRetentionStore.SelectByAuthorSql],

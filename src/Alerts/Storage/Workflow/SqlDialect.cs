@@ -25,6 +25,12 @@ internal abstract class SqlDialect
 
     public object? ToDb(DateTimeOffset? value) => value is { } v ? ToDb(v) : null;
 
+    /// <summary>
+    /// A day as a parameter: midnight of unspecified kind, which the statements cast to a date (Dapper has no
+    /// <see cref="DateOnly"/> mapping).
+    /// </summary>
+    public virtual object ToDb(DateOnly day) => day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+
     /// <summary>Reads a time column whatever type the provider hands back.</summary>
     public static DateTimeOffset FromDb(object value) => value switch
     {
@@ -51,6 +57,9 @@ internal sealed class SqliteDialect(Sqlite.SqliteConnectionFactory connections) 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await connections.OpenAsync(cancellationToken);
 
     public override object ToDb(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
+
+    /// <summary>SQLite keeps a day as its ISO text.</summary>
+    public override object ToDb(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Unpooled and without create: a pooled connection keeps writing to a deleted file's inode, and opening with
