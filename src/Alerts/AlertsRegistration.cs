@@ -133,11 +133,11 @@ public static class AlertsRegistration
         AddStore<ISlaNoticeLog, SqliteSlaNoticeLog, PostgreSqlSlaNoticeLog, SqlServerSlaNoticeLog>(services);
         AddStore<ISpikeStateStore, SqliteSpikeStateStore, PostgreSqlSpikeStateStore, SqlServerSpikeStateStore>(services);
         AddStore<IWorkflowQueries, SqliteWorkflowQueries, PostgreSqlWorkflowQueries, SqlServerWorkflowQueries>(services);
-        AddStore<ISpreadQueries, SqliteSpreadQueries, PostgreSqlSpreadQueries, SqlServerSpreadQueries>(services);
+        services.TryAddSingleton<ISpreadQueries>(sp => DialectStores.Create(sp, SqliteSpreadQuerySql.Statements, PostgreSqlSpreadQuerySql.Statements, SqlServerSpreadQuerySql.Statements, (dialect, sql) => new SqlSpreadQueries(dialect, sql)));
         AddStore<IRetentionStore, SqliteRetentionStore, PostgreSqlRetentionStore, SqlServerRetentionStore>(services);
         AddStore<IDataAuditLog, SqliteDataAuditLog, PostgreSqlDataAuditLog, SqlServerDataAuditLog>(services);
         AddStore<IWebhookStore, SqliteWebhookStore, PostgreSqlWebhookStore, SqlServerWebhookStore>(services);
-        AddStore<IAlertChangeLog, SqliteAlertChangeLog, PostgreSqlAlertChangeLog, SqlServerAlertChangeLog>(services);
+        services.TryAddSingleton<IAlertChangeLog>(sp => DialectStores.Create(sp, SqliteAlertChangeLogSql.Statements, PostgreSqlAlertChangeLogSql.Statements, SqlServerAlertChangeLogSql.Statements, (dialect, sql) => new SqlAlertChangeLog(dialect, sql)));
         AddStore<INotificationOutbox, SqliteNotificationOutbox, PostgreSqlNotificationOutbox, SqlServerNotificationOutbox>(services);
         services.TryAddSingleton<ISpikeDataSource>(sp => (ISpikeDataSource)sp.GetRequiredService<IWorkflowQueries>());
     }

@@ -38,23 +38,20 @@ public static class StorageRegistration
         services.TryAddSingleton(sp => new SqlServerConnectionFactory(ConnectionString(sp)));
 
         services.TryAddSingleton<SqliteMentionStore>();
-        services.TryAddSingleton<SqliteAlertStore>();
         services.TryAddSingleton<SqliteIngestStateStore>();
         services.TryAddSingleton<SqliteFeedbackStore>();
         services.TryAddSingleton<SqliteStorageMaintenance>();
         services.TryAddSingleton<PostgreSqlMentionStore>();
-        services.TryAddSingleton<PostgreSqlAlertStore>();
         services.TryAddSingleton<PostgreSqlIngestStateStore>();
         services.TryAddSingleton<PostgreSqlFeedbackStore>();
         services.TryAddSingleton<PostgreSqlStorageMaintenance>();
         services.TryAddSingleton<SqlServerMentionStore>();
-        services.TryAddSingleton<SqlServerAlertStore>();
         services.TryAddSingleton<SqlServerIngestStateStore>();
         services.TryAddSingleton<SqlServerFeedbackStore>();
         services.TryAddSingleton<SqlServerStorageMaintenance>();
 
         services.TryAddSingleton<IMentionStore>(sp => Pick<IMentionStore, SqliteMentionStore, PostgreSqlMentionStore, SqlServerMentionStore>(sp));
-        services.TryAddSingleton<IAlertStore>(sp => Pick<IAlertStore, SqliteAlertStore, PostgreSqlAlertStore, SqlServerAlertStore>(sp));
+        services.TryAddSingleton<IAlertStore>(sp => DialectStores.Create(sp, SqliteAlertSql.Statements, PostgreSqlAlertSql.Statements, SqlServerAlertSql.Statements, (dialect, sql) => new SqlAlertStore(dialect, sql)));
         services.TryAddSingleton<IIngestStateStore>(sp => Pick<IIngestStateStore, SqliteIngestStateStore, PostgreSqlIngestStateStore, SqlServerIngestStateStore>(sp));
         services.TryAddSingleton<IFeedbackStore>(sp => Pick<IFeedbackStore, SqliteFeedbackStore, PostgreSqlFeedbackStore, SqlServerFeedbackStore>(sp));
         services.TryAddSingleton<IStorageMaintenance>(sp => Pick<IStorageMaintenance, SqliteStorageMaintenance, PostgreSqlStorageMaintenance, SqlServerStorageMaintenance>(sp));
@@ -83,10 +80,7 @@ public static class StorageRegistration
         services.TryAddSingleton<PostgreSqlWatchListStore>();
         services.TryAddSingleton<SqlServerWatchListStore>();
         services.TryAddSingleton<IWatchListStore>(sp => Pick<IWatchListStore, SqliteWatchListStore, PostgreSqlWatchListStore, SqlServerWatchListStore>(sp));
-        services.TryAddSingleton<SqliteEscalationOutcomeStore>();
-        services.TryAddSingleton<PostgreSqlEscalationOutcomeStore>();
-        services.TryAddSingleton<SqlServerEscalationOutcomeStore>();
-        services.TryAddSingleton<IEscalationOutcomeStore>(sp => Pick<IEscalationOutcomeStore, SqliteEscalationOutcomeStore, PostgreSqlEscalationOutcomeStore, SqlServerEscalationOutcomeStore>(sp));
+        services.TryAddSingleton<IEscalationOutcomeStore>(sp => DialectStores.Create(sp, SqliteEscalationOutcomeSql.Statements, PostgreSqlEscalationOutcomeSql.Statements, SqlServerEscalationOutcomeSql.Statements, (dialect, sql) => new SqlEscalationOutcomeStore(dialect, sql)));
         services.AddOptions<BrandDirectoryOptions>().BindConfiguration(BrandDirectoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         // The list is the root's "Brands" key, so the options bind the root (and follow its reloads).
