@@ -24,23 +24,20 @@ public static class WebStorageRegistration
         services.TryAddSingleton<SqliteUserStore>();
         services.TryAddSingleton<SqliteApiKeyStore>();
         services.TryAddSingleton<SqliteAdminAuditStore>();
-        services.TryAddSingleton<SqliteInsightsStore>();
         services.TryAddSingleton<SqliteSignInLockoutStore>();
         services.TryAddSingleton<PostgreSqlUserStore>();
         services.TryAddSingleton<PostgreSqlApiKeyStore>();
         services.TryAddSingleton<PostgreSqlAdminAuditStore>();
-        services.TryAddSingleton<PostgreSqlInsightsStore>();
         services.TryAddSingleton<PostgreSqlSignInLockoutStore>();
         services.TryAddSingleton<SqlServerUserStore>();
         services.TryAddSingleton<SqlServerApiKeyStore>();
         services.TryAddSingleton<SqlServerAdminAuditStore>();
-        services.TryAddSingleton<SqlServerInsightsStore>();
         services.TryAddSingleton<SqlServerSignInLockoutStore>();
 
         services.TryAddSingleton<IUserStore>(sp => Pick<IUserStore, SqliteUserStore, PostgreSqlUserStore, SqlServerUserStore>(sp));
         services.TryAddSingleton<IApiKeyStore>(sp => Pick<IApiKeyStore, SqliteApiKeyStore, PostgreSqlApiKeyStore, SqlServerApiKeyStore>(sp));
         services.TryAddSingleton<IAdminAuditStore>(sp => Pick<IAdminAuditStore, SqliteAdminAuditStore, PostgreSqlAdminAuditStore, SqlServerAdminAuditStore>(sp));
-        services.TryAddSingleton<IInsightsStore>(sp => Pick<IInsightsStore, SqliteInsightsStore, PostgreSqlInsightsStore, SqlServerInsightsStore>(sp));
+        services.TryAddSingleton<IInsightsStore>(sp => DialectStores.Create(sp, SqliteInsightsSql.Statements, PostgreSqlInsightsSql.Statements, SqlServerInsightsSql.Statements, (dialect, sql) => new SqlInsightsStore(dialect, sql)));
         services.TryAddSingleton<ISignInLockoutStore>(sp => Pick<ISignInLockoutStore, SqliteSignInLockoutStore, PostgreSqlSignInLockoutStore, SqlServerSignInLockoutStore>(sp));
         return services;
     }
