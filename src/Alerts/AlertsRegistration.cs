@@ -132,11 +132,11 @@ public static class AlertsRegistration
         AddStore<IPromiseStore, SqlitePromiseStore, PostgreSqlPromiseStore, SqlServerPromiseStore>(services);
         AddStore<ISpikeStateStore, SqliteSpikeStateStore, PostgreSqlSpikeStateStore, SqlServerSpikeStateStore>(services);
         AddStore<IWorkflowQueries, SqliteWorkflowQueries, PostgreSqlWorkflowQueries, SqlServerWorkflowQueries>(services);
-        AddStore<ISpreadQueries, SqliteSpreadQueries, PostgreSqlSpreadQueries, SqlServerSpreadQueries>(services);
+        services.TryAddSingleton<ISpreadQueries>(sp => new SqlSpreadQueries(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteSpreadQuerySql.Statements, PostgreSqlSpreadQuerySql.Statements, SqlServerSpreadQuerySql.Statements)));
         AddStore<IRetentionStore, SqliteRetentionStore, PostgreSqlRetentionStore, SqlServerRetentionStore>(services);
         AddStore<IDataAuditLog, SqliteDataAuditLog, PostgreSqlDataAuditLog, SqlServerDataAuditLog>(services);
         AddStore<IWebhookStore, SqliteWebhookStore, PostgreSqlWebhookStore, SqlServerWebhookStore>(services);
-        AddStore<IAlertChangeLog, SqliteAlertChangeLog, PostgreSqlAlertChangeLog, SqlServerAlertChangeLog>(services);
+        services.TryAddSingleton<IAlertChangeLog>(sp => new SqlAlertChangeLog(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteAlertChangeLogSql.Statements, PostgreSqlAlertChangeLogSql.Statements, SqlServerAlertChangeLogSql.Statements)));
         AddStore<INotificationOutbox, SqliteNotificationOutbox, PostgreSqlNotificationOutbox, SqlServerNotificationOutbox>(services);
         services.TryAddSingleton<ISpikeDataSource>(sp => (ISpikeDataSource)sp.GetRequiredService<IWorkflowQueries>());
     }

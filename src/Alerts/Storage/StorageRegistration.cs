@@ -37,12 +37,8 @@ public static class StorageRegistration
         services.TryAddSingleton(sp => new PostgreSqlConnectionFactory(ConnectionString(sp)));
         services.TryAddSingleton(sp => new SqlServerConnectionFactory(ConnectionString(sp)));
 
-        services.TryAddSingleton<SqliteAlertStore>();
-        services.TryAddSingleton<PostgreSqlAlertStore>();
-        services.TryAddSingleton<SqlServerAlertStore>();
-
         services.TryAddSingleton<IMentionStore>(DialectStores.MentionStore);
-        services.TryAddSingleton<IAlertStore>(sp => Pick<IAlertStore, SqliteAlertStore, PostgreSqlAlertStore, SqlServerAlertStore>(sp));
+        services.TryAddSingleton<IAlertStore>(sp => new SqlAlertStore(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteAlertSql.Statements, PostgreSqlAlertSql.Statements, SqlServerAlertSql.Statements)));
         services.TryAddSingleton<IIngestStateStore>(DialectStores.IngestStateStore);
         services.TryAddSingleton<IFeedbackStore>(sp => new SqlFeedbackStore(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteFeedbackSql.Statements, PostgreSqlFeedbackSql.Statements, SqlServerFeedbackSql.Statements)));
         services.TryAddSingleton<IStorageMaintenance>(sp => new SqlStorageMaintenance(
@@ -79,10 +75,7 @@ public static class StorageRegistration
         services.TryAddSingleton<PostgreSqlWatchListStore>();
         services.TryAddSingleton<SqlServerWatchListStore>();
         services.TryAddSingleton<IWatchListStore>(sp => Pick<IWatchListStore, SqliteWatchListStore, PostgreSqlWatchListStore, SqlServerWatchListStore>(sp));
-        services.TryAddSingleton<SqliteEscalationOutcomeStore>();
-        services.TryAddSingleton<PostgreSqlEscalationOutcomeStore>();
-        services.TryAddSingleton<SqlServerEscalationOutcomeStore>();
-        services.TryAddSingleton<IEscalationOutcomeStore>(sp => Pick<IEscalationOutcomeStore, SqliteEscalationOutcomeStore, PostgreSqlEscalationOutcomeStore, SqlServerEscalationOutcomeStore>(sp));
+        services.TryAddSingleton<IEscalationOutcomeStore>(sp => new SqlEscalationOutcomeStore(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteEscalationOutcomeSql.Statements, PostgreSqlEscalationOutcomeSql.Statements, SqlServerEscalationOutcomeSql.Statements)));
         services.AddOptions<BrandDirectoryOptions>().BindConfiguration(BrandDirectoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         // The list is the root's "Brands" key, so the options bind the root (and follow its reloads).

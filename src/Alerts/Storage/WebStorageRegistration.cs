@@ -21,18 +21,15 @@ public static class WebStorageRegistration
         services.TryAddSingleton<SqliteDialect>();
         services.TryAddSingleton<PostgreSqlDialect>();
         services.TryAddSingleton<SqlServerDialect>();
-        services.TryAddSingleton<SqliteInsightsStore>();
         services.TryAddSingleton<SqliteSignInLockoutStore>();
-        services.TryAddSingleton<PostgreSqlInsightsStore>();
         services.TryAddSingleton<PostgreSqlSignInLockoutStore>();
-        services.TryAddSingleton<SqlServerInsightsStore>();
         services.TryAddSingleton<SqlServerSignInLockoutStore>();
 
         services.TryAddSingleton<IUserStore>(sp => new SqlUserStore(
             DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteUserSql.Statements, PostgreSqlUserSql.Statements, SqlServerUserSql.Statements), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IApiKeyStore>(sp => new SqlApiKeyStore(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteApiKeySql.Statements, PostgreSqlApiKeySql.Statements, SqlServerApiKeySql.Statements)));
         services.TryAddSingleton<IAdminAuditStore>(sp => new SqlAdminAuditStore(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteAdminAuditSql.Statements, PostgreSqlAdminAuditSql.Statements, SqlServerAdminAuditSql.Statements)));
-        services.TryAddSingleton<IInsightsStore>(sp => Pick<IInsightsStore, SqliteInsightsStore, PostgreSqlInsightsStore, SqlServerInsightsStore>(sp));
+        services.TryAddSingleton<IInsightsStore>(sp => new SqlInsightsStore(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteInsightsSql.Statements, PostgreSqlInsightsSql.Statements, SqlServerInsightsSql.Statements)));
         services.TryAddSingleton<ISignInLockoutStore>(sp => Pick<ISignInLockoutStore, SqliteSignInLockoutStore, PostgreSqlSignInLockoutStore, SqlServerSignInLockoutStore>(sp));
         return services;
     }

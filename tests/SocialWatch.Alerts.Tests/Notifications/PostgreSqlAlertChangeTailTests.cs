@@ -84,7 +84,7 @@ public sealed class PostgreSqlAlertChangeTailTests : AlertChangeTailContract
         return connection;
     }
 
-    // What PostgreSqlAlertStore.CreateAsync does, with the commit left to the test.
+    // What SqlAlertStore.CreateAsync does on PostgreSQL, with the commit left to the test.
     private static async Task<(long Alert, long Position)> InsertAlertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
         var alert = await connection.ExecuteScalarAsync<long>(

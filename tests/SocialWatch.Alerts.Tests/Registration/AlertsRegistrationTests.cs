@@ -9,6 +9,7 @@ using SocialWatch.Alerts.Routing;
 using SocialWatch.Alerts.Sla;
 using SocialWatch.Alerts.Spikes;
 using SocialWatch.Alerts.Storage.Sqlite;
+using SocialWatch.Alerts.Storage.Workflow;
 using SocialWatch.Alerts.Tests.WorkflowStorage;
 using SocialWatch.Alerts.Workflow;
 using SocialWatch.Core.Ingest;
@@ -79,7 +80,7 @@ public sealed class AlertsRegistrationTests
         var tail = services.GetServices<IHostedService>().OfType<AlertChangeTail>().Single();
 
         Assert.AreSame(services.GetRequiredService<AlertChangeTail>(), tail);
-        Assert.IsInstanceOfType<SqliteAlertChangeLog>(services.GetRequiredService<IAlertChangeLog>());
+        Assert.IsInstanceOfType<SqlAlertChangeLog>(services.GetRequiredService<IAlertChangeLog>());
     }
 
     [TestMethod]

@@ -29,7 +29,7 @@ public sealed class SqlServerSqlTests
         var names = statements.Select(s => s.Name).ToList();
         CollectionAssert.Contains(names, "SqlServerMentionPageInsert.InsertMentionsSql");
         CollectionAssert.Contains(names, "SqlServerMentionSql.Statements.CreateCursorSql");
-        CollectionAssert.Contains(names, "SqlServerAlertStore.ApplyChangeSql");
+        CollectionAssert.Contains(names, "SqlServerAlertSql.Statements.ApplyChangeSql");
         CollectionAssert.Contains(names, "SqlServerIngestStateSql.Statements.AddReadsSql");
         CollectionAssert.Contains(names, "SqlServerFeedbackSql.Statements.AddLabelSql");
     }

@@ -3,6 +3,7 @@ using DbUp;
 using Microsoft.Data.Sqlite;
 using SocialWatch.Alerts.Storage;
 using SocialWatch.Alerts.Storage.Sqlite;
+using SocialWatch.Alerts.Storage.Workflow;
 using SocialWatch.Core.Mentions;
 using SocialWatch.Core.Storage;
 using static SocialWatch.Alerts.Tests.Storage.TestMentions;
@@ -112,7 +113,7 @@ public sealed class SqliteAuthorIndexTests : StoreContract
     public async Task AuthorHistory_IsTheNewestAcrossTheLevels_UpToTheLimit()
     {
         var ours = await FillAsync();
-        var insights = new SqliteInsightsStore(Get<SqliteConnectionFactory>());
+        var insights = new SqlInsightsStore(new SqliteDialect(Get<SqliteConnectionFactory>()), SqliteInsightsSql.Statements);
 
         var newestTwo = await insights.GetAuthorHistoryAsync("x", Author, "acme", excludeMentionId: 0, limit: 2, None);
         var withoutTheNewest = await insights.GetAuthorHistoryAsync("x", Author, "acme", excludeMentionId: ours[2], limit: 5, None);
@@ -126,7 +127,7 @@ public sealed class SqliteAuthorIndexTests : StoreContract
     public static IEnumerable<object[]> AuthorQueries() =>
     [
         ["mentions by author", SqliteMentionSql.MentionsQuerySql(new MentionQuery { AuthorId = "a", Brand = "acme", Since = T0 })],
-        ["author history", SqliteInsightsStore.HistorySql],
+        ["author history", SqliteInsightsSql.Statements.HistorySql],
         ["follow-up to a resolved alert", SqliteWorkflowQueries.FindRecentlyResolvedSql],
         ["erasure by author", SqliteRetentionStore.SelectByAuthorSql],
     ];

@@ -9,7 +9,14 @@ namespace SocialWatch.Alerts.Storage.Workflow;
 /// <c>Positions</c> takes @positions (an array or a list Dapper expands) or @positionsJson (a JSON array).
 /// Both select the audit columns first and then the alert's columns starting at <c>Id</c>.
 /// </summary>
-internal sealed record AlertChangeSql(string Latest, string After, string Positions);
+internal sealed record AlertChangeSql
+{
+    public required string LatestSql { get; init; }
+
+    public required string AfterSql { get; init; }
+
+    public required string PositionsSql { get; init; }
+}
 
 /// <summary>The columns every dialect reads for a change: the audit row (aa) and the alert as it is now (a).</summary>
 internal static class AlertChangeColumns
@@ -24,22 +31,20 @@ internal static class AlertChangeColumns
 }
 
 /// <summary>alert_audit joined to alerts, read by position (the audit row's id).</summary>
-/// <typeparam name="TTime">How the dialect's provider hands back a time column.</typeparam>
-internal abstract class SqlAlertChangeLog<TTime>(SqlDialect dialect, AlertChangeSql sql, Func<TTime, DateTimeOffset> fromDb) : IAlertChangeLog
-    where TTime : struct
+internal sealed class SqlAlertChangeLog(SqlDialect dialect, AlertChangeSql sql) : IAlertChangeLog
 {
     public async Task<long> GetLatestPositionAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql.Latest, cancellationToken: cancellationToken));
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql.LatestSql, cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyList<AlertChangeRecord>> ReadAfterAsync(long after, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ChangeRow, AlertRow<TTime>, AlertChangeRecord>(
-            new CommandDefinition(sql.After, new { after, limit }, cancellationToken: cancellationToken), ToRecord, splitOn: "Id");
+        var rows = await connection.QueryAsync<ChangeRow, SqlAlertRow, AlertChangeRecord>(
+            new CommandDefinition(sql.AfterSql, new { after, limit }, cancellationToken: cancellationToken), ToRecord, splitOn: "Id");
         return [.. rows];
     }
 
@@ -52,9 +57,9 @@ internal abstract class SqlAlertChangeLog<TTime>(SqlDialect dialect, AlertChange
 
         var array = positions.ToArray();
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ChangeRow, AlertRow<TTime>, AlertChangeRecord>(
+        var rows = await connection.QueryAsync<ChangeRow, SqlAlertRow, AlertChangeRecord>(
             new CommandDefinition(
-                sql.Positions,
+                sql.PositionsSql,
                 new { positions = array, positionsJson = System.Text.Json.JsonSerializer.Serialize(array) },
                 cancellationToken: cancellationToken),
             ToRecord,
@@ -62,19 +67,19 @@ internal abstract class SqlAlertChangeLog<TTime>(SqlDialect dialect, AlertChange
         return [.. rows.OrderBy(r => r.Position)];
     }
 
-    private AlertChangeRecord ToRecord(ChangeRow change, AlertRow<TTime> alert) => new(
+    private static AlertChangeRecord ToRecord(ChangeRow change, SqlAlertRow alert) => new(
         change.Position,
-        alert.ToAlert(fromDb),
+        alert.ToAlert(),
         change.Actor,
         change.FromState is null ? null : Enum.Parse<AlertState>(change.FromState),
         Enum.Parse<AlertState>(change.ToState),
-        fromDb(change.ChangedAt));
+        SqlDialect.FromDb(change.ChangedAt));
 
     private sealed class ChangeRow
     {
         public long Position { get; set; }
         public string Actor { get; set; } = "";
-        public TTime ChangedAt { get; set; }
+        public object ChangedAt { get; set; } = 0L;
         public string? FromState { get; set; }
         public string ToState { get; set; } = "";
     }

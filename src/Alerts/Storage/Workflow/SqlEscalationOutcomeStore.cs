@@ -8,14 +8,23 @@ using SocialWatch.Core.Storage;
 namespace SocialWatch.Alerts.Storage.Workflow;
 
 /// <summary>
-/// The statements of one dialect for escalation outcomes. <c>Alerts</c> takes @automated (actors that are not people)
+/// The statements of one dialect for escalation outcomes. <c>AlertsSql</c> takes @automated (actors that are not people)
 /// and @limit and selects MentionId, DecidedAt, Raised (1 when a person set a priority above the alert's first one) and
 /// Dismissed (1 when dismissed as not a complaint or spam), newest alert first, only alerts where one of them holds.
-/// <c>Spread</c> takes @minInteractions, @reachShare, @minComplaint and @limit and selects MentionId, DecidedAt (the
-/// ingestion time) of complaints or negative mentions whose peak snapshot reached both thresholds. <c>Mentions</c> and
-/// <c>Snapshots</c> take @ids (@idsJson and @automatedJson carry the same lists as JSON, for dialects that read them so).
+/// <c>SpreadSql</c> takes @minInteractions, @reachShare, @minComplaint and @limit and selects MentionId, DecidedAt (the
+/// ingestion time) of complaints or negative mentions whose peak snapshot reached both thresholds. <c>MentionsSql</c> and
+/// <c>SnapshotsSql</c> take @ids (@idsJson and @automatedJson carry the same lists as JSON, for dialects that read them so).
 /// </summary>
-internal sealed record EscalationOutcomeSql(string Alerts, string Spread, string Mentions, string Snapshots);
+internal sealed record EscalationOutcomeSql
+{
+    public required string AlertsSql { get; init; }
+
+    public required string SpreadSql { get; init; }
+
+    public required string MentionsSql { get; init; }
+
+    public required string SnapshotsSql { get; init; }
+}
 
 /// <summary>
 /// Outcome labels for the escalation weights, read from what agents did to alerts (alert audit) and from how far
@@ -23,7 +32,7 @@ internal sealed record EscalationOutcomeSql(string Alerts, string Spread, string
 /// for an alert, the snapshots up to the alert's creation; for a spread mention, those within the context window of
 /// ingestion (or the first one when none is that early), so the label's own outcome does not leak into its features.
 /// </summary>
-internal abstract class SqlEscalationOutcomeStore(SqlDialect dialect, EscalationOutcomeSql sql) : IEscalationOutcomeStore
+internal sealed class SqlEscalationOutcomeStore(SqlDialect dialect, EscalationOutcomeSql sql) : IEscalationOutcomeStore
 {
     /// <summary>Actors that change alerts on their own; a priority they set is not a person's judgement.</summary>
     internal static readonly string[] AutomatedActors = ["system", "sla", "routing", "round-robin", "spike-detector", "watch"];
@@ -34,9 +43,9 @@ internal abstract class SqlEscalationOutcomeStore(SqlDialect dialect, Escalation
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1);
         await using var connection = await dialect.OpenAsync(cancellationToken);
         var alerts = await connection.QueryAsync<AlertOutcomeRow>(new CommandDefinition(
-            sql.Alerts, new { automated = AutomatedActors, automatedJson = JsonSerializer.Serialize(AutomatedActors), limit = query.Limit }, cancellationToken: cancellationToken));
+            sql.AlertsSql, new { automated = AutomatedActors, automatedJson = JsonSerializer.Serialize(AutomatedActors), limit = query.Limit }, cancellationToken: cancellationToken));
         var spread = await connection.QueryAsync<SpreadRow>(new CommandDefinition(
-            sql.Spread,
+            sql.SpreadSql,
             new { minInteractions = query.MinInteractions, reachShare = query.ReachShare, minComplaint = query.MinComplaint, limit = query.Limit },
             cancellationToken: cancellationToken));
 
@@ -70,8 +79,8 @@ internal abstract class SqlEscalationOutcomeStore(SqlDialect dialect, Escalation
         {
             var ids = chunk.ToArray();
             var idsJson = JsonSerializer.Serialize(ids);
-            var mentions = await connection.QueryAsync<OutcomeMentionRow>(new CommandDefinition(sql.Mentions, new { ids, idsJson }, cancellationToken: cancellationToken));
-            var snapshots = (await connection.QueryAsync<OutcomeSnapshotRow>(new CommandDefinition(sql.Snapshots, new { ids, idsJson }, cancellationToken: cancellationToken)))
+            var mentions = await connection.QueryAsync<OutcomeMentionRow>(new CommandDefinition(sql.MentionsSql, new { ids, idsJson }, cancellationToken: cancellationToken));
+            var snapshots = (await connection.QueryAsync<OutcomeSnapshotRow>(new CommandDefinition(sql.SnapshotsSql, new { ids, idsJson }, cancellationToken: cancellationToken)))
                 .Select(s => new EngagementSnapshot(s.MentionId, SqlDialect.FromDb(s.At), new EngagementMetrics(s.Likes, s.Reposts, s.Replies, s.Quotes)))
                 .ToLookup(s => s.MentionId);
             foreach (var m in mentions)

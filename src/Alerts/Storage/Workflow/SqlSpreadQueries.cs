@@ -7,12 +7,18 @@ using SocialWatch.Core.Scoring;
 
 namespace SocialWatch.Alerts.Storage.Workflow;
 
-/// <param name="SnapshotSeries">Parameters: ids (list), idsJson, Since, Limit (snapshots per mention).</param>
-/// <param name="RecentlyGrowing">Parameters: Now, Limit.</param>
-internal sealed record SpreadQuerySql(string SnapshotSeries, string RecentlyGrowing);
+/// <summary>The statements one dialect runs for <see cref="SqlSpreadQueries"/>.</summary>
+internal sealed record SpreadQuerySql
+{
+    /// <summary>Parameters: ids (list), idsJson, Since, Limit (snapshots per mention).</summary>
+    public required string SnapshotSeriesSql { get; init; }
+
+    /// <summary>Parameters: Now, Limit. Engagement is summed as floating point so that huge counters cannot overflow.</summary>
+    public required string RecentlyGrowingSql { get; init; }
+}
 
 /// <summary>The reads behind "what is spreading now", over the watch list, mentions and snapshots.</summary>
-internal abstract class SqlSpreadQueries(SqlDialect dialect, SpreadQuerySql sql) : ISpreadQueries
+internal sealed class SqlSpreadQueries(SqlDialect dialect, SpreadQuerySql sql) : ISpreadQueries
 {
     // Stays below SQL Server's 2100 parameters per command when the ids are expanded.
     private const int Chunk = 1000;
@@ -88,7 +94,7 @@ internal abstract class SqlSpreadQueries(SqlDialect dialect, SpreadQuerySql sql)
         {
             var ids = chunk.ToArray();
             var rows = await connection.QueryAsync<SnapshotRow>(new CommandDefinition(
-                sql.SnapshotSeries,
+                sql.SnapshotSeriesSql,
                 new { ids, idsJson = JsonSerializer.Serialize(ids), Since = dialect.ToDb(since), Limit = maxPerMention },
                 cancellationToken: cancellationToken));
             foreach (var group in rows.GroupBy(r => r.MentionId))
@@ -107,7 +113,7 @@ internal abstract class SqlSpreadQueries(SqlDialect dialect, SpreadQuerySql sql)
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         await using var connection = await dialect.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<WatchedRow>(new CommandDefinition(
-            sql.RecentlyGrowing, new { Now = dialect.ToDb(now), Limit = limit }, cancellationToken: cancellationToken));
+            sql.RecentlyGrowingSql, new { Now = dialect.ToDb(now), Limit = limit }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToWatched())];
     }
 }
