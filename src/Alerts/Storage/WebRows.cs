@@ -5,8 +5,8 @@ using SocialWatch.Core.Scoring;
 
 namespace SocialWatch.Alerts.Storage;
 
-// Rows of the web tables and read models as Dapper reads them, shared by the dialects. TTime is the column type
-// a dialect stores times in (long unix milliseconds in SQLite, UTC DateTime elsewhere).
+// Rows of the web read models as Dapper reads them, shared by the dialects. Time columns are read as object and
+// converted by SqlDialect.FromDb, the one place that knows how each provider hands them back.
 
 /// <summary>Roles and scopes are kept as one comma-separated column: a short, closed list read with the row.</summary>
 internal static class UserRoles
@@ -15,111 +15,6 @@ internal static class UserRoles
 
     public static IReadOnlyList<string> Split(string? value) =>
         string.IsNullOrEmpty(value) ? [] : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-}
-
-internal sealed class UserRow<TTime>
-    where TTime : struct
-{
-    public long Id { get; set; }
-    public string UserName { get; set; } = "";
-    public string? DisplayName { get; set; }
-    public string? Email { get; set; }
-    public string? PasswordHash { get; set; }
-    public string? Roles { get; set; }
-    public bool Disabled { get; set; }
-    public TTime CreatedAt { get; set; }
-
-    public WebUser ToUser(Func<TTime, DateTimeOffset> time) => new()
-    {
-        Id = Id,
-        UserName = UserName,
-        DisplayName = DisplayName,
-        Email = Email,
-        PasswordHash = PasswordHash,
-        Roles = UserRoles.Split(Roles),
-        Disabled = Disabled,
-        CreatedAt = time(CreatedAt),
-    };
-}
-
-internal sealed class ApiKeyRow<TTime>
-    where TTime : struct
-{
-    public long Id { get; set; }
-    public string Name { get; set; } = "";
-    public string Prefix { get; set; } = "";
-    public string Hash { get; set; } = "";
-    public string? Scopes { get; set; }
-    public string CreatedBy { get; set; } = "";
-    public TTime CreatedAt { get; set; }
-    public TTime? LastUsedAt { get; set; }
-    public TTime? RevokedAt { get; set; }
-
-    public ApiKey ToApiKey(Func<TTime, DateTimeOffset> time) => new()
-    {
-        Id = Id,
-        Name = Name,
-        Prefix = Prefix,
-        Hash = Hash,
-        Scopes = UserRoles.Split(Scopes),
-        CreatedBy = CreatedBy,
-        CreatedAt = time(CreatedAt),
-        LastUsedAt = LastUsedAt is { } used ? time(used) : null,
-        RevokedAt = RevokedAt is { } revoked ? time(revoked) : null,
-    };
-}
-
-internal sealed class AdminAuditRow<TTime>
-    where TTime : struct
-{
-    public long Id { get; set; }
-    public string Actor { get; set; } = "";
-    public TTime At { get; set; }
-    public string Area { get; set; } = "";
-    public string Subject { get; set; } = "";
-    public string Action { get; set; } = "";
-    public string? Detail { get; set; }
-
-    public AdminAuditEntry ToEntry(Func<TTime, DateTimeOffset> time) => new(Id, Actor, time(At), Area, Subject, Action, Detail);
-}
-
-/// <summary>The mention half of a queue row; <see cref="MId"/> is null for alerts without a mention.</summary>
-internal sealed class QueueMentionRow<TTime>
-    where TTime : struct
-{
-    public long? MId { get; set; }
-    public string? Source { get; set; }
-    public string? Text { get; set; }
-    public string? AuthorId { get; set; }
-    public string? AuthorHandle { get; set; }
-    public string? AuthorDisplayName { get; set; }
-    public long AuthorFollowers { get; set; }
-    public bool AuthorVerified { get; set; }
-    public string? Url { get; set; }
-    /// <summary>Summed as floating point in SQL, so that counters stored before the bounds cannot overflow the query.</summary>
-    public double? Engagement { get; set; }
-    public float? EscalationScore { get; set; }
-    public string? EscalationLevel { get; set; }
-    public float? PNegative { get; set; }
-    public TTime? MCreatedAt { get; set; }
-
-    public QueueMention? ToMention(Func<TTime, DateTimeOffset> time) => MId is not { } id
-        ? null
-        : new QueueMention(
-            id,
-            Source ?? "",
-            Text ?? "",
-            AuthorId ?? "",
-            AuthorHandle ?? "",
-            AuthorDisplayName,
-            AuthorFollowers,
-            AuthorVerified,
-            Url,
-            Engagement is not { } engagement || double.IsNaN(engagement) ? 0 : engagement >= long.MaxValue ? long.MaxValue : (long)Math.Max(0, engagement),
-            EscalationScore is { } score && float.IsFinite(score) ? score : 0,
-            Enum.TryParse<EscalationLevel>(EscalationLevel, out var level) ? level : Core.Scoring.EscalationLevel.Low,
-            PNegative ?? 0,
-            MCreatedAt is { } created ? time(created) : default);
 }
 
 internal sealed class VolumeRow
@@ -138,27 +33,6 @@ internal sealed class SlaRow
     public int NoDeadline { get; set; }
 
     public SlaSummary ToSummary() => new(Open, Breached, DueSoon, Open - Breached - DueSoon - NoDeadline, NoDeadline);
-}
-
-internal sealed class HistoryRow<TTime>
-    where TTime : struct
-{
-    public long MentionId { get; set; }
-    public string Text { get; set; } = "";
-    public TTime CreatedAt { get; set; }
-    public string? AlertState { get; set; }
-    public string? DismissReason { get; set; }
-
-    public AuthorHistoryItem ToItem(Func<TTime, DateTimeOffset> time) =>
-        new(MentionId, Text, time(CreatedAt), Enum.TryParse<AlertState>(AlertState, out var state) ? state : null, DismissReason);
-}
-
-internal sealed class SpikeRow<TTime>
-    where TTime : struct
-{
-    public long AlertId { get; set; }
-    public string Brand { get; set; } = "";
-    public TTime At { get; set; }
 }
 
 internal sealed class CountRow

@@ -4,7 +4,7 @@ using SocialWatch.Alerts.Storage.Workflow;
 namespace SocialWatch.Alerts.Storage.PostgreSql;
 
 internal sealed class PostgreSqlBrandStore(PostgreSqlDialect dialect, TimeProvider time)
-    : SqlBrandStore<DateTime>(dialect, time, new(ListSql, GetSql, InsertSql, UpdateSql, DeleteSql, AuditSql, IsDuplicate), PostgreSqlTime.FromDb)
+    : SqlBrandStore(dialect, time, new(ListSql, GetSql, InsertSql, UpdateSql, DeleteSql, AuditSql, IsDuplicate))
 {
     // lower(name) is what the unique index covers.
     private const string ListSql = $"SELECT {Columns} FROM brands ORDER BY lower(name)";

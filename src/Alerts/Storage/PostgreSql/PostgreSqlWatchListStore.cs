@@ -2,7 +2,7 @@ using SocialWatch.Alerts.Storage.Workflow;
 
 namespace SocialWatch.Alerts.Storage.PostgreSql;
 
-internal sealed class PostgreSqlWatchListStore(PostgreSqlDialect dialect) : SqlWatchListStore<DateTime>(dialect, Statements, PostgreSqlTime.FromDb)
+internal sealed class PostgreSqlWatchListStore(PostgreSqlDialect dialect) : SqlWatchListStore(dialect, Statements)
 {
     private const string IsOpen = "a.is_open";
 

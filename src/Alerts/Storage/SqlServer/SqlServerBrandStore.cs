@@ -4,7 +4,7 @@ using SocialWatch.Alerts.Storage.Workflow;
 namespace SocialWatch.Alerts.Storage.SqlServer;
 
 internal sealed class SqlServerBrandStore(SqlServerDialect dialect, TimeProvider time)
-    : SqlBrandStore<DateTimeOffset>(dialect, time, new(ListSql, GetSql, InsertSql, UpdateSql, DeleteSql, AuditSql, IsDuplicate), SqlServerTime.FromDb)
+    : SqlBrandStore(dialect, time, new(ListSql, GetSql, InsertSql, UpdateSql, DeleteSql, AuditSql, IsDuplicate))
 {
     // The default case-insensitive collation makes "=" ignore case like the unique constraint.
     private const string ListSql = $"SELECT {Columns} FROM dbo.brands ORDER BY name";

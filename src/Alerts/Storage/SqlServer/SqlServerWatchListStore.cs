@@ -3,9 +3,9 @@ using SocialWatch.Alerts.Storage.Workflow;
 namespace SocialWatch.Alerts.Storage.SqlServer;
 
 internal sealed class SqlServerWatchListStore(SqlServerDialect dialect)
-    : SqlWatchListStore<DateTimeOffset>(dialect, new(
+    : SqlWatchListStore(dialect, new(
         EnrolSql, ClaimSql, EntriesSql, MentionsSql, InsertSnapshotSql, UpdateMetricsSql, UpdateScoreSql, UpdateEntrySql, ReleaseSql,
-        RemoveSql, RemoveExpiredSql, AuthorHistorySql, CadencesSql), SqlServerTime.FromDb)
+        RemoveSql, RemoveExpiredSql, AuthorHistorySql, CadencesSql))
 {
     private const string Ids = "(SELECT CAST([value] AS bigint) FROM OPENJSON(@idsJson))";
 

@@ -4,7 +4,7 @@ using SocialWatch.Alerts.Storage.Workflow;
 namespace SocialWatch.Alerts.Storage.Sqlite;
 
 internal sealed class SqliteBrandStore(SqliteDialect dialect, TimeProvider time)
-    : SqlBrandStore<long>(dialect, time, new(ListSql, GetSql, InsertSql, UpdateSql, DeleteSql, AuditSql, IsDuplicate), SqliteTime.FromDb)
+    : SqlBrandStore(dialect, time, new(ListSql, GetSql, InsertSql, UpdateSql, DeleteSql, AuditSql, IsDuplicate))
 {
     // name is declared COLLATE NOCASE, so "=" ignores case like the unique constraint.
     private const string ListSql = $"SELECT {Columns} FROM brands ORDER BY name";

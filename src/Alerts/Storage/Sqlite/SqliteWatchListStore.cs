@@ -2,7 +2,7 @@ using SocialWatch.Alerts.Storage.Workflow;
 
 namespace SocialWatch.Alerts.Storage.Sqlite;
 
-internal sealed class SqliteWatchListStore(SqliteDialect dialect) : SqlWatchListStore<long>(dialect, Statements, SqliteTime.FromDb)
+internal sealed class SqliteWatchListStore(SqliteDialect dialect) : SqlWatchListStore(dialect, Statements)
 {
     private const string Ids = "(SELECT value FROM json_each(@idsJson))";
 

@@ -15,9 +15,7 @@ internal sealed record BrandSql(string List, string Get, string Insert, string U
 /// Brands with their per-source lists in one JSON column, the retention and the version in columns. Updates and deletes
 /// name the version they were based on; a change and its admin audit entry commit together.
 /// </summary>
-/// <typeparam name="TTime">How the dialect's provider hands back a time column.</typeparam>
-internal abstract class SqlBrandStore<TTime>(SqlDialect dialect, TimeProvider time, BrandSql sql, Func<TTime, DateTimeOffset> fromDb) : IBrandStore
-    where TTime : struct
+internal abstract class SqlBrandStore(SqlDialect dialect, TimeProvider time, BrandSql sql) : IBrandStore
 {
     public const string Columns = """
         name AS Name, queries AS Queries, retention_seconds AS RetentionSeconds, version AS Version,
@@ -28,7 +26,7 @@ internal abstract class SqlBrandStore<TTime>(SqlDialect dialect, TimeProvider ti
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<BrandRow>(new CommandDefinition(sql.List, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToStored(fromDb))];
+        return [.. rows.Select(r => r.ToStored())];
     }
 
     public async Task<StoredBrand> CreateAsync(Brand brand, string actor, CancellationToken cancellationToken)
@@ -107,7 +105,7 @@ internal abstract class SqlBrandStore<TTime>(SqlDialect dialect, TimeProvider ti
     private async Task<StoredBrand?> GetAsync(DbConnection connection, DbTransaction transaction, string name, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<BrandRow>(new CommandDefinition(sql.Get, new { Name = name }, transaction, cancellationToken: cancellationToken));
-        return row?.ToStored(fromDb);
+        return row?.ToStored();
     }
 
     private Task AuditAsync(DbConnection connection, DbTransaction transaction, string actor, object at, string subject, string action, string detail, CancellationToken cancellationToken) =>
@@ -168,16 +166,16 @@ internal abstract class SqlBrandStore<TTime>(SqlDialect dialect, TimeProvider ti
         public long? RetentionSeconds { get; set; }
         public long Version { get; set; }
         public string CreatedBy { get; set; } = "";
-        public TTime CreatedAt { get; set; }
+        public object CreatedAt { get; set; } = 0L;
         public string UpdatedBy { get; set; } = "";
-        public TTime UpdatedAt { get; set; }
+        public object UpdatedAt { get; set; } = 0L;
 
-        public StoredBrand ToStored(Func<TTime, DateTimeOffset> fromDb) => new(
+        public StoredBrand ToStored() => new(
             WorkflowJson.Deserialize<BrandQueries>(Queries).ToBrand(Name, RetentionSeconds),
             Version,
             CreatedBy,
-            fromDb(CreatedAt),
+            SqlDialect.FromDb(CreatedAt),
             UpdatedBy,
-            fromDb(UpdatedAt));
+            SqlDialect.FromDb(UpdatedAt));
     }
 }

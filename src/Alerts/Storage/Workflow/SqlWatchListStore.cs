@@ -15,7 +15,7 @@ namespace SocialWatch.Alerts.Storage.Workflow;
 /// returns their mention ids.
 /// </param>
 /// <param name="Entries">Entry columns (MentionId, EnrolledAt, WatchUntil, CadenceFrom, LastRefreshedAt, Refreshes) of the ids.</param>
-/// <param name="Mentions">Mention columns of the ids, as <see cref="MentionRow{TTime}"/>.</param>
+/// <param name="Mentions">Mention columns of the ids, as <see cref="StoredMentionRow"/>.</param>
 /// <param name="InsertSnapshot">@MentionId, @At, @Likes, @Reposts, @Replies, @Quotes.</param>
 /// <param name="UpdateMetrics">The mention's current counters: @MentionId and the counters.</param>
 /// <param name="UpdateScore">The mention's score columns, and the risk copied onto its open alert.</param>
@@ -40,9 +40,8 @@ internal sealed record WatchListSql(
     string AuthorHistory,
     string Cadences);
 
-/// <summary>The watch list over any dialect; <typeparamref name="TTime"/> is how the dialect's mention rows hold times.</summary>
-internal abstract class SqlWatchListStore<TTime>(SqlDialect dialect, WatchListSql sql, Func<TTime, DateTimeOffset> fromDb) : IWatchListStore
-    where TTime : struct
+/// <summary>The watch list over any dialect.</summary>
+internal abstract class SqlWatchListStore(SqlDialect dialect, WatchListSql sql) : IWatchListStore
 {
     // Stays below SQL Server's 2100 parameters per command where a dialect expands the ids.
     private const int IdChunk = 1000;
@@ -93,9 +92,9 @@ internal abstract class SqlWatchListStore<TTime>(SqlDialect dialect, WatchListSq
                 entries[row.MentionId] = row;
             }
 
-            foreach (var row in await connection.QueryAsync<MentionRow<TTime>>(new CommandDefinition(sql.Mentions, parameters, cancellationToken: cancellationToken)))
+            foreach (var row in await connection.QueryAsync<StoredMentionRow>(new CommandDefinition(sql.Mentions, parameters, cancellationToken: cancellationToken)))
             {
-                mentions[row.Id] = row.ToStoredMention(fromDb);
+                mentions[row.Id] = row.ToStoredMention();
             }
         }
 
