@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using SocialWatch.Alerts.Storage;
 using SocialWatch.Core.Ingest;
 using SocialWatch.Core.Scoring;
 using SocialWatch.Core.Storage;
@@ -14,6 +13,7 @@ using SocialWatch.Ingest;
 using SocialWatch.Ingest.Jobs;
 using SocialWatch.Ingest.Sources.X;
 using SocialWatch.Scoring.Runtime;
+using SocialWatch.Storage;
 using SocialWatch.TestSupport;
 
 namespace SocialWatch.Benchmarks;

@@ -12,12 +12,13 @@ using SocialWatch.Alerts.Notifications;
 using SocialWatch.Alerts.Routing;
 using SocialWatch.Alerts.Sla;
 using SocialWatch.Alerts.Spikes;
-using SocialWatch.Alerts.Storage;
 using SocialWatch.Core.Alerts;
 using SocialWatch.Core.Ingest;
 using SocialWatch.Core.Mentions;
+using SocialWatch.Core.Routing;
 using SocialWatch.Core.Scoring;
 using SocialWatch.Core.Storage;
+using SocialWatch.Storage;
 using SocialWatch.TestSupport;
 
 namespace SocialWatch.Benchmarks;

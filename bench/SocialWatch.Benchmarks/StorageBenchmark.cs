@@ -2,12 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
-using SocialWatch.Alerts.Storage.PostgreSql;
-using SocialWatch.Alerts.Storage.Sqlite;
-using SocialWatch.Alerts.Storage.Workflow;
 using SocialWatch.Core.Mentions;
 using SocialWatch.Core.Scoring;
 using SocialWatch.Core.Storage;
+using SocialWatch.Storage.PostgreSql;
+using SocialWatch.Storage.Sqlite;
+using SocialWatch.Storage.Stores;
 using SocialWatch.TestSupport;
 
 namespace SocialWatch.Benchmarks;

@@ -4,7 +4,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using SocialWatch.Alerts.Storage;
 using SocialWatch.Core.Ingest;
 using SocialWatch.Core.Mentions;
 using SocialWatch.Core.Scoring;
@@ -13,6 +12,7 @@ using SocialWatch.Ingest;
 using SocialWatch.Ingest.Jobs;
 using SocialWatch.Ingest.Watch;
 using SocialWatch.Scoring.Runtime;
+using SocialWatch.Storage;
 
 namespace SocialWatch.Benchmarks;
 

@@ -11,14 +11,17 @@ using SocialWatch.Alerts.Routing;
 using SocialWatch.Alerts.Sla;
 using SocialWatch.Alerts.Spikes;
 using SocialWatch.Alerts.Spread;
-using SocialWatch.Alerts.Storage;
-using SocialWatch.Alerts.Storage.PostgreSql;
-using SocialWatch.Alerts.Storage.Sqlite;
-using SocialWatch.Alerts.Storage.SqlServer;
-using SocialWatch.Alerts.Storage.Workflow;
-using SocialWatch.Alerts.Teams;
 using SocialWatch.Alerts.Workflow;
 using SocialWatch.Core.Ingest;
+using SocialWatch.Core.Notifications;
+using SocialWatch.Core.Promises;
+using SocialWatch.Core.Retention;
+using SocialWatch.Core.Routing;
+using SocialWatch.Core.Sla;
+using SocialWatch.Core.Spikes;
+using SocialWatch.Core.Spread;
+using SocialWatch.Core.Teams;
+using SocialWatch.Core.Workflow;
 
 namespace SocialWatch.Alerts;
 
@@ -27,9 +30,8 @@ public static class AlertsRegistration
     /// <summary>
     /// Registers the alert workflow: routing (<see cref="IMentionsStoredHandler"/>), the agents' use cases, SLA,
     /// promises, re-complaints, spike detection, retention, the notification pipeline (queue, background worker,
-    /// webhooks, critical e-mail, <see cref="IAlertEventStream"/> for the dashboard) and the workflow stores of the
-    /// configured dialect. Call <c>AddSocialWatchStorage</c> too (it provides the connections and Core stores), and
-    /// register an <see cref="IEmailSender"/>.
+    /// webhooks, critical e-mail, <see cref="IAlertEventStream"/> for the dashboard). The stores come from
+    /// <c>AddSocialWatchStorage</c>, which the composing host calls too, and an <see cref="IEmailSender"/> from the digests.
     /// </summary>
     public static IServiceCollection AddSocialWatchAlerts(this IServiceCollection services, IConfiguration configuration)
     {
@@ -46,7 +48,6 @@ public static class AlertsRegistration
                 $"Every entry of {NotificationOptions.SectionName}:Webhooks needs a Name and an absolute http(s) Url.")
             .ValidateOnStart();
 
-        AddWorkflowStores(services);
         services.TryAddTransient<BrandEditor>();
 
         // Domain services: stateless, so one instance serves every request and job.
@@ -118,44 +119,5 @@ public static class AlertsRegistration
         services.AddSingleton<AlertChangeTail>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertChangeTail>());
         return services;
-    }
-
-    private static void AddWorkflowStores(IServiceCollection services)
-    {
-        services.TryAddSingleton<SqliteDialect>();
-        services.TryAddSingleton<PostgreSqlDialect>();
-        services.TryAddSingleton<SqlServerDialect>();
-
-        AddStore<ITeamStore, SqliteTeamStore, PostgreSqlTeamStore, SqlServerTeamStore>(services);
-        AddStore<IRoutingRuleStore, SqliteRoutingRuleStore, PostgreSqlRoutingRuleStore, SqlServerRoutingRuleStore>(services);
-        AddStore<ISlaPolicyStore, SqliteSlaPolicyStore, PostgreSqlSlaPolicyStore, SqlServerSlaPolicyStore>(services);
-        AddStore<IPromiseStore, SqlitePromiseStore, PostgreSqlPromiseStore, SqlServerPromiseStore>(services);
-        AddStore<ISpikeStateStore, SqliteSpikeStateStore, PostgreSqlSpikeStateStore, SqlServerSpikeStateStore>(services);
-        AddStore<IWorkflowQueries, SqliteWorkflowQueries, PostgreSqlWorkflowQueries, SqlServerWorkflowQueries>(services);
-        services.TryAddSingleton<ISpreadQueries>(sp => new SqlSpreadQueries(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteSpreadQuerySql.Statements, PostgreSqlSpreadQuerySql.Statements, SqlServerSpreadQuerySql.Statements)));
-        AddStore<IRetentionStore, SqliteRetentionStore, PostgreSqlRetentionStore, SqlServerRetentionStore>(services);
-        AddStore<IDataAuditLog, SqliteDataAuditLog, PostgreSqlDataAuditLog, SqlServerDataAuditLog>(services);
-        AddStore<IWebhookStore, SqliteWebhookStore, PostgreSqlWebhookStore, SqlServerWebhookStore>(services);
-        services.TryAddSingleton<IAlertChangeLog>(sp => new SqlAlertChangeLog(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteAlertChangeLogSql.Statements, PostgreSqlAlertChangeLogSql.Statements, SqlServerAlertChangeLogSql.Statements)));
-        AddStore<INotificationOutbox, SqliteNotificationOutbox, PostgreSqlNotificationOutbox, SqlServerNotificationOutbox>(services);
-        services.TryAddSingleton<ISpikeDataSource>(sp => (ISpikeDataSource)sp.GetRequiredService<IWorkflowQueries>());
-    }
-
-    private static void AddStore<TService, TSqlite, TPostgreSql, TSqlServer>(IServiceCollection services)
-        where TService : class
-        where TSqlite : class, TService
-        where TPostgreSql : class, TService
-        where TSqlServer : class, TService
-    {
-        services.TryAddSingleton<TSqlite>();
-        services.TryAddSingleton<TPostgreSql>();
-        services.TryAddSingleton<TSqlServer>();
-        services.TryAddSingleton<TService>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider switch
-        {
-            StorageProvider.Sqlite => sp.GetRequiredService<TSqlite>(),
-            StorageProvider.PostgreSql => sp.GetRequiredService<TPostgreSql>(),
-            StorageProvider.SqlServer => sp.GetRequiredService<TSqlServer>(),
-            var other => throw new InvalidOperationException($"Storage provider {other} is not supported."),
-        });
     }
 }

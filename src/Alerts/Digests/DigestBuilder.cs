@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SocialWatch.Core.Digests;
 using SocialWatch.Core.Scoring;
 
 namespace SocialWatch.Alerts.Digests;

@@ -1,4 +1,5 @@
 using SocialWatch.Alerts.Email;
+using SocialWatch.Core.Digests;
 
 namespace SocialWatch.Alerts.Digests;
 

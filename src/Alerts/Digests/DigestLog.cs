@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SocialWatch.Core.Digests;
 
 namespace SocialWatch.Alerts.Digests;
 

@@ -2,11 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialWatch.Alerts.Email;
-using SocialWatch.Alerts.Storage;
-using SocialWatch.Alerts.Storage.PostgreSql;
-using SocialWatch.Alerts.Storage.Sqlite;
-using SocialWatch.Alerts.Storage.SqlServer;
-using SocialWatch.Alerts.Storage.Workflow;
+using SocialWatch.Core.Digests;
 using Notifications = SocialWatch.Alerts.Notifications;
 
 namespace SocialWatch.Alerts.Digests;
@@ -14,10 +10,10 @@ namespace SocialWatch.Alerts.Digests;
 public static class DigestRegistration
 {
     /// <summary>
-    /// Registers digests: the stores and aggregate queries of the configured storage dialect, the builder, the
+    /// Registers digests: the builder, the
     /// Hangfire job (<see cref="DigestJob"/>), the scheduler, the admin and preview use cases, and the MailKit SMTP
     /// sender (also as the notifications' <see cref="Notifications.IEmailSender"/>). Needs
-    /// <see cref="StorageRegistration.AddSocialWatchStorage"/> (connections) and Hangfire's IRecurringJobManager
+    /// the digest stores and queries of <c>AddSocialWatchStorage</c> and Hangfire's IRecurringJobManager
     /// (the scheduler) from Host. "Digests" and "Smtp" settings are validated at start-up.
     /// </summary>
     public static IServiceCollection AddSocialWatchDigests(this IServiceCollection services, IConfiguration configuration)
@@ -31,13 +27,6 @@ public static class DigestRegistration
         services.TryAddSingleton<SmtpEmailSender>();
         services.TryAddSingleton<IEmailSender>(sp => sp.GetRequiredService<SmtpEmailSender>());
         services.TryAddSingleton<Notifications.IEmailSender>(sp => sp.GetRequiredService<SmtpEmailSender>());
-
-        services.TryAddSingleton(sp => new SqlDigestStore(
-            DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteDigestSql.Statements, PostgreSqlDigestSql.Statements, SqlServerDigestSql.Statements)));
-        services.TryAddSingleton<IDigestSubscriptionStore>(sp => sp.GetRequiredService<SqlDigestStore>());
-        services.TryAddSingleton<IDigestRunStore>(sp => sp.GetRequiredService<SqlDigestStore>());
-        services.TryAddSingleton<IDigestDataSource>(sp => new SqlDigestDataSource(
-            DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteDigestDataSql.Statements, PostgreSqlDigestDataSql.Statements, SqlServerDigestDataSql.Statements)));
 
         services.TryAddSingleton<DigestBuilder>();
         services.TryAddSingleton<DigestComposer>();

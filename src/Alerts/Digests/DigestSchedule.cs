@@ -1,4 +1,5 @@
 using Cronos;
+using SocialWatch.Core.Digests;
 
 namespace SocialWatch.Alerts.Digests;
 

@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Logging;
+using SocialWatch.Core.Digests;
 
 namespace SocialWatch.Alerts.Digests;
 

@@ -1,4 +1,5 @@
 using MimeKit;
+using SocialWatch.Core.Digests;
 
 namespace SocialWatch.Alerts.Digests;
 

@@ -1,3 +1,5 @@
+using SocialWatch.Core.Digests;
+
 namespace SocialWatch.Alerts.Digests;
 
 /// <summary>What the next digest of a subscription looks like right now: the period so far, rendered but not sent.</summary>

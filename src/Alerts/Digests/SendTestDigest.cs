@@ -1,5 +1,6 @@
 using MimeKit;
 using SocialWatch.Alerts.Email;
+using SocialWatch.Core.Digests;
 
 namespace SocialWatch.Alerts.Digests;
 

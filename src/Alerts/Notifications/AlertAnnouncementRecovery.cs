@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SocialWatch.Core.Notifications;
 using SocialWatch.Core.Storage;
 
 namespace SocialWatch.Alerts.Notifications;

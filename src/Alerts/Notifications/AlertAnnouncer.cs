@@ -1,4 +1,5 @@
-using SocialWatch.Alerts.Storage;
+using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Notifications;
 
 namespace SocialWatch.Alerts.Notifications;
 

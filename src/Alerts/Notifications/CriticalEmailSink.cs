@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
-using SocialWatch.Alerts.Teams;
+using SocialWatch.Core.Notifications;
+using SocialWatch.Core.Teams;
 
 namespace SocialWatch.Alerts.Notifications;
 

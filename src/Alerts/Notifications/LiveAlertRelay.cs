@@ -1,3 +1,6 @@
+using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Notifications;
+
 namespace SocialWatch.Alerts.Notifications;
 
 /// <summary>
@@ -26,8 +29,16 @@ public sealed class LiveAlertRelay(AlertEventStream stream) : IAlertEventSink
     public Task DeliverAsync(AlertChangeRecord change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        return DeliverAsync(new AlertEvent(change.Kind, change.Alert, change.At, change.Actor), cancellationToken);
+        return DeliverAsync(new AlertEvent(KindOf(change), change.Alert, change.At, change.Actor), cancellationToken);
     }
+
+    /// <summary>The live-feed kind a committed change stands for.</summary>
+    internal static AlertEventKind KindOf(AlertChangeRecord change) => change.From switch
+    {
+        null => AlertEventKind.Created,
+        { } from when !AlertStates.IsOpen(from) && AlertStates.IsOpen(change.To) => AlertEventKind.Reopened,
+        _ => AlertEventKind.Changed,
+    };
 
     internal bool TryRelay(AlertEvent alertEvent)
     {

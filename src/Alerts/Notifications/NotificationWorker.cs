@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SocialWatch.Core.Notifications;
 
 namespace SocialWatch.Alerts.Notifications;
 

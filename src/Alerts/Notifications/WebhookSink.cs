@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SocialWatch.Core.Notifications;
 
 namespace SocialWatch.Alerts.Notifications;
 
@@ -40,13 +41,20 @@ public sealed class WebhookSink(INotificationOutbox outbox, IWebhookStore stored
     }
 
     /// <summary>Every webhook that is on, by the key an outbox row names it with (its URL and secret stay out of the row).</summary>
+    /// <summary>An admin-added webhook as the sink posts to it.</summary>
+    public static WebhookTarget ToTarget(StoredWebhook webhook)
+    {
+        ArgumentNullException.ThrowIfNull(webhook);
+        return new() { Name = webhook.Name, Url = webhook.Url, MinPriority = webhook.MinPriority, Brands = [.. webhook.Brands], Secret = webhook.Secret };
+    }
+
     public static async Task<IReadOnlyList<(string Key, WebhookTarget Target)>> TargetsAsync(IWebhookStore stored, NotificationOptions options, CancellationToken cancellationToken)
     {
         var fromStore = await stored.ListAsync(cancellationToken);
         return
         [
             .. options.Webhooks.Select(w => (ConfiguredPrefix + w.Name, w)),
-            .. fromStore.Where(w => w.Enabled).Select(w => (StoredPrefix + w.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), w.ToTarget())),
+            .. fromStore.Where(w => w.Enabled).Select(w => (StoredPrefix + w.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ToTarget(w))),
         ];
     }
 }

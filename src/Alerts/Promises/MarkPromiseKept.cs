@@ -1,3 +1,5 @@
+using SocialWatch.Core.Promises;
+
 namespace SocialWatch.Alerts.Promises;
 
 public sealed class PromiseNotFoundException(long promiseId) : Exception($"Promise {promiseId} does not exist.")

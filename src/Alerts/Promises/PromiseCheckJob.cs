@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using SocialWatch.Alerts.Notifications;
 using SocialWatch.Alerts.Workflow;
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Promises;
 using SocialWatch.Core.Scoring;
 using SocialWatch.Core.Storage;
 

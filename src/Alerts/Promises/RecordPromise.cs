@@ -1,5 +1,6 @@
 using SocialWatch.Alerts.Workflow;
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Promises;
 using SocialWatch.Core.Storage;
 
 namespace SocialWatch.Alerts.Promises;

@@ -5,7 +5,10 @@ using SocialWatch.Alerts.Sla;
 using SocialWatch.Alerts.Workflow;
 using SocialWatch.Core.Alerts;
 using SocialWatch.Core.Mentions;
+using SocialWatch.Core.Routing;
+using SocialWatch.Core.Sla;
 using SocialWatch.Core.Storage;
+using SocialWatch.Core.Workflow;
 
 namespace SocialWatch.Alerts.Reopen;
 

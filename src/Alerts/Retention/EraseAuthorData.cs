@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using SocialWatch.Core.Retention;
 
 namespace SocialWatch.Alerts.Retention;
 

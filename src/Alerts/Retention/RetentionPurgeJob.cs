@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SocialWatch.Core.Brands;
+using SocialWatch.Core.Retention;
 
 namespace SocialWatch.Alerts.Retention;
 

@@ -5,8 +5,11 @@ using SocialWatch.Alerts.Sla;
 using SocialWatch.Alerts.Workflow;
 using SocialWatch.Core.Alerts;
 using SocialWatch.Core.Mentions;
+using SocialWatch.Core.Routing;
 using SocialWatch.Core.Scoring;
+using SocialWatch.Core.Sla;
 using SocialWatch.Core.Storage;
+using SocialWatch.Core.Workflow;
 
 namespace SocialWatch.Alerts.Routing;
 

@@ -2,6 +2,8 @@ using SocialWatch.Alerts.Sla;
 using SocialWatch.Alerts.Workflow;
 using SocialWatch.Core.Ingest;
 using SocialWatch.Core.Mentions;
+using SocialWatch.Core.Routing;
+using SocialWatch.Core.Workflow;
 
 namespace SocialWatch.Alerts.Routing;
 

@@ -1,6 +1,7 @@
-using SocialWatch.Core.Alerts;
 using Microsoft.Extensions.Options;
+using SocialWatch.Core.Alerts;
 using SocialWatch.Core.Mentions;
+using SocialWatch.Core.Routing;
 using SocialWatch.Core.Scoring;
 
 namespace SocialWatch.Alerts.Routing;

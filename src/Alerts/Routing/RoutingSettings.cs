@@ -1,6 +1,7 @@
 using SocialWatch.Alerts.Sla;
-using SocialWatch.Alerts.Teams;
 using SocialWatch.Alerts.Workflow;
+using SocialWatch.Core.Sla;
+using SocialWatch.Core.Teams;
 
 namespace SocialWatch.Alerts.Routing;
 

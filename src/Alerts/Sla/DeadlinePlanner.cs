@@ -1,5 +1,6 @@
-using SocialWatch.Alerts.Teams;
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Sla;
+using SocialWatch.Core.Teams;
 
 namespace SocialWatch.Alerts.Sla;
 

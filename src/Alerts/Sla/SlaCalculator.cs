@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
-using SocialWatch.Alerts.Teams;
 using SocialWatch.Core.Alerts;
 using SocialWatch.Core.Scoring;
+using SocialWatch.Core.Sla;
+using SocialWatch.Core.Teams;
 
 namespace SocialWatch.Alerts.Sla;
 

@@ -4,8 +4,11 @@ using SocialWatch.Alerts.Notifications;
 using SocialWatch.Alerts.Routing;
 using SocialWatch.Alerts.Workflow;
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Notifications;
 using SocialWatch.Core.Scoring;
+using SocialWatch.Core.Sla;
 using SocialWatch.Core.Storage;
+using SocialWatch.Core.Workflow;
 
 namespace SocialWatch.Alerts.Sla;
 

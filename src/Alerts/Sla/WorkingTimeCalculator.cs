@@ -1,4 +1,4 @@
-using SocialWatch.Alerts.Teams;
+using SocialWatch.Core.Teams;
 
 namespace SocialWatch.Alerts.Sla;
 

@@ -1,11 +1,12 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using SocialWatch.Core.Brands;
 using Microsoft.Extensions.Options;
 using SocialWatch.Alerts.Notifications;
 using SocialWatch.Alerts.Sla;
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Brands;
 using SocialWatch.Core.Scoring;
+using SocialWatch.Core.Spikes;
 using SocialWatch.Core.Storage;
 
 namespace SocialWatch.Alerts.Spikes;

@@ -1,9 +1,7 @@
 using Microsoft.Extensions.Options;
+using SocialWatch.Core.Spikes;
 
 namespace SocialWatch.Alerts.Spikes;
-
-/// <summary>Mentions of a brand in one window, and how many of them were negative.</summary>
-public readonly record struct WindowCount(DateTimeOffset From, DateTimeOffset To, long Total, long Negative);
 
 /// <summary>What the detector found for the current window.</summary>
 /// <param name="Expected">Median of the baseline windows.</param>

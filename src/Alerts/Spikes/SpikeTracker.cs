@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SocialWatch.Core.Spikes;
 
 namespace SocialWatch.Alerts.Spikes;
 

@@ -1,7 +1,8 @@
 using SocialWatch.Alerts.Notifications;
-using SocialWatch.Alerts.Teams;
 using SocialWatch.Core.Alerts;
 using SocialWatch.Core.Storage;
+using SocialWatch.Core.Teams;
+using SocialWatch.Core.Workflow;
 
 namespace SocialWatch.Alerts.Workflow;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using SocialWatch.Alerts.Storage;
 using SocialWatch.Core.Storage;
 using SocialWatch.Host.Composition;
+using SocialWatch.Storage;
 
 namespace SocialWatch.Host.Cli;
 

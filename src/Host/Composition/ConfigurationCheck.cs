@@ -11,7 +11,7 @@ internal static class ConfigurationCheck
     public static IReadOnlyList<string> Validate(IConfiguration configuration)
     {
         var errors = new List<string>();
-        errors.AddRange(SocialWatch.Alerts.Storage.StorageConfiguration.Validate(configuration));
+        errors.AddRange(SocialWatch.Storage.StorageConfiguration.Validate(configuration));
 
         var hangfire = configuration[$"{HangfireOptions.SectionName}:Storage"];
         if (!string.IsNullOrWhiteSpace(hangfire))

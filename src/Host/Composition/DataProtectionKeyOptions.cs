@@ -56,8 +56,8 @@ internal sealed class DataProtectionKeyOptionsValidator(IHostEnvironment environ
         string.IsNullOrWhiteSpace(options.Key) && string.IsNullOrWhiteSpace(options.CertificatePath);
 
     private bool SharedDatabase =>
-        Enum.TryParse<SocialWatch.Alerts.Storage.StorageProvider>(configuration[$"{SocialWatch.Alerts.Storage.StorageOptions.SectionName}:Provider"], ignoreCase: true, out var provider)
-        && provider != SocialWatch.Alerts.Storage.StorageProvider.Sqlite;
+        Enum.TryParse<SocialWatch.Storage.StorageProvider>(configuration[$"{SocialWatch.Storage.StorageOptions.SectionName}:Provider"], ignoreCase: true, out var provider)
+        && provider != SocialWatch.Storage.StorageProvider.Sqlite;
 
     public ValidateOptionsResult Validate(string? name, DataProtectionKeyOptions options)
     {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
-using SocialWatch.Alerts.Storage;
+using SocialWatch.Storage;
 
 namespace SocialWatch.Host.Composition;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using SocialWatch.Alerts.Storage;
 using SocialWatch.Core.Storage;
+using SocialWatch.Storage;
 
 namespace SocialWatch.Host.Composition;
 

@@ -2,16 +2,16 @@ using Hangfire;
 using Microsoft.Extensions.Options;
 using SocialWatch.Alerts;
 using SocialWatch.Alerts.Digests;
-using SocialWatch.Alerts.Storage;
-using SocialWatch.Ingest;
-using SocialWatch.Scoring;
 using SocialWatch.Core.Storage;
-using SocialWatch.Host.Health;
-using SocialWatch.Host.Observability;
 using SocialWatch.Host.Api;
+using SocialWatch.Host.Health;
 using SocialWatch.Host.Jobs;
+using SocialWatch.Host.Observability;
 using SocialWatch.Host.Web;
 using SocialWatch.Host.Web.Auth;
+using SocialWatch.Ingest;
+using SocialWatch.Scoring;
+using SocialWatch.Storage;
 
 namespace SocialWatch.Host.Composition;
 

@@ -4,7 +4,7 @@ using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using SocialWatch.Alerts.Storage;
+using SocialWatch.Storage;
 
 namespace SocialWatch.Host.Health;
 

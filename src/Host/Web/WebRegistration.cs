@@ -10,12 +10,12 @@ using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
-using SocialWatch.Alerts.Storage;
 using SocialWatch.Host.Web.Alerts;
 using SocialWatch.Host.Web.Api;
 using SocialWatch.Host.Web.Auth;
 using SocialWatch.Host.Web.Charts;
 using SocialWatch.Host.Web.Live;
+using SocialWatch.Storage;
 
 namespace SocialWatch.Host.Web;
 
@@ -30,7 +30,6 @@ public static class WebRegistration
         }
 
         services.AddSingleton<WebMarker>();
-        services.AddSocialWatchWebStorage();
         services.AddOptions<WebOptions>().BindConfiguration(WebOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         var options = configuration.GetSection(WebOptions.SectionName).Get<WebOptions>() ?? new WebOptions();
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SocialWatch.Alerts.Brands;
 using SocialWatch.Core.Brands;
+using SocialWatch.Storage;
 
 namespace SocialWatch.Alerts.Tests.Brands;
 

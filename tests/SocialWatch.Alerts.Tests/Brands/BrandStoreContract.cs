@@ -1,7 +1,7 @@
-using SocialWatch.Alerts.Storage;
 using SocialWatch.Alerts.Tests.Storage;
 using SocialWatch.Alerts.Tests.WorkflowStorage;
 using SocialWatch.Core.Brands;
+using SocialWatch.Storage;
 
 namespace SocialWatch.Alerts.Tests.Brands;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SocialWatch.Alerts.Digests;
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Digests;
 using SocialWatch.Core.Scoring;
 using static SocialWatch.Alerts.Tests.Digests.DigestScheduleTests;
 

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using SocialWatch.Alerts.Digests;
-using SocialWatch.Alerts.Storage;
 using SocialWatch.Alerts.Tests.Storage;
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Digests;
 using SocialWatch.Core.Mentions;
 using SocialWatch.Core.Scoring;
 using SocialWatch.Core.Storage;
+using SocialWatch.Storage;
 using static SocialWatch.Alerts.Tests.Digests.DigestScheduleTests;
 
 namespace SocialWatch.Alerts.Tests.Digests;

@@ -6,6 +6,7 @@ using MimeKit;
 using SocialWatch.Alerts.Digests;
 using SocialWatch.Alerts.Email;
 using SocialWatch.Alerts.Tests.Storage;
+using SocialWatch.Core.Digests;
 using static SocialWatch.Alerts.Tests.Digests.DigestScheduleTests;
 
 namespace SocialWatch.Alerts.Tests.Digests;

@@ -6,10 +6,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SocialWatch.Alerts.Digests;
 using SocialWatch.Alerts.Email;
-using SocialWatch.Alerts.Storage;
-using SocialWatch.Alerts.Storage.PostgreSql;
-using SocialWatch.Alerts.Storage.Workflow;
 using SocialWatch.Alerts.Tests.Storage;
+using SocialWatch.Core.Digests;
+using SocialWatch.Storage;
+using SocialWatch.Storage.PostgreSql;
+using SocialWatch.Storage.Stores;
 
 namespace SocialWatch.Alerts.Tests.Digests;
 

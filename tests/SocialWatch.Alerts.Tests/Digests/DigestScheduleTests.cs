@@ -1,4 +1,5 @@
 using SocialWatch.Alerts.Digests;
+using SocialWatch.Core.Digests;
 
 namespace SocialWatch.Alerts.Tests.Digests;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SocialWatch.Alerts.Digests;
+using SocialWatch.Core.Digests;
 using static SocialWatch.Alerts.Tests.Digests.DigestScheduleTests;
 
 namespace SocialWatch.Alerts.Tests.Digests;

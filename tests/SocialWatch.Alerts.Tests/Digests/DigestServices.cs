@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SocialWatch.Alerts.Digests;
 using SocialWatch.Alerts.Tests.Storage;
-using SocialWatch.Alerts.Storage;
+using SocialWatch.Storage;
 
 namespace SocialWatch.Alerts.Tests.Digests;
 

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using SocialWatch.Alerts.Digests;
-using SocialWatch.Alerts.Storage;
 using SocialWatch.Alerts.Tests.Storage;
+using SocialWatch.Core.Digests;
+using SocialWatch.Storage;
 using static SocialWatch.Alerts.Tests.Digests.DigestScheduleTests;
 
 namespace SocialWatch.Alerts.Tests.Digests;

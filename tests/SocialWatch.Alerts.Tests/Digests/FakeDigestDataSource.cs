@@ -1,5 +1,6 @@
 using SocialWatch.Alerts.Digests;
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Digests;
 
 namespace SocialWatch.Alerts.Tests.Digests;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SocialWatch.Alerts.Digests;
+using SocialWatch.Core.Digests;
 using static SocialWatch.Alerts.Tests.Digests.DigestScheduleTests;
 
 namespace SocialWatch.Alerts.Tests.Digests;

@@ -2,11 +2,16 @@ using SocialWatch.Alerts.Promises;
 using SocialWatch.Alerts.Routing;
 using SocialWatch.Alerts.Sla;
 using SocialWatch.Alerts.Spikes;
-using SocialWatch.Alerts.Teams;
 using SocialWatch.Alerts.Workflow;
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Promises;
+using SocialWatch.Core.Routing;
 using SocialWatch.Core.Scoring;
+using SocialWatch.Core.Sla;
+using SocialWatch.Core.Spikes;
 using SocialWatch.Core.Storage;
+using SocialWatch.Core.Teams;
+using SocialWatch.Core.Workflow;
 
 namespace SocialWatch.Alerts.Tests.Fakes;
 

@@ -7,6 +7,7 @@ using SocialWatch.Alerts.Tests.Storage;
 using SocialWatch.Alerts.Tests.WorkflowStorage;
 using SocialWatch.Alerts.Workflow;
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Notifications;
 using SocialWatch.Core.Storage;
 
 namespace SocialWatch.Alerts.Tests.Notifications;

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Options;
 using SocialWatch.Alerts.Notifications;
-using SocialWatch.Alerts.Teams;
 using SocialWatch.Alerts.Tests.Fakes;
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Notifications;
+using SocialWatch.Core.Teams;
 
 namespace SocialWatch.Alerts.Tests.Notifications;
 

@@ -6,6 +6,7 @@ using SocialWatch.Alerts.Sla;
 using SocialWatch.Alerts.Tests.Storage;
 using SocialWatch.Alerts.Tests.WorkflowStorage;
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Notifications;
 using SocialWatch.Core.Storage;
 
 namespace SocialWatch.Alerts.Tests.Notifications;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SocialWatch.Alerts.Notifications;
+using SocialWatch.Core.Notifications;
 
 namespace SocialWatch.Alerts.Tests.Notifications;
 

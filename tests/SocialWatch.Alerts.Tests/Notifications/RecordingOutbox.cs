@@ -1,4 +1,5 @@
 using SocialWatch.Alerts.Notifications;
+using SocialWatch.Core.Notifications;
 
 namespace SocialWatch.Alerts.Tests.Notifications;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SocialWatch.Alerts.Notifications;
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Notifications;
 
 namespace SocialWatch.Alerts.Tests.Notifications;
 

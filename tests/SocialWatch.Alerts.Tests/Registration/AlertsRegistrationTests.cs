@@ -8,11 +8,13 @@ using SocialWatch.Alerts.Retention;
 using SocialWatch.Alerts.Routing;
 using SocialWatch.Alerts.Sla;
 using SocialWatch.Alerts.Spikes;
-using SocialWatch.Alerts.Storage.Sqlite;
-using SocialWatch.Alerts.Storage.Workflow;
 using SocialWatch.Alerts.Tests.WorkflowStorage;
 using SocialWatch.Alerts.Workflow;
 using SocialWatch.Core.Ingest;
+using SocialWatch.Core.Notifications;
+using SocialWatch.Core.Routing;
+using SocialWatch.Storage.Sqlite;
+using SocialWatch.Storage.Stores;
 
 namespace SocialWatch.Alerts.Tests.Registration;
 
@@ -49,7 +51,7 @@ public sealed class AlertsRegistrationTests
         };
 
         Assert.IsInstanceOfType<MentionRouter>(resolved[0]);
-        Assert.IsInstanceOfType<SqliteRoutingRuleStore>(resolved[^1]);
+        Assert.IsInstanceOfType<SqlRoutingRuleStore>(resolved[^1]);
         Assert.AreEqual(TimeSpan.FromMinutes(20), services.GetRequiredService<IOptions<SlaOptions>>().Value.WarnBefore);
         Assert.AreEqual("slack", services.GetRequiredService<IOptions<NotificationOptions>>().Value.Webhooks.Single().Name);
         Assert.IsTrue(services.GetServices<IHostedService>().OfType<NotificationWorker>().Any());

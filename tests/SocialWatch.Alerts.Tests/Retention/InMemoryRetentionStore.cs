@@ -1,4 +1,5 @@
 using SocialWatch.Alerts.Retention;
+using SocialWatch.Core.Retention;
 
 namespace SocialWatch.Alerts.Tests.Retention;
 

@@ -1,10 +1,11 @@
 using SocialWatch.Alerts.Notifications;
 using SocialWatch.Alerts.Routing;
-using SocialWatch.Alerts.Teams;
 using SocialWatch.Alerts.Tests.Fakes;
 using SocialWatch.Core.Alerts;
 using SocialWatch.Core.Mentions;
+using SocialWatch.Core.Routing;
 using SocialWatch.Core.Scoring;
+using SocialWatch.Core.Teams;
 
 namespace SocialWatch.Alerts.Tests.Routing;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using SocialWatch.Alerts.Routing;
 using SocialWatch.Alerts.Tests.Fakes;
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Routing;
 using SocialWatch.Core.Scoring;
 
 namespace SocialWatch.Alerts.Tests.Routing;

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Options;
 using SocialWatch.Alerts.Sla;
-using SocialWatch.Alerts.Teams;
 using SocialWatch.Core.Alerts;
 using SocialWatch.Core.Scoring;
+using SocialWatch.Core.Sla;
+using SocialWatch.Core.Teams;
 
 namespace SocialWatch.Alerts.Tests.Sla;
 

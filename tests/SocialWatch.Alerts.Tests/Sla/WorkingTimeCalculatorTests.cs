@@ -1,5 +1,5 @@
 using SocialWatch.Alerts.Sla;
-using SocialWatch.Alerts.Teams;
+using SocialWatch.Core.Teams;
 
 namespace SocialWatch.Alerts.Tests.Sla;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SocialWatch.Alerts.Spikes;
+using SocialWatch.Core.Spikes;
 
 namespace SocialWatch.Alerts.Tests.Spikes;
 

@@ -1,5 +1,6 @@
 using SocialWatch.Alerts.Spikes;
 using SocialWatch.Core.Brands;
+using SocialWatch.Core.Spikes;
 
 namespace SocialWatch.Alerts.Tests.Spikes;
 

@@ -1,5 +1,5 @@
-using SocialWatch.Alerts.Storage;
 using SocialWatch.Core.Scoring;
+using SocialWatch.Storage;
 
 namespace SocialWatch.Alerts.Tests.Storage;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using SocialWatch.Alerts.Storage;
+using SocialWatch.Storage;
 
 namespace SocialWatch.Alerts.Tests.Storage;
 

@@ -3,9 +3,9 @@ using Dapper;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using SocialWatch.Alerts.Storage;
 using SocialWatch.Core.Mentions;
 using SocialWatch.Core.Storage;
+using SocialWatch.Storage;
 
 namespace SocialWatch.Alerts.Tests.Storage;
 

@@ -1,7 +1,7 @@
 using System.Reflection;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
-using SocialWatch.Alerts.Storage;
-using SocialWatch.Alerts.Storage.SqlServer;
+using SocialWatch.Storage;
+using SocialWatch.Storage.SqlServer;
 
 namespace SocialWatch.Alerts.Tests.Storage;
 

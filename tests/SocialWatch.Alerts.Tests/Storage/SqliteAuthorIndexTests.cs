@@ -1,11 +1,11 @@
 using Dapper;
 using DbUp;
 using Microsoft.Data.Sqlite;
-using SocialWatch.Alerts.Storage;
-using SocialWatch.Alerts.Storage.Sqlite;
-using SocialWatch.Alerts.Storage.Workflow;
 using SocialWatch.Core.Mentions;
 using SocialWatch.Core.Storage;
+using SocialWatch.Storage;
+using SocialWatch.Storage.Sqlite;
+using SocialWatch.Storage.Stores;
 using static SocialWatch.Alerts.Tests.Storage.TestMentions;
 
 namespace SocialWatch.Alerts.Tests.Storage;
@@ -128,8 +128,8 @@ public sealed class SqliteAuthorIndexTests : StoreContract
     [
         ["mentions by author", SqliteMentionSql.MentionsQuerySql(new MentionQuery { AuthorId = "a", Brand = "acme", Since = T0 })],
         ["author history", SqliteInsightsSql.Statements.HistorySql],
-        ["follow-up to a resolved alert", SqliteWorkflowQueries.FindRecentlyResolvedSql],
-        ["erasure by author", SqliteRetentionStore.SelectByAuthorSql],
+        ["follow-up to a resolved alert", SqliteWorkflowQuerySql.FindRecentlyResolvedSql],
+        ["erasure by author", SqliteRetentionSql.SelectByAuthorSql],
     ];
 
     [TestMethod]

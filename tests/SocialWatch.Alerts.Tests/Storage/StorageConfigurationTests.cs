@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using SocialWatch.Alerts.Storage;
 using SocialWatch.Core.Storage;
+using SocialWatch.Storage;
 
 namespace SocialWatch.Alerts.Tests.Storage;
 

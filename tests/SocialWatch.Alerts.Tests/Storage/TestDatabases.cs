@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using SocialWatch.Alerts.Storage;
 using SocialWatch.Core.Storage;
+using SocialWatch.Storage;
 using SocialWatch.TestSupport;
 
 namespace SocialWatch.Alerts.Tests.Storage;

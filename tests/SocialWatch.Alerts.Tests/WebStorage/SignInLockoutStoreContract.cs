@@ -2,9 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using SocialWatch.Alerts.Access;
-using SocialWatch.Alerts.Storage;
 using SocialWatch.Alerts.Tests.Storage;
+using SocialWatch.Core.Access;
+using SocialWatch.Storage;
 
 namespace SocialWatch.Alerts.Tests.WebStorage;
 
@@ -123,7 +123,6 @@ public abstract class SignInLockoutStoreContract : StoreContract
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSocialWatchStorage(configuration);
-        services.AddSocialWatchWebStorage();
         var host = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         _hosts.Add(host);
         return host;

@@ -2,14 +2,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using SocialWatch.Alerts.Access;
-using SocialWatch.Alerts.Insights;
-using SocialWatch.Alerts.Storage;
 using SocialWatch.Alerts.Tests.Storage;
 using SocialWatch.Alerts.Tests.WorkflowStorage;
+using SocialWatch.Core.Access;
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Insights;
 using SocialWatch.Core.Scoring;
 using SocialWatch.Core.Storage;
+using SocialWatch.Storage;
 
 namespace SocialWatch.Alerts.Tests.WebStorage;
 
@@ -35,7 +35,6 @@ public abstract class WebStoresContract : WorkflowStoreContract
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSocialWatchStorage(configuration);
-        services.AddSocialWatchWebStorage();
         _web = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 

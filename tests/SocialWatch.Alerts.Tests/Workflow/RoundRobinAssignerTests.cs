@@ -1,6 +1,6 @@
-using SocialWatch.Alerts.Teams;
 using SocialWatch.Alerts.Tests.Fakes;
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Teams;
 
 namespace SocialWatch.Alerts.Tests.Workflow;
 

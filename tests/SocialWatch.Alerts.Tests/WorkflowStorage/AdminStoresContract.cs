@@ -2,12 +2,15 @@ using Dapper;
 using SocialWatch.Alerts.Notifications;
 using SocialWatch.Alerts.Routing;
 using SocialWatch.Alerts.Sla;
-using SocialWatch.Alerts.Storage;
-using SocialWatch.Alerts.Storage.Workflow;
-using SocialWatch.Alerts.Teams;
 using SocialWatch.Alerts.Tests.Storage;
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Notifications;
+using SocialWatch.Core.Routing;
 using SocialWatch.Core.Scoring;
+using SocialWatch.Core.Sla;
+using SocialWatch.Core.Teams;
+using SocialWatch.Storage;
+using SocialWatch.Storage.Stores;
 
 namespace SocialWatch.Alerts.Tests.WorkflowStorage;
 

@@ -1,6 +1,7 @@
 using SocialWatch.Alerts.Spread;
 using SocialWatch.Alerts.Tests.Storage;
 using SocialWatch.Core.Mentions;
+using SocialWatch.Core.Spread;
 using SocialWatch.Core.Storage;
 
 namespace SocialWatch.Alerts.Tests.WorkflowStorage;
@@ -99,4 +100,11 @@ public sealed class SqliteSpreadQueriesTests : SpreadQueriesContract
 public sealed class PostgreSqlSpreadQueriesTests : SpreadQueriesContract
 {
     protected override Task<TestDatabase> OpenDatabaseAsync() => TestDatabases.PostgreSqlAsync("spread_queries");
+}
+
+/// <summary>Runs where a SQL Server is given in SOCIALWATCH_TEST_SQLSERVER; skipped elsewhere (statements are parsed instead).</summary>
+[TestClass]
+public sealed class SqlServerSpreadQueriesTests : SpreadQueriesContract
+{
+    protected override Task<TestDatabase> OpenDatabaseAsync() => TestDatabases.SqlServerAsync();
 }

@@ -3,14 +3,17 @@ using SocialWatch.Alerts.Promises;
 using SocialWatch.Alerts.Routing;
 using SocialWatch.Alerts.Sla;
 using SocialWatch.Alerts.Spikes;
-using SocialWatch.Alerts.Teams;
 using SocialWatch.Alerts.Tests.Storage;
 using SocialWatch.Alerts.Workflow;
 using SocialWatch.Core.Alerts;
 using SocialWatch.Core.Ingest;
 using SocialWatch.Core.Mentions;
+using SocialWatch.Core.Promises;
+using SocialWatch.Core.Routing;
 using SocialWatch.Core.Scoring;
+using SocialWatch.Core.Spikes;
 using SocialWatch.Core.Storage;
+using SocialWatch.Core.Teams;
 
 namespace SocialWatch.Alerts.Tests.WorkflowStorage;
 

@@ -3,7 +3,10 @@ using SocialWatch.Alerts.Spikes;
 using SocialWatch.Alerts.Tests.Storage;
 using SocialWatch.Alerts.Workflow;
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Retention;
+using SocialWatch.Core.Spikes;
 using SocialWatch.Core.Storage;
+using SocialWatch.Core.Workflow;
 
 namespace SocialWatch.Alerts.Tests.WorkflowStorage;
 
@@ -98,7 +101,7 @@ public abstract class WorkflowQueriesContract : WorkflowStoreContract
         Assert.IsTrue(await queries.HasAlertForMentionAsync(followUp, None));
         Assert.AreEqual(
             1,
-            await Resolve<SocialWatch.Alerts.Retention.IRetentionStore>().PurgeMentionsAsync("acme", T0.AddYears(10), 10, None),
+            await Resolve<SocialWatch.Core.Retention.IRetentionStore>().PurgeMentionsAsync("acme", T0.AddYears(10), 10, None),
             "the follow-up goes; the reopened alert's own mention stays while the alert is open");
         Assert.IsFalse(await queries.HasAlertForMentionAsync(followUp, None), "a purged mention's id is unlinked from the audit");
     }

@@ -2,6 +2,8 @@ using SocialWatch.Alerts.Promises;
 using SocialWatch.Alerts.Sla;
 using SocialWatch.Alerts.Spikes;
 using SocialWatch.Alerts.Tests.Storage;
+using SocialWatch.Core.Promises;
+using SocialWatch.Core.Spikes;
 using SocialWatch.Core.Storage;
 
 namespace SocialWatch.Alerts.Tests.WorkflowStorage;

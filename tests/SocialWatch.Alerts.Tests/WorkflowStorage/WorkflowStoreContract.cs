@@ -3,10 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SocialWatch.Alerts.Notifications;
-using SocialWatch.Alerts.Storage;
 using SocialWatch.Alerts.Tests.Storage;
 using SocialWatch.Core.Alerts;
 using SocialWatch.Core.Storage;
+using SocialWatch.Storage;
 
 namespace SocialWatch.Alerts.Tests.WorkflowStorage;
 

@@ -13,13 +13,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SocialWatch.Alerts.Storage;
 using SocialWatch.Core.Ingest;
 using SocialWatch.Core.Mentions;
 using SocialWatch.Core.Scoring;
 using SocialWatch.Core.Storage;
 using SocialWatch.Host.Api;
 using SocialWatch.Ingest;
+using SocialWatch.Storage;
 
 namespace SocialWatch.Host.Tests.Api;
 

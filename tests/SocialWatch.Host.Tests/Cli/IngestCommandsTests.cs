@@ -4,13 +4,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using SocialWatch.Alerts.Storage;
 using SocialWatch.Core.Ingest;
 using SocialWatch.Core.Mentions;
 using SocialWatch.Core.Scoring;
 using SocialWatch.Core.Storage;
 using SocialWatch.Host.Cli;
 using SocialWatch.Ingest;
+using SocialWatch.Storage;
 
 namespace SocialWatch.Host.Tests.Cli;
 

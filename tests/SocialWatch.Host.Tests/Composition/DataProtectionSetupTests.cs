@@ -1,7 +1,7 @@
 using System.Net;
-using SocialWatch.Alerts.Storage;
 using SocialWatch.Host.Tests.Health;
 using SocialWatch.Host.Tests.Web;
+using SocialWatch.Storage;
 
 namespace SocialWatch.Host.Tests.Composition;
 

@@ -28,8 +28,6 @@ public sealed class TwoHostProcessesTests
         GivenPages(x);
         using var dirA = new TempDirectory();
         using var dirB = new TempDirectory();
-        var portA = HostProcess.FreePort();
-        var portB = HostProcess.FreePort();
         var environment = new Dictionary<string, string?>
         {
             ["Storage__Provider"] = "PostgreSql",
@@ -42,8 +40,9 @@ public sealed class TwoHostProcessesTests
             ["Sources__X__PollInterval"] = "00:00:02",
         };
 
-        await using (var hostA = HostProcess.Start(["--urls", $"http://127.0.0.1:{portA}"], environment, dirA.Path))
-        await using (var hostB = HostProcess.Start(["--urls", $"http://127.0.0.1:{portB}"], environment, dirB.Path))
+        // Port 0: the hosts serve no requests here, and a port picked beforehand may be taken by the time a host binds it.
+        await using (var hostA = HostProcess.Start(["--urls", "http://127.0.0.1:0"], environment, dirA.Path))
+        await using (var hostB = HostProcess.Start(["--urls", "http://127.0.0.1:0"], environment, dirB.Path))
         {
             await WaitUntilAsync(async () => await CountAsync(connectionString, "SELECT count(*) FROM hangfire.server") == 2, hostA, hostB, "both Hangfire servers registered");
             await WaitUntilAsync(async () => await CountAsync(connectionString, "SELECT count(*) FROM mentions WHERE source = 'x'") == Pages * PostsPerPage, hostA, hostB, "every post stored");

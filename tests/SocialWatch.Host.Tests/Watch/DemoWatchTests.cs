@@ -90,5 +90,5 @@ public sealed class DemoWatchTests : IDisposable
     }
 
     private static async Task<Alert?> AlertOfAsync(WatchTestHost host, StoredMention mention) =>
-        await host.Get<SocialWatch.Alerts.Workflow.IWorkflowQueries>().FindAlertForMentionAsync(mention.Id, CancellationToken.None);
+        await host.Get<SocialWatch.Core.Workflow.IWorkflowQueries>().FindAlertForMentionAsync(mention.Id, CancellationToken.None);
 }

@@ -2,13 +2,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using SocialWatch.Alerts;
-using SocialWatch.Alerts.Storage;
 using SocialWatch.Core.Alerts;
 using SocialWatch.Core.Mentions;
 using SocialWatch.Core.Storage;
 using SocialWatch.Ingest;
 using SocialWatch.Ingest.Jobs;
 using SocialWatch.Scoring;
+using SocialWatch.Storage;
 
 namespace SocialWatch.Host.Tests.Watch;
 
@@ -110,7 +110,7 @@ internal sealed class WatchTestHost : IAsyncDisposable
     public async Task<IReadOnlyList<Alert>> MentionAlertsAsync()
     {
         var mentions = await Get<IMentionStore>().GetMentionsAsync(new MentionQuery { Brand = Brand, Limit = 10_000 }, CancellationToken.None);
-        var queries = Get<SocialWatch.Alerts.Workflow.IWorkflowQueries>();
+        var queries = Get<SocialWatch.Core.Workflow.IWorkflowQueries>();
         var alerts = new List<Alert>();
         foreach (var mention in mentions)
         {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Playwright;
-using SocialWatch.Alerts.Teams;
 using SocialWatch.Core.Brands;
+using SocialWatch.Core.Teams;
 
 namespace SocialWatch.Host.Tests.Web;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Microsoft.Data.Sqlite;
-using SocialWatch.Alerts.Access;
+using SocialWatch.Core.Access;
 using SocialWatch.Host.Web;
 using SocialWatch.Host.Web.Auth;
 

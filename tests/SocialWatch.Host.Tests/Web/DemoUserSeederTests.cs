@@ -1,4 +1,4 @@
-using SocialWatch.Alerts.Access;
+using SocialWatch.Core.Access;
 
 namespace SocialWatch.Host.Tests.Web;
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using SocialWatch.Alerts.Access;
+using SocialWatch.Core.Access;
 using SocialWatch.Host.Web.Auth;
 
 namespace SocialWatch.Host.Tests.Web;

@@ -1,5 +1,5 @@
 using System.Net;
-using SocialWatch.Alerts.Access;
+using SocialWatch.Core.Access;
 using SocialWatch.Host.Web.Auth;
 
 namespace SocialWatch.Host.Tests.Web;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using SocialWatch.Alerts.Access;
+using SocialWatch.Core.Access;
 using SocialWatch.Core.Mentions;
 using SocialWatch.Host.Web;
 using SocialWatch.Host.Web.Auth;

@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using SocialWatch.Alerts.Access;
-using SocialWatch.Alerts.Teams;
+using SocialWatch.Core.Access;
 using SocialWatch.Core.Alerts;
 using SocialWatch.Core.Mentions;
 using SocialWatch.Core.Scoring;
 using SocialWatch.Core.Storage;
+using SocialWatch.Core.Teams;
 
 namespace SocialWatch.Host.Tests.Web;
 

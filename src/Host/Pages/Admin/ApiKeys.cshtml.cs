@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SocialWatch.Alerts.Access;
+using SocialWatch.Core.Access;
 using SocialWatch.Host.Web;
 using SocialWatch.Host.Web.Auth;
 

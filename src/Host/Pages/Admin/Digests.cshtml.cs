@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SocialWatch.Alerts.Access;
 using SocialWatch.Alerts.Digests;
+using SocialWatch.Core.Access;
+using SocialWatch.Core.Digests;
 
 namespace SocialWatch.Host.Pages.Admin;
 

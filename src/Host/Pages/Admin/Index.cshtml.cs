@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SocialWatch.Alerts.Access;
+using SocialWatch.Core.Access;
 
 namespace SocialWatch.Host.Pages.Admin;
 

@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SocialWatch.Alerts.Routing;
 using SocialWatch.Alerts.Sla;
-using SocialWatch.Alerts.Teams;
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Routing;
 using SocialWatch.Core.Scoring;
+using SocialWatch.Core.Sla;
+using SocialWatch.Core.Teams;
 
 namespace SocialWatch.Host.Pages.Admin;
 

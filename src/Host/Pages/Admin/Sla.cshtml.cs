@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SocialWatch.Alerts.Sla;
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Sla;
 
 namespace SocialWatch.Host.Pages.Admin;
 

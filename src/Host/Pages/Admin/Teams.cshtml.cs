@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SocialWatch.Alerts.Access;
-using SocialWatch.Alerts.Teams;
+using SocialWatch.Core.Access;
+using SocialWatch.Core.Teams;
 
 namespace SocialWatch.Host.Pages.Admin;
 

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SocialWatch.Alerts.Insights;
 using SocialWatch.Alerts.Promises;
 using SocialWatch.Alerts.Spread;
 using SocialWatch.Alerts.Workflow;
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Insights;
 using SocialWatch.Core.Mentions;
+using SocialWatch.Core.Promises;
 using SocialWatch.Core.Scoring;
 using SocialWatch.Core.Storage;
 using SocialWatch.Host.Web;

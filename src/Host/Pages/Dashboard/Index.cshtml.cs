@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
-using SocialWatch.Alerts.Insights;
 using SocialWatch.Alerts.Spread;
+using SocialWatch.Core.Insights;
 using SocialWatch.Core.Scoring;
+using SocialWatch.Core.Spread;
 using SocialWatch.Host.Web;
 using SocialWatch.Host.Web.Charts;
 using SocialWatch.Host.Web.Spread;

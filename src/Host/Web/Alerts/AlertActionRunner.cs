@@ -2,6 +2,7 @@ using System.Security.Claims;
 using SocialWatch.Alerts.Promises;
 using SocialWatch.Alerts.Workflow;
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Promises;
 using SocialWatch.Core.Scoring;
 using SocialWatch.Core.Storage;
 

@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using SocialWatch.Alerts.Teams;
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Teams;
 
 namespace SocialWatch.Host.Web.Alerts;
 

@@ -1,6 +1,6 @@
-using SocialWatch.Alerts.Insights;
 using SocialWatch.Alerts.Workflow;
 using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Insights;
 using SocialWatch.Core.Scoring;
 using SocialWatch.Core.Storage;
 using SocialWatch.Host.Web.Alerts;

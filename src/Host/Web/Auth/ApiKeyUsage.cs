@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using SocialWatch.Alerts.Access;
+using SocialWatch.Core.Access;
 
 namespace SocialWatch.Host.Web.Auth;
 

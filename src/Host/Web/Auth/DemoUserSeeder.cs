@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using SocialWatch.Alerts.Access;
+using SocialWatch.Core.Access;
 using SocialWatch.Core.Storage;
 
 namespace SocialWatch.Host.Web.Auth;

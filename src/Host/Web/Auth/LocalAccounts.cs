@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using SocialWatch.Alerts.Access;
+using SocialWatch.Core.Access;
 
 namespace SocialWatch.Host.Web.Auth;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using SocialWatch.Alerts.Access;
+using SocialWatch.Core.Access;
 
 namespace SocialWatch.Host.Web.Auth;
 

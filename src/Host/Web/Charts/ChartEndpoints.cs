@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using SocialWatch.Alerts.Insights;
+using SocialWatch.Core.Insights;
 using SocialWatch.Core.Mentions;
 using SocialWatch.Core.Storage;
 using SocialWatch.Host.Web.Alerts;

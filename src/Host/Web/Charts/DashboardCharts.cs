@@ -1,5 +1,5 @@
 using ScottPlot;
-using SocialWatch.Alerts.Insights;
+using SocialWatch.Core.Insights;
 using SocialWatch.Core.Mentions;
 using SocialWatch.Core.Scoring;
 

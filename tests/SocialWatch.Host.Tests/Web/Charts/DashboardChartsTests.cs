@@ -1,4 +1,4 @@
-using SocialWatch.Alerts.Insights;
+using SocialWatch.Core.Insights;
 using SocialWatch.Core.Scoring;
 using SocialWatch.Host.Web.Charts;
 

@@ -1,5 +1,5 @@
-using SocialWatch.Alerts.Insights;
 using SocialWatch.Alerts.Spread;
+using SocialWatch.Core.Insights;
 using SocialWatch.Core.Mentions;
 using SocialWatch.Core.Scoring;
 using SocialWatch.Host.Web.Spread;

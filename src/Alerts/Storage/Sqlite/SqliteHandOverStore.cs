@@ -1,5 +1,0 @@
-using SocialWatch.Alerts.Storage.Workflow;
-
-namespace SocialWatch.Alerts.Storage.Sqlite;
-
-internal sealed class SqliteHandOverStore(SqliteDialect dialect) : SqlHandOverStore(dialect, HandOverStatements.ReturningAndLimit);

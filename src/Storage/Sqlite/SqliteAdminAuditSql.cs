@@ -1,0 +1,15 @@
+using SocialWatch.Storage.Stores;
+
+namespace SocialWatch.Storage.Sqlite;
+
+internal static class SqliteAdminAuditSql
+{
+    public static readonly AdminAuditSql Statements = new(
+        InsertSql: """
+            INSERT INTO admin_audit (actor, at, entity, entity_key, action, body) VALUES (@Actor, @At, @Area, @Subject, @Action, @Detail)
+            """,
+        LatestSql: """
+            SELECT id AS Id, actor AS Actor, at AS At, entity AS Area, entity_key AS Subject, action AS Action, body AS Detail
+            FROM admin_audit ORDER BY id DESC LIMIT @limit
+            """);
+}

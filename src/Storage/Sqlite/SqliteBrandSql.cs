@@ -1,0 +1,32 @@
+using Microsoft.Data.Sqlite;
+using SocialWatch.Storage.Stores;
+
+namespace SocialWatch.Storage.Sqlite;
+
+internal static class SqliteBrandSql
+{
+    // name is declared COLLATE NOCASE, so "=" ignores case like the unique constraint.
+    private const string ListSql = $"SELECT {SqlBrandStore.Columns} FROM brands ORDER BY name";
+    private const string GetSql = $"SELECT {SqlBrandStore.Columns} FROM brands WHERE name = @Name";
+
+    private const string InsertSql = """
+        INSERT INTO brands (name, queries, retention_seconds, version, created_by, created_at, updated_by, updated_at)
+        VALUES (@Name, @Queries, @RetentionSeconds, 1, @Actor, @At, @Actor, @At)
+        """;
+
+    private const string UpdateSql = """
+        UPDATE brands SET queries = @Queries, retention_seconds = @RetentionSeconds, version = version + 1, updated_by = @Actor, updated_at = @At
+        WHERE name = @Name AND version = @ExpectedVersion
+        """;
+
+    private const string DeleteSql = "DELETE FROM brands WHERE name = @Name AND version = @ExpectedVersion";
+
+    private const string AuditSql = """
+        INSERT INTO admin_audit (actor, at, entity, entity_key, action, body) VALUES (@Actor, @At, 'brand', @Subject, @Action, @Detail)
+        """;
+
+    // SQLITE_CONSTRAINT: the unique constraint on name.
+    private static bool IsDuplicate(Exception e) => e is SqliteException { SqliteErrorCode: 19 };
+
+    public static readonly BrandSql Statements = new(ListSql, GetSql, InsertSql, UpdateSql, DeleteSql, AuditSql, IsDuplicate);
+}

@@ -1,0 +1,41 @@
+using SocialWatch.Storage.Stores;
+
+namespace SocialWatch.Storage.Sqlite;
+
+internal static class SqliteEscalationOutcomeSql
+{
+    public static readonly EscalationOutcomeSql Statements = new()
+    {
+        AlertsSql = """
+            SELECT MentionId, DecidedAt, Raised, Dismissed FROM (
+                SELECT a.id AS Id, a.mention_id AS MentionId, a.created_at AS DecidedAt,
+                    CASE WHEN a.state = 'Dismissed' AND a.dismiss_reason IN ('not-a-complaint', 'spam') THEN 1 ELSE 0 END AS Dismissed,
+                    CASE WHEN EXISTS (
+                        SELECT 1 FROM alert_audit r JOIN alert_audit f ON f.alert_id = r.alert_id
+                        WHERE r.alert_id = a.id AND f.id = (SELECT MIN(f2.id) FROM alert_audit f2 WHERE f2.alert_id = a.id)
+                            AND r.id > f.id AND r.priority > f.priority AND r.actor NOT IN @automated) THEN 1 ELSE 0 END AS Raised
+                FROM alerts a WHERE a.kind = 'Mention' AND a.mention_id IS NOT NULL
+            ) AS o
+            WHERE Raised = 1 OR Dismissed = 1
+            ORDER BY Id DESC LIMIT @limit
+            """,
+        SpreadSql = """
+            SELECT m.id AS MentionId, m.ingested_at AS DecidedAt
+            FROM mentions m JOIN engagement_snapshots s ON s.mention_id = m.id
+            WHERE m.redacted = 0 AND (m.complaint >= @minComplaint OR m.sentiment = 'Negative')
+            GROUP BY m.id, m.ingested_at, m.author_followers
+            HAVING MAX(s.likes + s.reposts + s.replies + s.quotes) >= @minInteractions
+                AND MAX(s.likes + s.reposts + s.replies + s.quotes) >= @reachShare * m.author_followers
+            ORDER BY m.id DESC LIMIT @limit
+            """,
+        MentionsSql = """
+            SELECT id AS Id, text AS Text, author_id AS AuthorId, author_handle AS AuthorHandle, author_followers AS AuthorFollowers,
+                author_verified AS AuthorVerified, likes AS Likes, reposts AS Reposts, replies AS Replies, quotes AS Quotes, redacted AS Redacted
+            FROM mentions WHERE id IN @ids
+            """,
+        SnapshotsSql = """
+            SELECT mention_id AS MentionId, at AS At, likes AS Likes, reposts AS Reposts, replies AS Replies, quotes AS Quotes
+            FROM engagement_snapshots WHERE mention_id IN @ids
+            """,
+    };
+}

@@ -1,0 +1,18 @@
+using SocialWatch.Storage.Stores;
+
+namespace SocialWatch.Storage.Sqlite;
+
+internal static class SqliteFeedbackSql
+{
+    public static readonly FeedbackSql Statements = new(
+        AddLabelSql: """
+            INSERT INTO feedback_labels (text, brand, sentiment, complaint, escalate, origin, mention_id, actor, created_at)
+            VALUES (@Text, @Brand, @Sentiment, @Complaint, @Escalate, @Origin, @MentionId, @Actor, @CreatedAt)
+            RETURNING id
+            """,
+        GetLabelsSql: """
+            SELECT id AS Id, text AS Text, brand AS Brand, sentiment AS Sentiment, complaint AS Complaint, escalate AS Escalate,
+                origin AS Origin, mention_id AS MentionId, actor AS Actor, created_at AS CreatedAt
+            FROM feedback_labels WHERE id > @afterId ORDER BY id LIMIT @limit
+            """);
+}

@@ -1,0 +1,109 @@
+using System.Text;
+using SocialWatch.Core.Mentions;
+using SocialWatch.Storage.Stores;
+
+namespace SocialWatch.Storage.Sqlite;
+
+internal static class SqliteMentionSql
+{
+    public static readonly MentionSql Statements = new(
+        // The first poll of a query may only create the cursor (or fill one stored as null); a second host
+        // that also read the first page finds the row and changes nothing.
+        CreateCursorSql: """
+            INSERT INTO cursors (query_key, value, updated_at) VALUES (@QueryKey, @NewCursor, @UpdatedAt)
+            ON CONFLICT (query_key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+            WHERE cursors.value IS NULL
+            """,
+        MoveCursorSql: """
+            UPDATE cursors SET value = @NewCursor, updated_at = @UpdatedAt
+            WHERE query_key = @QueryKey AND value = @ExpectedCursor
+            """,
+        InsertHandOverSql: HandOverStatements.InsertSql,
+        GetCursorSql: "SELECT value FROM cursors WHERE query_key = @queryKey",
+        GetMentionSql: $"SELECT {MentionRowColumns.Select} FROM mentions WHERE id = @id",
+        FindMentionSql: $"SELECT {MentionRowColumns.Select} FROM mentions WHERE source = @source AND external_id = @externalId",
+        GetMentionsSql: MentionsQuerySql(new MentionQuery()),
+        GetMentionsWithOpenAlertsSql: $"""
+            SELECT {MentionRowColumns.Select} FROM mentions
+            WHERE source = @source AND redacted = 0
+              AND id IN (SELECT a.mention_id FROM alerts a WHERE a.is_open = 1 AND a.mention_id IS NOT NULL)
+            ORDER BY id DESC
+            LIMIT @limit
+            """,
+        InsertSnapshotSql: """
+            INSERT INTO engagement_snapshots (mention_id, at, likes, reposts, replies, quotes)
+            VALUES (@MentionId, @At, @Likes, @Reposts, @Replies, @Quotes)
+            """,
+        UpdateMetricsSql: """
+            UPDATE mentions SET likes = @Likes, reposts = @Reposts, replies = @Replies, quotes = @Quotes WHERE id = @MentionId
+            """,
+        GetSnapshotsSql: """
+            SELECT mention_id AS MentionId, at AS At, likes AS Likes, reposts AS Reposts, replies AS Replies, quotes AS Quotes
+            FROM engagement_snapshots WHERE mention_id = @mentionId ORDER BY at, id
+            """,
+        RedactSql: """
+            UPDATE mentions
+            SET text = '', author_id = '', author_handle = '', author_display_name = NULL, author_followers = 0,
+                author_verified = 0, url = NULL, redacted = 1
+            WHERE source = @source AND external_id IN (SELECT value FROM json_each(@externalIdsJson)) AND redacted = 0
+            """)
+    {
+        ComposeGetMentions = MentionsQuerySql,
+    };
+
+    /// <summary>The statement the mention store runs for a query (internal for the query-plan tests).</summary>
+    internal static string MentionsQuerySql(MentionQuery query)
+    {
+        // SQLite does not fold "@p IS NULL OR column = @p" at bind time, so only the filters in use go into the
+        // statement and the planner can pick the brand or id index.
+        var sql = new StringBuilder($"SELECT {MentionRowColumns.Select} FROM ");
+        if (query.AuthorId is null)
+        {
+            sql.Append("mentions");
+        }
+        else
+        {
+            // The author's mention ids drive the query (a CROSS JOIN keeps its left side outermost): without
+            // statistics the planner would rather walk the brand index and test every row against the id list.
+            sql.Append('(').Append(SqliteAuthorIndex.MentionIds("@AuthorId", null)).Append(") AS k CROSS JOIN mentions ON mentions.id = k.mention_id");
+        }
+
+        var conditions = new List<string>();
+        if (query.Brand is not null)
+        {
+            conditions.Add("brand = @Brand");
+        }
+
+        if (query.Source is not null)
+        {
+            conditions.Add("source = @Source");
+        }
+
+        if (query.Since is not null)
+        {
+            conditions.Add("created_at >= @Since");
+        }
+
+        if (query.Until is not null)
+        {
+            conditions.Add("created_at < @Until");
+        }
+
+        if (query.BeforeId is not null)
+        {
+            conditions.Add("id < @BeforeId");
+        }
+
+        if (query.Teams.Count > 0)
+        {
+            conditions.Add("id IN (SELECT a.mention_id FROM alerts a WHERE a.mention_id IS NOT NULL AND lower(a.team) IN (SELECT value FROM json_each(@LowerTeamsJson)))");
+        }
+
+        if (conditions.Count > 0)
+        {
+            sql.Append(" WHERE ").AppendJoin(" AND ", conditions);
+        }
+
+        return sql.Append(" ORDER BY id DESC LIMIT @Limit").ToString();
+    }
+}

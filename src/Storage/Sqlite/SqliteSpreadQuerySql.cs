@@ -1,0 +1,34 @@
+using SocialWatch.Storage.Stores;
+
+namespace SocialWatch.Storage.Sqlite;
+
+internal static class SqliteSpreadQuerySql
+{
+    public static readonly SpreadQuerySql Statements = new()
+    {
+        SnapshotSeriesSql = """
+            SELECT mention_id AS MentionId, at AS At, likes AS Likes, reposts AS Reposts, replies AS Replies, quotes AS Quotes FROM (
+                SELECT mention_id, at, likes, reposts, replies, quotes,
+                    ROW_NUMBER() OVER (PARTITION BY mention_id ORDER BY at DESC, id DESC) AS recency
+                FROM engagement_snapshots WHERE mention_id IN @ids AND at >= @Since
+            ) AS latest
+            WHERE recency <= @Limit
+            """,
+        // The page of entries is picked first (ix_watch_entries_growth, migration 0016), then joined to its mentions.
+        RecentlyGrowingSql = """
+            SELECT w.mention_id AS MentionId, w.brand AS Brand, w.cadence_from AS GrowthSeenAt, w.watch_until AS WatchUntil, a.id AS AlertId,
+                m.source AS Source, m.text AS Text, m.author_id AS AuthorId, m.author_handle AS AuthorHandle,
+                m.author_display_name AS AuthorDisplayName, m.author_followers AS AuthorFollowers, m.author_verified AS AuthorVerified,
+                m.url AS Url, CAST(m.likes AS REAL) + m.reposts + m.replies + m.quotes AS Engagement, m.escalation_score AS EscalationScore,
+                m.escalation_level AS EscalationLevel, m.p_negative AS PNegative, m.created_at AS CreatedAt
+            FROM (
+                SELECT mention_id, brand, cadence_from, watch_until FROM watch_entries INDEXED BY ix_watch_entries_growth
+                WHERE watch_until > @Now AND last_refreshed_at IS NOT NULL
+                ORDER BY cadence_from DESC LIMIT @Limit
+            ) w
+            JOIN mentions m ON m.id = w.mention_id
+            LEFT JOIN alerts a ON a.mention_key = w.mention_id
+            ORDER BY w.cadence_from DESC, w.mention_id
+            """,
+    };
+}

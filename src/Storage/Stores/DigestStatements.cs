@@ -1,0 +1,54 @@
+namespace SocialWatch.Storage.Stores;
+
+/// <summary>The digest statements SQLite and PostgreSQL share word for word (SQL Server has its own).</summary>
+internal static class DigestStatements
+{
+    private const string SubscriptionColumns = """
+        id AS Id, name AS Name, recipients AS Recipients, brands AS Brands, cadence AS Cadence, send_at AS SendAt,
+        weekly_on AS WeeklyOn, cron AS Cron, time_zone AS TimeZone, enabled AS Enabled,
+        created_at AS CreatedAt, updated_at AS UpdatedAt
+        """;
+
+    private const string RunColumns = """
+        id AS Id, subscription_id AS SubscriptionId, period_start AS PeriodStart, period_end AS PeriodEnd, state AS State,
+        attempts AS Attempts, recipients AS Recipients, brands AS Brands, subject AS Subject, message_id AS MessageId,
+        mentions AS Mentions, negative_mentions AS NegativeMentions, alerts_opened AS AlertsOpened,
+        updated_at AS UpdatedAt, sent_at AS SentAt, last_error AS LastError
+        """;
+
+    public static readonly DigestSql SqliteAndPostgreSql = new(
+        InsertSubscriptionSql: """
+            INSERT INTO digest_subscriptions (name, recipients, brands, cadence, send_at, weekly_on, cron, time_zone, enabled, created_at, updated_at)
+            VALUES (@Name, @Recipients, @Brands, @Cadence, @SendAt, @WeeklyOn, @Cron, @TimeZone, @Enabled, @CreatedAt, @UpdatedAt)
+            RETURNING id
+            """,
+        GetSubscriptionSql: $"SELECT {SubscriptionColumns} FROM digest_subscriptions WHERE id = @id",
+        ListSubscriptionsSql: $"SELECT {SubscriptionColumns} FROM digest_subscriptions ORDER BY id",
+        UpdateSubscriptionSql: """
+            UPDATE digest_subscriptions
+               SET name = @Name, recipients = @Recipients, brands = @Brands, cadence = @Cadence, send_at = @SendAt,
+                   weekly_on = @WeeklyOn, cron = @Cron, time_zone = @TimeZone, enabled = @Enabled, updated_at = @UpdatedAt
+             WHERE id = @Id
+            """,
+        DeleteRunsSql: "DELETE FROM digest_runs WHERE subscription_id = @id",
+        DeleteSubscriptionSql: "DELETE FROM digest_subscriptions WHERE id = @id",
+        GetRunSql: $"SELECT {RunColumns} FROM digest_runs WHERE subscription_id = @subscriptionId AND period_end = @periodEnd",
+        InsertRunSql: """
+            INSERT INTO digest_runs (subscription_id, period_start, period_end, state, attempts, recipients, brands, subject, message_id,
+                                     mentions, negative_mentions, alerts_opened, updated_at)
+            VALUES (@SubscriptionId, @PeriodStart, @PeriodEnd, 'Pending', 0, @Recipients, @Brands, @Subject, @MessageId,
+                    @Mentions, @NegativeMentions, @AlertsOpened, @UpdatedAt)
+            ON CONFLICT (subscription_id, period_end) DO NOTHING
+            """,
+        ClaimRunSql: """
+            UPDATE digest_runs
+               SET state = 'Sending', attempts = attempts + 1, period_start = @PeriodStart, recipients = @Recipients, brands = @Brands,
+                   subject = @Subject, message_id = @MessageId, mentions = @Mentions, negative_mentions = @NegativeMentions,
+                   alerts_opened = @AlertsOpened, updated_at = @UpdatedAt, last_error = NULL
+             WHERE subscription_id = @SubscriptionId AND period_end = @PeriodEnd AND state IN ('Pending', 'Failed')
+            RETURNING id
+            """,
+        MarkSentSql: "UPDATE digest_runs SET state = 'Sent', sent_at = @at, updated_at = @at, last_error = NULL WHERE id = @runId AND state = 'Sending'",
+        MarkFailedSql: "UPDATE digest_runs SET state = 'Failed', updated_at = @at, last_error = @error WHERE id = @runId AND state = 'Sending'",
+        ListRunsSql: $"SELECT {RunColumns} FROM digest_runs WHERE subscription_id = @subscriptionId ORDER BY period_end DESC LIMIT @limit");
+}

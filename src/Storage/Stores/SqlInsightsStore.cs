@@ -1,0 +1,189 @@
+using System.Text.Json;
+using Dapper;
+using SocialWatch.Core.Alerts;
+using SocialWatch.Core.Insights;
+using SocialWatch.Core.Scoring;
+
+namespace SocialWatch.Storage.Stores;
+
+/// <summary>
+/// The statements one dialect runs for the queue, the dashboard and the alert page. <c>QueueSql</c> and
+/// <c>TopRisksSql</c> select the alert's columns and then the mention's from <c>MId</c> on, its engagement summed as
+/// floating point (so that counters stored before the input bounds cannot overflow); team and brand lists travel as
+/// an array (@Teams, @brands) and as JSON (@TeamsJson, @brandsJson, null for all). <c>VolumeSql</c> counts per hour
+/// since the epoch (Hour).
+/// </summary>
+internal sealed record InsightsSql
+{
+    public required string QueueSql { get; init; }
+
+    public required string TopRisksSql { get; init; }
+
+    public required string VolumeSql { get; init; }
+
+    public required string SpikesSql { get; init; }
+
+    public required string SourcesSql { get; init; }
+
+    public required string ReasonsSql { get; init; }
+
+    public required string SlaSql { get; init; }
+
+    public required string HistorySql { get; init; }
+
+    public required string FacetsSql { get; init; }
+}
+
+/// <summary>Read-only views over alerts and mentions for the web: the care queue, dashboard figures and author history.</summary>
+internal sealed class SqlInsightsStore(SqlDialect dialect, InsightsSql sql) : IInsightsStore
+{
+    public async Task<IReadOnlyList<QueueItem>> GetQueueAsync(QueueFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<SqlAlertRow, QueueMentionRow, QueueItem>(
+            new CommandDefinition(sql.QueueSql, new
+            {
+                Teams = filter.Teams.ToArray(),
+                TeamsJson = filter.Teams.Count == 0 ? null : JsonSerializer.Serialize(filter.Teams),
+                filter.Brand,
+                filter.Source,
+                Level = filter.Level?.ToString(),
+                State = filter.State?.ToString(),
+                filter.Limit,
+            }, cancellationToken: cancellationToken),
+            (alert, mention) => new QueueItem(alert.ToAlert(), mention?.ToMention()),
+            splitOn: "MId");
+        return [.. rows];
+    }
+
+    public async Task<IReadOnlyList<QueueItem>> GetTopRisksAsync(IReadOnlyList<string> brands, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(brands);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<SqlAlertRow, QueueMentionRow, QueueItem>(
+            new CommandDefinition(
+                sql.TopRisksSql,
+                new { brands = brands.ToArray(), brandsJson = brands.Count == 0 ? null : JsonSerializer.Serialize(brands), limit },
+                cancellationToken: cancellationToken),
+            (alert, mention) => new QueueItem(alert.ToAlert(), mention?.ToMention()),
+            splitOn: "MId");
+        return [.. rows];
+    }
+
+    public async Task<IReadOnlyList<VolumeBucket>> GetVolumeAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<VolumeRow>(new CommandDefinition(
+            sql.VolumeSql, new { since = dialect.ToDb(since), until = dialect.ToDb(until) }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new VolumeBucket(r.Brand, DateTimeOffset.FromUnixTimeMilliseconds(r.Hour * 3_600_000), r.Mentions, r.Negative))];
+    }
+
+    public async Task<IReadOnlyList<SpikeMark>> GetSpikesAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<SpikeMarkRow>(new CommandDefinition(
+            sql.SpikesSql, new { since = dialect.ToDb(since), until = dialect.ToDb(until) }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new SpikeMark(r.AlertId, r.Brand, SqlDialect.FromDb(r.At)))];
+    }
+
+    public async Task<IReadOnlyList<CountBy>> GetSourceBreakdownAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(
+            sql.SourcesSql, new { since = dialect.ToDb(since), until = dialect.ToDb(until) }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToCount())];
+    }
+
+    public async Task<IReadOnlyList<CountBy>> GetReasonBreakdownAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ReasonKeyRow>(new CommandDefinition(sql.ReasonsSql, cancellationToken: cancellationToken));
+        return [.. ReasonKeyRow.ByCode(rows).Take(limit).Select(r => new CountBy(r.Code, (int)r.Count))];
+    }
+
+    public async Task<SlaSummary> GetSlaSummaryAsync(DateTimeOffset now, TimeSpan dueSoon, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleAsync<SlaRow>(new CommandDefinition(
+            sql.SlaSql, new { now = dialect.ToDb(now), soon = dialect.ToDb(now + dueSoon) }, cancellationToken: cancellationToken));
+        return row.ToSummary();
+    }
+
+    public async Task<IReadOnlyList<AuthorHistoryItem>> GetAuthorHistoryAsync(string source, string authorId, string brand, long excludeMentionId, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AuthorHistoryRow>(new CommandDefinition(
+            sql.HistorySql, new { source, authorId, brand, excludeMentionId, limit }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new AuthorHistoryItem(
+            r.MentionId,
+            r.Text,
+            SqlDialect.FromDb(r.CreatedAt),
+            Enum.TryParse<AlertState>(r.AlertState, out var state) ? state : null,
+            r.DismissReason))];
+    }
+
+    public async Task<QueueFacets> GetFacetsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(sql.FacetsSql, cancellationToken: cancellationToken));
+        var brands = (await grid.ReadAsync<string>()).ToList();
+        var sources = (await grid.ReadAsync<string>()).ToList();
+        return new QueueFacets(brands, sources);
+    }
+
+    /// <summary>The mention half of a queue row; <see cref="MId"/> is null for alerts without a mention.</summary>
+    private sealed class QueueMentionRow
+    {
+        public long? MId { get; set; }
+        public string? Source { get; set; }
+        public string? Text { get; set; }
+        public string? AuthorId { get; set; }
+        public string? AuthorHandle { get; set; }
+        public string? AuthorDisplayName { get; set; }
+        public long AuthorFollowers { get; set; }
+        public bool AuthorVerified { get; set; }
+        public string? Url { get; set; }
+
+        /// <summary>Summed as floating point in SQL, so that counters stored before the bounds cannot overflow the query.</summary>
+        public double? Engagement { get; set; }
+        public float? EscalationScore { get; set; }
+        public string? EscalationLevel { get; set; }
+        public float? PNegative { get; set; }
+        public object? MCreatedAt { get; set; }
+
+        public QueueMention? ToMention() => MId is not { } id
+            ? null
+            : new QueueMention(
+                id,
+                Source ?? "",
+                Text ?? "",
+                AuthorId ?? "",
+                AuthorHandle ?? "",
+                AuthorDisplayName,
+                AuthorFollowers,
+                AuthorVerified,
+                Url,
+                Engagement is not { } engagement || double.IsNaN(engagement) ? 0 : engagement >= long.MaxValue ? long.MaxValue : (long)Math.Max(0, engagement),
+                EscalationScore is { } score && float.IsFinite(score) ? score : 0,
+                Enum.TryParse<EscalationLevel>(EscalationLevel, out var level) ? level : Core.Scoring.EscalationLevel.Low,
+                PNegative ?? 0,
+                SqlDialect.FromDbNullable(MCreatedAt) ?? default);
+    }
+
+    private sealed class SpikeMarkRow
+    {
+        public long AlertId { get; set; }
+        public string Brand { get; set; } = "";
+        public object At { get; set; } = 0L;
+    }
+
+    private sealed class AuthorHistoryRow
+    {
+        public long MentionId { get; set; }
+        public string Text { get; set; } = "";
+        public object CreatedAt { get; set; } = 0L;
+        public string? AlertState { get; set; }
+        public string? DismissReason { get; set; }
+    }
+}

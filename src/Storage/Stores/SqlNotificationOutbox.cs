@@ -1,0 +1,216 @@
+using Dapper;
+using SocialWatch.Core.Notifications;
+
+namespace SocialWatch.Storage.Stores;
+
+/// <summary>
+/// The statements of one dialect for <c>notification_outbox</c>. <c>Claim</c> takes @claim, @until, @now and @limit and
+/// marks up to @limit due rows, oldest first, as claimed; <c>Claimed</c> reads the rows of @claim. Only <c>Claim</c>
+/// differs between dialects beyond the table's schema. <c>Announce</c> takes @AlertId, @Key and @At and inserts the event's
+/// key into <c>announced_events</c> only when it is not there (affecting one row or none); <c>Announced</c> takes @AlertId
+/// and @Key; <c>Unannounced</c> and <c>UnannouncedReopenings</c> take @From, @Before and @Limit.
+/// </summary>
+internal sealed record OutboxSql(
+    string Insert, string Claim, string Claimed, string Complete, string Retry, string GiveUp, string Pending,
+    string Announce, string Announced, string Unannounced, string UnannouncedReopenings);
+
+/// <summary>
+/// The notification outbox over any dialect. A claim is one UPDATE of the oldest due rows with a fresh token: the
+/// row's due time moves past the lease in the same statement, so another host's claim skips it (PostgreSQL and SQL
+/// Server skip rows another claim has locked; SQLite has one writer at a time), and a host that dies while sending
+/// leaves the row due again when the lease ends.
+/// </summary>
+internal sealed class SqlNotificationOutbox(SqlDialect dialect, TimeProvider time, OutboxSql sql) : INotificationOutbox
+{
+    private const int MaxClaim = 1_000;
+
+    public async Task EnqueueAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
+        var at = dialect.ToDb(time.GetUtcNow());
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            sql.Insert,
+            messages.Select(m => new { m.Channel, m.Target, m.AlertId, m.Payload, At = at }),
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<bool> AnnounceAsync(long alertId, string key, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        var at = dialect.ToDb(time.GetUtcNow());
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var first = await connection.ExecuteAsync(new CommandDefinition(
+            sql.Announce, new { AlertId = alertId, Key = key, At = at }, transaction, cancellationToken: cancellationToken));
+        if (first == 0)
+        {
+            // Another host, or the recovery, announced it: its rows are the ones that go out.
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        if (messages.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                sql.Insert,
+                messages.Select(m => new { m.Channel, m.Target, m.AlertId, m.Payload, At = at }),
+                transaction,
+                cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<bool> IsAnnouncedAsync(long alertId, string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+            sql.Announced, new { AlertId = alertId, Key = key }, cancellationToken: cancellationToken)) is not null;
+    }
+
+    public async Task<IReadOnlyList<UnannouncedReopening>> FindUnannouncedReopeningsAsync(DateTimeOffset from, DateTimeOffset before, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long AlertId, long MentionId)>(new CommandDefinition(
+            sql.UnannouncedReopenings, new { From = dialect.ToDb(from), Before = dialect.ToDb(before), Limit = limit }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new UnannouncedReopening(r.AlertId, r.MentionId))];
+    }
+
+    public async Task<IReadOnlyList<long>> FindUnannouncedAsync(DateTimeOffset from, DateTimeOffset before, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        return [.. await connection.QueryAsync<long>(new CommandDefinition(
+            sql.Unannounced, new { From = dialect.ToDb(from), Before = dialect.ToDb(before), Limit = limit }, cancellationToken: cancellationToken))];
+    }
+
+    public async Task<IReadOnlyList<OutboxEntry>> ClaimAsync(DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var claim = Guid.NewGuid().ToString("N");
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var claimed = await connection.ExecuteAsync(new CommandDefinition(
+            sql.Claim,
+            new { claim, until = dialect.ToDb(now + lease), now = dialect.ToDb(now), limit = Math.Min(limit, MaxClaim) },
+            cancellationToken: cancellationToken));
+        if (claimed == 0)
+        {
+            return [];
+        }
+
+        var rows = await connection.QueryAsync<OutboxRow>(new CommandDefinition(sql.Claimed, new { claim }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new OutboxEntry(r.Id, r.Channel, r.Target, r.AlertId, r.Payload, r.Attempts, claim))];
+    }
+
+    public async Task CompleteAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql.Complete, new { id = entry.Id, claim = entry.Claim }, cancellationToken: cancellationToken));
+    }
+
+    public async Task RetryAsync(OutboxEntry entry, DateTimeOffset dueAt, string error, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            sql.Retry, new { id = entry.Id, claim = entry.Claim, due = dialect.ToDb(dueAt), error = Clip(error) }, cancellationToken: cancellationToken));
+    }
+
+    public async Task GiveUpAsync(OutboxEntry entry, DateTimeOffset at, string error, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            sql.GiveUp, new { id = entry.Id, claim = entry.Claim, at = dialect.ToDb(at), error = Clip(error) }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<long> CountPendingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql.Pending, cancellationToken: cancellationToken));
+    }
+
+    private static string Clip(string error) => error.Length <= 1000 ? error : error[..999] + "…";
+
+    private sealed class OutboxRow
+    {
+        public long Id { get; init; }
+
+        public string Channel { get; init; } = "";
+
+        public string Target { get; init; } = "";
+
+        public long AlertId { get; init; }
+
+        public string Payload { get; init; } = "";
+
+        public int Attempts { get; init; }
+    }
+}
+
+/// <summary>The statements SQLite and PostgreSQL share, around each one's claim.</summary>
+internal static class OutboxStatements
+{
+    public const string InsertSql = "INSERT INTO notification_outbox (channel, target, alert_id, payload, due_at, created_at) VALUES (@Channel, @Target, @AlertId, @Payload, @At, @At)";
+    public const string ClaimedSql = "SELECT id AS Id, channel AS Channel, target AS Target, alert_id AS AlertId, payload AS Payload, attempts AS Attempts FROM notification_outbox WHERE claim = @claim ORDER BY id";
+    public const string CompleteSql = "DELETE FROM notification_outbox WHERE id = @id AND claim = @claim";
+    public const string RetrySql = "UPDATE notification_outbox SET due_at = @due, last_error = @error, claim = NULL WHERE id = @id AND claim = @claim";
+    public const string GiveUpSql = "UPDATE notification_outbox SET gave_up_at = @at, last_error = @error, claim = NULL WHERE id = @id AND claim = @claim";
+    public const string PendingSql = "SELECT COUNT(*) FROM notification_outbox WHERE gave_up_at IS NULL";
+
+    public const string AnnounceSql = """
+        INSERT INTO announced_events (alert_id, event_key, announced_at) VALUES (@AlertId, @Key, @At)
+        ON CONFLICT (alert_id, event_key) DO NOTHING
+        """;
+
+    public const string AnnouncedSql = "SELECT 1 FROM announced_events WHERE alert_id = @AlertId AND event_key = @Key";
+
+    public const string UnannouncedSql = """
+        SELECT a.id FROM alerts a
+        WHERE a.created_at >= @From AND a.created_at < @Before
+          AND NOT EXISTS (SELECT 1 FROM announced_events n WHERE n.alert_id = a.id AND n.event_key = 'raised')
+        ORDER BY a.id
+        LIMIT @Limit
+        """;
+
+    // A reopening is the audit row of a change a mention caused on an alert that existed before (creation has no
+    // from_state). The key is built as AnnouncementKeys.Reopened builds it.
+    public const string UnannouncedReopeningsSql = """
+        SELECT au.alert_id AS AlertId, au.mention_id AS MentionId FROM alert_audit au
+        WHERE au.mention_id IS NOT NULL AND au.from_state IS NOT NULL AND au.at >= @From AND au.at < @Before
+          AND NOT EXISTS (SELECT 1 FROM announced_events n WHERE n.alert_id = au.alert_id AND n.event_key = 'reopened:' || au.mention_id)
+        ORDER BY au.id
+        LIMIT @Limit
+        """;
+
+    public static OutboxSql With(string claimSql) => new(InsertSql, claimSql, ClaimedSql, CompleteSql, RetrySql, GiveUpSql, PendingSql, AnnounceSql, AnnouncedSql, UnannouncedSql, UnannouncedReopeningsSql);
+}
+
+internal static class SqliteOutboxSql
+{
+    private const string ClaimSql = """
+        UPDATE notification_outbox SET claim = @claim, due_at = @until, attempts = attempts + 1
+        WHERE id IN (SELECT id FROM notification_outbox WHERE gave_up_at IS NULL AND due_at <= @now ORDER BY id LIMIT @limit)
+        """;
+
+    public static readonly OutboxSql Statements = OutboxStatements.With(ClaimSql);
+}
+
+internal static class PostgreSqlOutboxSql
+{
+    // SKIP LOCKED: rows another host is claiming at this moment go to that host; this one takes the next ones.
+    private const string ClaimSql = """
+        UPDATE notification_outbox SET claim = @claim, due_at = @until, attempts = attempts + 1
+        WHERE id IN (SELECT id FROM notification_outbox WHERE gave_up_at IS NULL AND due_at <= @now ORDER BY id LIMIT @limit FOR UPDATE SKIP LOCKED)
+        """;
+
+    public static readonly OutboxSql Statements = OutboxStatements.With(ClaimSql);
+}
