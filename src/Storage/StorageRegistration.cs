@@ -16,6 +16,7 @@ using SocialWatch.Core.Spread;
 using SocialWatch.Core.Storage;
 using SocialWatch.Core.Teams;
 using SocialWatch.Core.Workflow;
+using SocialWatch.Storage.Standard;
 using SocialWatch.Storage.PostgreSql;
 using SocialWatch.Storage.SqlServer;
 using SocialWatch.Storage.Sqlite;
@@ -54,7 +55,7 @@ public static class StorageRegistration
         services.TryAddSingleton<IMentionStore>(DialectStores.MentionStore);
         services.TryAddSingleton<IIngestStateStore>(DialectStores.IngestStateStore);
         services.TryAddSingleton<IAlertStore>(sp => new SqlAlertStore(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteAlertSql.Statements, PostgreSqlAlertSql.Statements, SqlServerAlertSql.Statements)));
-        services.TryAddSingleton<IFeedbackStore>(sp => new SqlFeedbackStore(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteFeedbackSql.Statements, PostgreSqlFeedbackSql.Statements, SqlServerFeedbackSql.Statements)));
+        services.TryAddSingleton<IFeedbackStore>(sp => new SqlFeedbackStore(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, StandardFeedbackSql.Statements, StandardFeedbackSql.Statements, SqlServerFeedbackSql.Statements)));
         services.TryAddSingleton<IEscalationOutcomeStore>(sp => new SqlEscalationOutcomeStore(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteEscalationOutcomeSql.Statements, PostgreSqlEscalationOutcomeSql.Statements, SqlServerEscalationOutcomeSql.Statements)));
         services.TryAddSingleton<IStorageMaintenance>(sp => new SqlStorageMaintenance(
             DialectChoice.Dialect(sp),
@@ -68,7 +69,7 @@ public static class StorageRegistration
         services.TryAddSingleton<IBrandStore>(sp => new SqlBrandStore(
             DialectChoice.Dialect(sp), sp.GetRequiredService<TimeProvider>(), DialectChoice.Pick(sp, SqliteBrandSql.Statements, PostgreSqlBrandSql.Statements, SqlServerBrandSql.Statements)));
         services.TryAddSingleton<IHandOverStore>(sp => new SqlHandOverStore(
-            DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteHandOverSql.Statements, PostgreSqlHandOverSql.Statements, SqlServerHandOverSql.Statements)));
+            DialectChoice.Dialect(sp), DialectChoice.Pick(sp, StandardHandOverSql.Statements, StandardHandOverSql.Statements, SqlServerHandOverSql.Statements)));
         services.TryAddSingleton<IWatchListStore>(sp => new SqlWatchListStore(
             DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteWatchListSql.Statements, PostgreSqlWatchListSql.Statements, SqlServerWatchListSql.Statements)));
         PerDialect<IStorageIdentityStore, SqliteStorageIdentityStore, PostgreSqlStorageIdentityStore, SqlServerStorageIdentityStore>(services);
@@ -77,15 +78,15 @@ public static class StorageRegistration
 
         // The alert workflow: teams, rules, SLA, promises, spikes, retention, notifications.
         services.TryAddSingleton<ITeamStore>(sp => new SqlTeamStore(
-            DialectChoice.Dialect(sp), sp.GetRequiredService<TimeProvider>(), DialectChoice.Pick(sp, SqliteTeamSql.Statements, PostgreSqlTeamSql.Statements, SqlServerTeamSql.Statements)));
+            DialectChoice.Dialect(sp), sp.GetRequiredService<TimeProvider>(), DialectChoice.Pick(sp, StandardTeamSql.Statements, StandardTeamSql.Statements, SqlServerTeamSql.Statements)));
         services.TryAddSingleton<IRoutingRuleStore>(sp => new SqlRoutingRuleStore(
-            DialectChoice.Dialect(sp), sp.GetRequiredService<TimeProvider>(), DialectChoice.Pick(sp, SqliteRoutingRuleSql.Statements, PostgreSqlRoutingRuleSql.Statements, SqlServerRoutingRuleSql.Statements)));
+            DialectChoice.Dialect(sp), sp.GetRequiredService<TimeProvider>(), DialectChoice.Pick(sp, StandardRoutingRuleSql.Statements, StandardRoutingRuleSql.Statements, SqlServerRoutingRuleSql.Statements)));
         services.TryAddSingleton<ISlaPolicyStore>(sp => new SqlSlaPolicyStore(
-            DialectChoice.Dialect(sp), sp.GetRequiredService<TimeProvider>(), DialectChoice.Pick(sp, SqliteSlaPolicySql.Statements, PostgreSqlSlaPolicySql.Statements, SqlServerSlaPolicySql.Statements)));
+            DialectChoice.Dialect(sp), sp.GetRequiredService<TimeProvider>(), DialectChoice.Pick(sp, StandardSlaPolicySql.Statements, StandardSlaPolicySql.Statements, SqlServerSlaPolicySql.Statements)));
         services.TryAddSingleton<IPromiseStore>(sp => new SqlPromiseStore(
-            DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqlitePromiseSql.Statements, PostgreSqlPromiseSql.Statements, SqlServerPromiseSql.Statements)));
+            DialectChoice.Dialect(sp), DialectChoice.Pick(sp, StandardPromiseSql.Statements, StandardPromiseSql.Statements, SqlServerPromiseSql.Statements)));
         services.TryAddSingleton<ISpikeStateStore>(sp => new SqlSpikeStateStore(
-            DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteSpikeStateSql.Statements, PostgreSqlSpikeStateSql.Statements, SqlServerSpikeStateSql.Statements)));
+            DialectChoice.Dialect(sp), DialectChoice.Pick(sp, StandardSpikeStateSql.Statements, StandardSpikeStateSql.Statements, SqlServerSpikeStateSql.Statements)));
         services.TryAddSingleton<IWorkflowQueries>(sp => new SqlWorkflowQueries(
             DialectChoice.Dialect(sp), sp.GetRequiredService<IAlertStore>(), DialectChoice.Pick(sp, SqliteWorkflowQuerySql.Statements, PostgreSqlWorkflowQuerySql.Statements, SqlServerWorkflowQuerySql.Statements)));
         services.TryAddSingleton<ISpikeDataSource>(sp => (ISpikeDataSource)sp.GetRequiredService<IWorkflowQueries>());
@@ -93,9 +94,9 @@ public static class StorageRegistration
         services.TryAddSingleton<IRetentionStore>(sp => new SqlRetentionStore(
             DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteRetentionSql.Statements, PostgreSqlRetentionSql.Statements, SqlServerRetentionSql.Statements)));
         services.TryAddSingleton<IDataAuditLog>(sp => new SqlDataAuditLog(
-            DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteDataAuditSql.Statements, PostgreSqlDataAuditSql.Statements, SqlServerDataAuditSql.Statements)));
+            DialectChoice.Dialect(sp), DialectChoice.Pick(sp, StandardDataAuditSql.Statements, StandardDataAuditSql.Statements, SqlServerDataAuditSql.Statements)));
         services.TryAddSingleton<IWebhookStore>(sp => new SqlWebhookStore(
-            DialectChoice.Dialect(sp), sp.GetRequiredService<TimeProvider>(), DialectChoice.Pick(sp, SqliteWebhookSql.Statements, PostgreSqlWebhookSql.Statements, SqlServerWebhookSql.Statements)));
+            DialectChoice.Dialect(sp), sp.GetRequiredService<TimeProvider>(), DialectChoice.Pick(sp, StandardWebhookSql.Statements, StandardWebhookSql.Statements, SqlServerWebhookSql.Statements)));
         services.TryAddSingleton<INotificationOutbox>(sp => new SqlNotificationOutbox(
             DialectChoice.Dialect(sp), sp.GetRequiredService<TimeProvider>(), DialectChoice.Pick(sp, SqliteOutboxSql.Statements, PostgreSqlOutboxSql.Statements, SqlServerOutboxSql.Statements)));
         services.TryAddSingleton<IAlertChangeLog>(sp => new SqlAlertChangeLog(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteAlertChangeLogSql.Statements, PostgreSqlAlertChangeLogSql.Statements, SqlServerAlertChangeLogSql.Statements)));
@@ -112,7 +113,7 @@ public static class StorageRegistration
         services.TryAddSingleton<IUserStore>(sp => new SqlUserStore(
             DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteUserSql.Statements, PostgreSqlUserSql.Statements, SqlServerUserSql.Statements), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IApiKeyStore>(sp => new SqlApiKeyStore(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteApiKeySql.Statements, PostgreSqlApiKeySql.Statements, SqlServerApiKeySql.Statements)));
-        services.TryAddSingleton<IAdminAuditStore>(sp => new SqlAdminAuditStore(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteAdminAuditSql.Statements, PostgreSqlAdminAuditSql.Statements, SqlServerAdminAuditSql.Statements)));
+        services.TryAddSingleton<IAdminAuditStore>(sp => new SqlAdminAuditStore(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, StandardAdminAuditSql.Statements, StandardAdminAuditSql.Statements, SqlServerAdminAuditSql.Statements)));
         services.TryAddSingleton<IInsightsStore>(sp => new SqlInsightsStore(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteInsightsSql.Statements, PostgreSqlInsightsSql.Statements, SqlServerInsightsSql.Statements)));
         services.TryAddSingleton<ISignInLockoutStore>(sp => new SqlSignInLockoutStore(
             DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteSignInLockoutSql.Statements, PostgreSqlSignInLockoutSql.Statements, SqlServerSignInLockoutSql.Statements)));

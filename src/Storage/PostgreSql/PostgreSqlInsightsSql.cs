@@ -1,3 +1,4 @@
+using SocialWatch.Storage.Standard;
 using SocialWatch.Storage.Stores;
 
 namespace SocialWatch.Storage.PostgreSql;
@@ -57,12 +58,7 @@ internal static class PostgreSqlInsightsSql
             WHERE created_at >= @since AND created_at < @until
             GROUP BY brand, date_trunc('hour', created_at)
             """,
-        SpikesSql = """
-            SELECT id AS AlertId, brand AS Brand, created_at AS At
-            FROM alerts
-            WHERE kind = 'Spike' AND created_at >= @since AND created_at < @until
-            ORDER BY created_at
-            """,
+        SpikesSql = StandardInsightsSql.SpikesSql,
         SourcesSql = """
             SELECT source AS Key, COUNT(*)::int AS Count
             FROM mentions

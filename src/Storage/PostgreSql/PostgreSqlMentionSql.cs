@@ -1,3 +1,4 @@
+using SocialWatch.Storage.Standard;
 using SocialWatch.Storage.Stores;
 
 namespace SocialWatch.Storage.PostgreSql;
@@ -7,17 +8,10 @@ internal static class PostgreSqlMentionSql
     public static readonly MentionSql Statements = new(
         // The first poll of a query may only create the cursor (or fill one stored as null). A second host that read
         // the same first page waits on the new row's lock and then finds a value, so it changes nothing.
-        CreateCursorSql: """
-            INSERT INTO cursors (query_key, value, updated_at) VALUES (@QueryKey, @NewCursor, @UpdatedAt)
-            ON CONFLICT (query_key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
-            WHERE cursors.value IS NULL
-            """,
+        CreateCursorSql: StandardMentionSql.CreateCursorSql,
 
         // Under READ COMMITTED a concurrent mover blocks on the row and re-checks the value after the winner commits.
-        MoveCursorSql: """
-            UPDATE cursors SET value = @NewCursor, updated_at = @UpdatedAt
-            WHERE query_key = @QueryKey AND value = @ExpectedCursor
-            """,
+        MoveCursorSql: StandardMentionSql.MoveCursorSql,
         InsertHandOverSql: HandOverStatements.InsertSql,
         GetCursorSql: "SELECT value FROM cursors WHERE query_key = @queryKey",
         GetMentionSql: $"SELECT {MentionRowColumns.Select} FROM mentions WHERE id = @id",
@@ -44,17 +38,9 @@ internal static class PostgreSqlMentionSql
             ORDER BY id DESC
             LIMIT @limit
             """,
-        InsertSnapshotSql: """
-            INSERT INTO engagement_snapshots (mention_id, at, likes, reposts, replies, quotes)
-            VALUES (@MentionId, @At, @Likes, @Reposts, @Replies, @Quotes)
-            """,
-        UpdateMetricsSql: """
-            UPDATE mentions SET likes = @Likes, reposts = @Reposts, replies = @Replies, quotes = @Quotes WHERE id = @MentionId
-            """,
-        GetSnapshotsSql: """
-            SELECT mention_id AS MentionId, at AS At, likes AS Likes, reposts AS Reposts, replies AS Replies, quotes AS Quotes
-            FROM engagement_snapshots WHERE mention_id = @mentionId ORDER BY at, id
-            """,
+        InsertSnapshotSql: StandardMentionSql.InsertSnapshotSql,
+        UpdateMetricsSql: StandardMentionSql.UpdateMetricsSql,
+        GetSnapshotsSql: StandardMentionSql.GetSnapshotsSql,
         RedactSql: """
             UPDATE mentions
             SET text = '', author_id = '', author_handle = '', author_display_name = NULL, author_followers = 0,

@@ -1,3 +1,4 @@
+using SocialWatch.Storage.Standard;
 using SocialWatch.Storage.Stores;
 
 namespace SocialWatch.Storage.Sqlite;
@@ -11,10 +12,7 @@ internal static class SqliteAlertChangeLogSql
     public static readonly AlertChangeSql Statements = new()
     {
         LatestSql = "SELECT COALESCE(MAX(id), 0) FROM alert_audit",
-        AfterSql = $"""
-            SELECT {AlertChangeColumns.Select} FROM alert_audit aa JOIN alerts a ON a.id = aa.alert_id
-            WHERE aa.id > @after ORDER BY aa.id LIMIT @limit
-            """,
+        AfterSql = StandardAlertChangeLogSql.AfterSql,
         PositionsSql = $"SELECT {AlertChangeColumns.Select} FROM alert_audit aa JOIN alerts a ON a.id = aa.alert_id WHERE aa.id IN @positions",
     };
 }

@@ -1,3 +1,4 @@
+using SocialWatch.Storage.Standard;
 using SocialWatch.Storage.Stores;
 
 namespace SocialWatch.Storage.Sqlite;
@@ -18,10 +19,7 @@ internal static class SqliteAlertSql
             ON CONFLICT (mention_key) DO NOTHING
             RETURNING id
             """,
-        InsertAuditSql = """
-            INSERT INTO alert_audit (alert_id, actor, at, from_state, to_state, note, mention_id, priority)
-            VALUES (@AlertId, @Actor, @At, @FromState, @ToState, @Note, @MentionId, @AuditPriority)
-            """,
+        InsertAuditSql = StandardAlertSql.InsertAuditSql,
         GetAlertSql = $"SELECT {SqlAlertStore.Columns} FROM alerts WHERE id = @id",
         GetOpenSql = $"""
             SELECT {SqlAlertStore.Columns} FROM alerts
@@ -52,9 +50,6 @@ internal static class SqliteAlertSql
                 version = version + 1
             WHERE id = @AlertId AND version = @ExpectedVersion
             """,
-        GetAuditSql = """
-            SELECT id AS Id, alert_id AS AlertId, actor AS Actor, at AS At, from_state AS FromState, to_state AS ToState, note AS Note
-            FROM alert_audit WHERE alert_id = @alertId ORDER BY id
-            """,
+        GetAuditSql = StandardAlertSql.GetAuditSql,
     };
 }

@@ -1,3 +1,4 @@
+using SocialWatch.Storage.Standard;
 using SocialWatch.Storage.Stores;
 
 namespace SocialWatch.Storage.Sqlite;
@@ -12,12 +13,6 @@ internal static class SqliteIngestStateSql
             RETURNING reads
             """,
         GetReadsSql: "SELECT reads FROM ingest_reads WHERE source = @source AND brand = @brand AND day = @day",
-        PauseSourceSql: """
-            INSERT INTO source_pauses (source, paused_until, reason, updated_at) VALUES (@source, @until, @reason, @now)
-            ON CONFLICT (source) DO UPDATE SET paused_until = excluded.paused_until, reason = excluded.reason, updated_at = excluded.updated_at
-            """,
-        GetPauseSql: """
-            SELECT source AS Source, paused_until AS PausedUntil, reason AS Reason
-            FROM source_pauses WHERE source = @source AND paused_until > @now
-            """);
+        PauseSourceSql: StandardIngestStateSql.PauseSourceSql,
+        GetPauseSql: StandardIngestStateSql.GetPauseSql);
 }

@@ -1,3 +1,4 @@
+using SocialWatch.Storage.Standard;
 using SocialWatch.Storage.Stores;
 
 namespace SocialWatch.Storage.Sqlite;
@@ -54,12 +55,7 @@ internal static class SqliteInsightsSql
             WHERE created_at >= @since AND created_at < @until
             GROUP BY brand, created_at / 3600000
             """,
-        SpikesSql = """
-            SELECT id AS AlertId, brand AS Brand, created_at AS At
-            FROM alerts
-            WHERE kind = 'Spike' AND created_at >= @since AND created_at < @until
-            ORDER BY created_at
-            """,
+        SpikesSql = StandardInsightsSql.SpikesSql,
         SourcesSql = """
             SELECT source AS Key, COUNT(*) AS Count
             FROM mentions INDEXED BY ix_mentions_created_brand

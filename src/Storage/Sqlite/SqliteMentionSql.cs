@@ -1,5 +1,6 @@
 using System.Text;
 using SocialWatch.Core.Mentions;
+using SocialWatch.Storage.Standard;
 using SocialWatch.Storage.Stores;
 
 namespace SocialWatch.Storage.Sqlite;
@@ -9,15 +10,8 @@ internal static class SqliteMentionSql
     public static readonly MentionSql Statements = new(
         // The first poll of a query may only create the cursor (or fill one stored as null); a second host
         // that also read the first page finds the row and changes nothing.
-        CreateCursorSql: """
-            INSERT INTO cursors (query_key, value, updated_at) VALUES (@QueryKey, @NewCursor, @UpdatedAt)
-            ON CONFLICT (query_key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
-            WHERE cursors.value IS NULL
-            """,
-        MoveCursorSql: """
-            UPDATE cursors SET value = @NewCursor, updated_at = @UpdatedAt
-            WHERE query_key = @QueryKey AND value = @ExpectedCursor
-            """,
+        CreateCursorSql: StandardMentionSql.CreateCursorSql,
+        MoveCursorSql: StandardMentionSql.MoveCursorSql,
         InsertHandOverSql: HandOverStatements.InsertSql,
         GetCursorSql: "SELECT value FROM cursors WHERE query_key = @queryKey",
         GetMentionSql: $"SELECT {MentionRowColumns.Select} FROM mentions WHERE id = @id",
@@ -30,17 +24,9 @@ internal static class SqliteMentionSql
             ORDER BY id DESC
             LIMIT @limit
             """,
-        InsertSnapshotSql: """
-            INSERT INTO engagement_snapshots (mention_id, at, likes, reposts, replies, quotes)
-            VALUES (@MentionId, @At, @Likes, @Reposts, @Replies, @Quotes)
-            """,
-        UpdateMetricsSql: """
-            UPDATE mentions SET likes = @Likes, reposts = @Reposts, replies = @Replies, quotes = @Quotes WHERE id = @MentionId
-            """,
-        GetSnapshotsSql: """
-            SELECT mention_id AS MentionId, at AS At, likes AS Likes, reposts AS Reposts, replies AS Replies, quotes AS Quotes
-            FROM engagement_snapshots WHERE mention_id = @mentionId ORDER BY at, id
-            """,
+        InsertSnapshotSql: StandardMentionSql.InsertSnapshotSql,
+        UpdateMetricsSql: StandardMentionSql.UpdateMetricsSql,
+        GetSnapshotsSql: StandardMentionSql.GetSnapshotsSql,
         RedactSql: """
             UPDATE mentions
             SET text = '', author_id = '', author_handle = '', author_display_name = NULL, author_followers = 0,

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SocialWatch.Storage.Standard;
 using SocialWatch.Storage.Stores;
 
 namespace SocialWatch.Storage.Sqlite;
@@ -9,19 +10,9 @@ internal static class SqliteUserSql
         FindSql: $"SELECT {SqlUserStore.Columns} FROM web_users WHERE user_name = @userName",
         ListSql: $"SELECT {SqlUserStore.Columns} FROM web_users ORDER BY user_name",
         CountSql: "SELECT COUNT(*) FROM web_users",
-        InsertSql: """
-            INSERT INTO web_users (user_name, display_name, email, password_hash, roles, disabled, created_at, updated_at)
-            VALUES (@UserName, @DisplayName, @Email, @PasswordHash, @Roles, @Disabled, @CreatedAt, @UpdatedAt)
-            RETURNING id
-            """,
-        UpdateSql: """
-            UPDATE web_users SET user_name = @UserName, display_name = @DisplayName, email = @Email, password_hash = @PasswordHash,
-                roles = @Roles, disabled = @Disabled, updated_at = @UpdatedAt
-            WHERE id = @Id
-            """,
-        AuditSql: """
-            INSERT INTO admin_audit (actor, at, entity, entity_key, action, body) VALUES (@Actor, @At, 'user', @Subject, @Action, @Detail)
-            """,
+        InsertSql: StandardUserSql.InsertSql,
+        UpdateSql: StandardUserSql.UpdateSql,
+        AuditSql: StandardUserSql.AuditSql,
         IsDuplicate: IsDuplicate);
 
     // SQLITE_CONSTRAINT: the unique index on user_name (declared COLLATE NOCASE).

@@ -1,8 +1,9 @@
 using SocialWatch.Storage.Stores;
 
-namespace SocialWatch.Storage.PostgreSql;
+namespace SocialWatch.Storage.Standard;
 
-internal static class PostgreSqlFeedbackSql
+/// <summary>Statements SQLite and PostgreSQL both accept word for word (SQL Server has its own).</summary>
+internal static class StandardFeedbackSql
 {
     public static readonly FeedbackSql Statements = new(
         AddLabelSql: """

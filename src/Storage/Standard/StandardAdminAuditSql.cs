@@ -1,8 +1,9 @@
 using SocialWatch.Storage.Stores;
 
-namespace SocialWatch.Storage.Sqlite;
+namespace SocialWatch.Storage.Standard;
 
-internal static class SqliteAdminAuditSql
+/// <summary>Statements SQLite and PostgreSQL both accept word for word (SQL Server has its own).</summary>
+internal static class StandardAdminAuditSql
 {
     public static readonly AdminAuditSql Statements = new(
         InsertSql: """
