@@ -11,6 +11,7 @@ internal static class ModelFiles
     public const string Escalation = "escalation.json";
     public const string EscalationZip = "escalation.zip";
     public const string Manifest = "manifest.json";
+    public const string Calibration = "calibration.json";
     public const string Metrics = "metrics.json";
     public const string ModelCard = "MODEL_CARD.md";
 

@@ -18,8 +18,8 @@ internal static class ModelCardWriter
             $"{metrics.TrainingRows:N0} training rows, of which {metrics.FeedbackRows:N0} in-domain feedback labels (weight {request.FeedbackWeight}).");
         sb.AppendLine();
         sb.AppendLine("## Models");
-        sb.AppendLine("- **Sentiment** (`sentiment.zip`): L-BFGS maximum-entropy (multinomial logistic regression) over negative / neutral / positive; softmax probabilities sum to 1.");
-        sb.AppendLine("- **Complaint** (`complaint.zip`): L-BFGS logistic regression with Platt calibration: P(complaint addressed to the brand).");
+        sb.AppendLine("- **Sentiment** (`sentiment.zip`): L-BFGS maximum-entropy (multinomial logistic regression) over negative / neutral / positive; softmax probabilities (temperature-scaled on held-out training rows) sum to 1.");
+        sb.AppendLine("- **Complaint** (`complaint.zip`): L-BFGS logistic regression, Platt-calibrated on held-out training rows (`calibration.json`): P(complaint addressed to the brand).");
         sb.AppendLine("- **Escalation** (`escalation.json`): interpretable logistic model over named risk features; every term above 0.35 of the logit is a readable reason.");
         sb.AppendLine(CultureInfo.InvariantCulture, $"  Weights: {escalation.Source}. Levels: low < {EscalationModel.MediumThreshold} ≤ medium < {EscalationModel.HighThreshold} ≤ high < {EscalationModel.CriticalThreshold} ≤ critical.");
         sb.AppendLine();
@@ -53,12 +53,24 @@ internal static class ModelCardWriter
         sb.AppendLine("## Metrics (held out; measured by this training run)");
         sb.AppendLine("AUC for sentiment is negative-vs-rest (VADER ranks by −compound). VADER labels use the published ±0.05 compound thresholds.");
         sb.AppendLine();
-        sb.AppendLine("| set | scorer | n | accuracy | macro-F1 | AUC neg-vs-rest | complaint AUC | complaint F1 | escalation AUC |");
-        sb.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        if (metrics.Calibration is { } cal)
+        {
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"Calibration (`calibration.json`), fitted on {cal.FittedRows:N0} generic training rows kept out of training (one in {CalibrationFitter.HeldOutEvery} by a stable hash of the text; " +
+                $"{cal.FittedComplaintRows:N0} complaint rows, {cal.FittedComplaintPositives:N0} positive): complaint Platt slope {cal.ComplaintSlope:0.###}, offset {cal.ComplaintOffset:0.###}; " +
+                $"sentiment softmax temperature {cal.SentimentTemperature:0.###}. Complaint threshold {cal.ComplaintThreshold:0.00} from the cost rule: a missed complaint costs {cal.MissedComplaintCost:0.##}, " +
+                $"a dismissed non-complaint {cal.DismissedComplaintCost:0.##}, so a mention is flagged when p · {cal.MissedComplaintCost:0.##} ≥ (1 − p) · {cal.DismissedComplaintCost:0.##}."));
+            sb.AppendLine();
+        }
+
+        sb.AppendLine("ECE: expected calibration error, 10 equal-width bins (sentiment: probability of the predicted label). Complaint F1 and macro-F1 at 0.5 and at the cost threshold.");
+        sb.AppendLine();
+        sb.AppendLine("| set | scorer | n | accuracy | macro-F1 | AUC neg-vs-rest | sentiment ECE | complaint AUC | complaint F1 | complaint macro-F1 | complaint ECE | complaint macro-F1 @threshold | escalation AUC |");
+        sb.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in metrics.Reports)
         {
             sb.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Set} | {r.Scorer} | {r.Count} | {F(r.Sentiment?.Accuracy)} | {F(r.Sentiment?.MacroF1)} | {F(r.Sentiment?.NegativeAuc)} | {F(r.Complaint?.Auc)} | {F(r.Complaint?.F1)} | {F(r.Escalation?.Auc)} |");
+                $"| {r.Set} | {r.Scorer} | {r.Count} | {F(r.Sentiment?.Accuracy)} | {F(r.Sentiment?.MacroF1)} | {F(r.Sentiment?.NegativeAuc)} | {F(r.Sentiment?.Ece)} | {F(r.Complaint?.Auc)} | {F(r.Complaint?.F1)} | {F(r.Complaint?.MacroF1)} | {F(r.Complaint?.Ece)} | {F(r.ComplaintAtThreshold?.MacroF1)} | {F(r.Escalation?.Auc)} |");
         }
 
         sb.AppendLine();

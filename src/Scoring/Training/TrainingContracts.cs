@@ -43,6 +43,15 @@ public sealed record TrainRequest(string OutputDirectory)
     public float L1Regularization { get; init; } = 0.25f;
 
     public float L2Regularization { get; init; } = 2f;
+
+    /// <summary>
+    /// What a complaint the queue never shows costs, in units of one non-complaint an agent dismisses. A missed
+    /// complaint goes unanswered past its SLA and can spread; a dismissal takes an agent seconds. 4:1 puts the
+    /// complaint threshold at 1 / (1 + 4) = 0.2 on the calibrated probability.
+    /// </summary>
+    public double MissedComplaintCost { get; init; } = 4;
+
+    public double DismissedComplaintCost { get; init; } = 1;
 }
 
 /// <summary>A training stage and the overall fraction done, for a progress bar.</summary>
