@@ -57,7 +57,7 @@ internal sealed class ModelManifest
 
     public int FeedbackRows { get; set; }
 
-    public const string FeaturizerName = "socialwatch-hash-v1";
+    public const string FeaturizerName = "socialwatch-hash-v2";
 }
 
 /// <summary>The model directory or one of its files does not exist.</summary>

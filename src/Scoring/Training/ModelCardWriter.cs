@@ -36,7 +36,8 @@ internal static class ModelCardWriter
         sb.AppendLine();
         sb.AppendLine("## Features");
         sb.AppendLine(CultureInfo.InvariantCulture, $"Own featurizer (`{manifest.Featurizer}`), shared by training and serving: lower-cased tokens with URLs, @handles and numbers replaced by placeholders, " +
-            $"elongations squashed (\"sooo\" = \"soo\"); hashed word unigrams and bigrams and character trigrams of words into 2^{manifest.HashBits} slots, scaled by 1/sqrt(count); " +
+            $"elongations squashed (\"sooo\" = \"soo\"); hashed word unigrams and bigrams and character trigrams of words into 2^{manifest.HashBits} slots, " +
+            $"a second, negated unigram for words after a negation up to the next punctuation (\"no complaints\", \"can't fault\") and a contrast unigram for words after \"but\", \"however\", \"though\", \"although\", all scaled by 1/sqrt(count); " +
             $"plus {DenseFeatures.Count} cue features ({string.Join(", ", DenseFeatures.Names)}). Only the first {TextFeaturizer.MaxChars:N0} characters are read.");
         sb.AppendLine();
         sb.AppendLine("## Training data and credits");
@@ -46,7 +47,7 @@ internal static class ModelCardWriter
         sb.AppendLine("- In-domain feedback labels passed with `--feedback` (agents' corrections and dismissals), weighted above generic rows.");
         sb.AppendLine();
         sb.AppendLine("**Complaint target is weak supervision** (no public data labels brand complaints): a GoEmotions comment counts as a complaint when annotated with anger, annoyance, " +
-            "disappointment, disapproval or disgust; a tweet counts when labelled negative *and* it carries a service, blame, accusation, churn, repetition, legal or duration cue; " +
+            "disappointment, disapproval or disgust; a tweet counts when labelled negative *and* it carries a service, blame, accusation, churn, repetition, legal or duration cue, or when it is not positive and carries a legal, accusation or discrimination cue; " +
             "all other rows are non-complaints; feedback `complaint` labels are used as given. " +
             string.Create(CultureInfo.InvariantCulture, $"{metrics.ComplaintRows:N0} complaint rows, {metrics.ComplaintPositives:N0} positive."));
         sb.AppendLine();
