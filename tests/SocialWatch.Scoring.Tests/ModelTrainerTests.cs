@@ -18,7 +18,7 @@ public sealed class ModelTrainerTests
         var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, ModelFiles.Metrics))).RootElement;
         var card = File.ReadAllText(Path.Combine(directory, ModelFiles.ModelCard));
 
-        foreach (var expected in new[] { ModelFiles.Sentiment, ModelFiles.Complaint, ModelFiles.Escalation, ModelFiles.Manifest, ModelFiles.Metrics, ModelFiles.ModelCard })
+        foreach (var expected in new[] { ModelFiles.Sentiment, ModelFiles.Complaint, ModelFiles.Escalation, ModelFiles.Calibration, ModelFiles.Manifest, ModelFiles.Metrics, ModelFiles.ModelCard })
         {
             CollectionAssert.Contains(files, expected);
         }
@@ -29,6 +29,23 @@ public sealed class ModelTrainerTests
         StringAssert.Contains(card, "CC BY 4.0");
         StringAssert.Contains(card, "GoEmotions");
         StringAssert.Contains(card, "Hutto & Gilbert");
+    }
+
+    [TestMethod]
+    public void Train_WithTheSameSeedAndData_GivesTheSameMetricsAndCalibration()
+    {
+        var data = TrainedModelFixture.DataDirectory;
+        var first = Path.Combine(Path.GetTempPath(), "sw-repro-" + Guid.NewGuid().ToString("N"));
+        var second = Path.Combine(Path.GetTempPath(), "sw-repro-" + Guid.NewGuid().ToString("N"));
+        var time = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+        new ModelTrainer(new FakeTimeProvider(time)).Train(TrainedModelFixture.SmallRequest(data, first), null, null, CancellationToken.None);
+        new ModelTrainer(new FakeTimeProvider(time)).Train(TrainedModelFixture.SmallRequest(data, second), null, null, CancellationToken.None);
+
+        Assert.AreEqual(File.ReadAllText(Path.Combine(first, ModelFiles.Metrics)), File.ReadAllText(Path.Combine(second, ModelFiles.Metrics)));
+        Assert.AreEqual(File.ReadAllText(Path.Combine(first, ModelFiles.Calibration)), File.ReadAllText(Path.Combine(second, ModelFiles.Calibration)));
+        var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(first, ModelFiles.Metrics))).RootElement;
+        Assert.IsTrue(metrics.GetProperty("reports").EnumerateArray().Any(r => r.TryGetProperty("complaint", out var c) && c.TryGetProperty("ece", out _)));
     }
 
     [TestMethod]

@@ -58,8 +58,19 @@ public sealed class ShippedModelEquivalenceTests
         var data = ml.Data.LoadFromEnumerable(rows, schema);
         var sentiment = ml.Model.Load(Path.Combine(directory, ModelFiles.Sentiment), out _).Transform(data)
             .GetColumn<VBuffer<float>>("Score").Select(v => v.DenseValues().ToArray()).ToArray();
-        var complaint = ml.Model.Load(Path.Combine(directory, ModelFiles.Complaint), out _).Transform(data)
-            .GetColumn<float>("Probability").ToArray();
+        var complaintRaw = ml.Model.Load(Path.Combine(directory, ModelFiles.Complaint), out _).Transform(data)
+            .GetColumn<float>("Score").ToArray();
+
+        // calibration.json maps ML.NET's raw outputs to the served probabilities: Platt on the complaint score,
+        // a temperature on the softmax (softmax(z / T) is softmax(z) raised to 1/T and renormalised).
+        var calibration = scorer.Model.Calibration;
+        var complaint = complaintRaw.Select(r => (float)(1 / (1 + Math.Exp((calibration.ComplaintSlope * r) + calibration.ComplaintOffset)))).ToArray();
+        sentiment = sentiment.Select(p =>
+        {
+            var tempered = p.Select(v => Math.Pow(v, 1 / calibration.SentimentTemperature)).ToArray();
+            var sum = tempered.Sum();
+            return tempered.Select(v => (float)(v / sum)).ToArray();
+        }).ToArray();
 
         var served = scorer.Score(texts.Select(t => new ScoringInput(t)).ToList());
 

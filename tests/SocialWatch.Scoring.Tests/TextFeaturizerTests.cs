@@ -156,6 +156,31 @@ public sealed class TextFeaturizerTests
     }
 
     [TestMethod]
+    public void Featurize_MarksWordsAfterANegation_UpToThePunctuation()
+    {
+        var scratch = new FeatureScratch();
+
+        TextFeaturizer.Featurize("no complaints at all, great crew", Bits, scratch);
+
+        var slots = scratch.Indices.AsSpan(0, scratch.Count).ToArray();
+        CollectionAssert.Contains(slots, FeatureHash.Slot(FeatureHash.Token("complaints"), FeatureHash.NegatedSalt, Bits));
+        CollectionAssert.Contains(slots, FeatureHash.Slot(FeatureHash.Token("all"), FeatureHash.NegatedSalt, Bits));
+        CollectionAssert.DoesNotContain(slots, FeatureHash.Slot(FeatureHash.Token("great"), FeatureHash.NegatedSalt, Bits));
+    }
+
+    [TestMethod]
+    public void Featurize_MarksTheClauseAfterBut_AsContrast()
+    {
+        var scratch = new FeatureScratch();
+
+        TextFeaturizer.Featurize("lovely staff but the train was late", Bits, scratch);
+
+        var slots = scratch.Indices.AsSpan(0, scratch.Count).ToArray();
+        CollectionAssert.Contains(slots, FeatureHash.Slot(FeatureHash.Token("late"), FeatureHash.ContrastSalt, Bits));
+        CollectionAssert.DoesNotContain(slots, FeatureHash.Slot(FeatureHash.Token("lovely"), FeatureHash.ContrastSalt, Bits));
+    }
+
+    [TestMethod]
     public void Featurize_GivesExactlyTheReferenceFeatures_OnRealAndAwkwardTexts()
     {
         var texts = new List<string>(AwkwardTexts());

@@ -14,7 +14,9 @@ internal sealed record SharedData(
 /// Loads Figure Eight's tweet sentiment set and GoEmotions. Complaint labels are weak supervision (there are no
 /// complaint labels in public data): a GoEmotions comment is a complaint when annotated with anger, annoyance,
 /// disappointment, disapproval or disgust; a tweet is a complaint when labelled negative and it carries a
-/// service, blame, churn, repetition or legal cue; every other row is a non-complaint.
+/// service, blame, churn, repetition or legal cue, or when it is not positive and carries a legal, accusation or
+/// discrimination cue (a threat or an accusation is a grievance even when the annotator read its tone as neutral);
+/// every other row is a non-complaint.
 /// </summary>
 internal static class SharedDatasets
 {
@@ -91,7 +93,8 @@ internal static class SharedDatasets
             yield return new LabeledMention(new ScoringInput(text))
             {
                 Sentiment = label,
-                Complaint = label == SentimentLabel.Negative && hasComplaintCue,
+                Complaint = (label == SentimentLabel.Negative && hasComplaintCue)
+                    || (label != SentimentLabel.Positive && cues.Legal + cues.Accusation + cues.Discrimination > 0),
                 Origin = TweetsOrigin,
             };
         }

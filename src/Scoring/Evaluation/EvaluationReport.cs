@@ -12,6 +12,17 @@ public sealed record EvaluationReport(string Set, string Scorer, int Count)
 
     public BinaryMetrics? Escalation { get; init; }
 
+    /// <summary>Complaint decisions at the model's cost-rule threshold (<see cref="Complaint"/> is at 0.5, for comparison).</summary>
+    public BinaryMetrics? ComplaintAtThreshold { get; init; }
+
+    public double MissedComplaintCost { get; init; } = 4;
+
+    public double DismissedComplaintCost { get; init; } = 1;
+
+    /// <summary>Cost per 100 mentions of the complaint decisions at a threshold, by the model's cost rule.</summary>
+    public double CostPer100(BinaryMetrics m) =>
+        m.Count == 0 ? 0 : 100 * ((m.FalseNegatives * MissedComplaintCost) + (m.FalsePositives * DismissedComplaintCost)) / m.Count;
+
     /// <summary>
     /// One number to compare two models on the same labels: the mean of sentiment macro-F1, complaint AUC and
     /// escalation AUC over the parts that have labels (NaN parts skipped).
@@ -46,7 +57,7 @@ public sealed record EvaluationReport(string Set, string Scorer, int Count)
         sb.AppendLine(CultureInfo.InvariantCulture, $"{Scorer} on {Set} ({Count} rows)");
         if (Sentiment is { } s)
         {
-            var logLoss = s.LogLoss is { } ll ? "  log-loss=" + F(ll) : "";
+            var logLoss = (s.LogLoss is { } ll ? "  log-loss=" + F(ll) : "") + (s.Ece is { } ece ? "  ECE=" + F(ece) : "");
             sb.AppendLine(CultureInfo.InvariantCulture,
                 $"  sentiment  n={s.Count}  accuracy={F(s.Accuracy)}  macro-F1={F(s.MacroF1)}  AUC(neg-vs-rest)={F(s.NegativeAuc)}{logLoss}");
             if (includeConfusion)
@@ -59,6 +70,17 @@ public sealed record EvaluationReport(string Set, string Scorer, int Count)
         }
 
         AppendBinary(sb, "complaint ", Complaint);
+        if (Complaint is { } c)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"    cost per 100 mentions at 0.5 = {F(CostPer100(c))} (missed complaint {MissedComplaintCost:0.##}, dismissed {DismissedComplaintCost:0.##})");
+        }
+
+        if (ComplaintAtThreshold is { } t)
+        {
+            AppendBinary(sb, $"complaint @{t.Threshold:0.00}", t);
+            sb.AppendLine(CultureInfo.InvariantCulture, $"    cost per 100 mentions at {t.Threshold:0.00} = {F(CostPer100(t))}");
+        }
+
         AppendBinary(sb, "escalation", Escalation);
         return sb.ToString();
     }
@@ -71,7 +93,7 @@ public sealed record EvaluationReport(string Set, string Scorer, int Count)
         }
 
         sb.AppendLine(CultureInfo.InvariantCulture,
-            $"  {name} n={m.Count} (positives {m.Positives})  accuracy={F(m.Accuracy)}  precision={F(m.Precision)}  recall={F(m.Recall)}  F1={F(m.F1)}  AUC={F(m.Auc)}");
+            $"  {name} n={m.Count} (positives {m.Positives})  accuracy={F(m.Accuracy)}  precision={F(m.Precision)}  recall={F(m.Recall)}  F1={F(m.F1)}  macro-F1={F(m.MacroF1)}  AUC={F(m.Auc)}  ECE={F(m.Ece)}");
     }
 
     internal static string F(double v) => double.IsNaN(v) ? "n/a" : v.ToString("0.000", CultureInfo.InvariantCulture);

@@ -8,6 +8,9 @@ public sealed record SentimentMetrics(int Count, double Accuracy, double MacroF1
 {
     public static readonly string[] ClassNames = ["negative", "neutral", "positive"];
 
+    /// <summary>Expected calibration error of the predicted label's probability (10 equal-width bins); null without probabilities.</summary>
+    public double? Ece { get; init; }
+
     public string ConfusionText()
     {
         var sb = new StringBuilder();
@@ -21,8 +24,22 @@ public sealed record SentimentMetrics(int Count, double Accuracy, double MacroF1
     }
 }
 
-/// <summary>Binary metrics at threshold 0.5 plus the threshold-free AUC.</summary>
-public sealed record BinaryMetrics(int Count, int Positives, double Accuracy, double Precision, double Recall, double F1, double Auc);
+/// <summary>Binary metrics at a decision threshold (0.5 unless said) plus the threshold-free AUC and calibration error.</summary>
+public sealed record BinaryMetrics(int Count, int Positives, double Accuracy, double Precision, double Recall, double F1, double Auc)
+{
+    public double Threshold { get; init; } = 0.5;
+
+    /// <summary>Mean of the F1 of the positive and of the negative class, the figure published complaint-detection work reports.</summary>
+    public double MacroF1 { get; init; }
+
+    /// <summary>Expected calibration error of the probability (10 equal-width bins).</summary>
+    public double Ece { get; init; }
+
+    /// <summary>Misses and false alarms at the threshold, for the cost rule.</summary>
+    public int FalseNegatives { get; init; }
+
+    public int FalsePositives { get; init; }
+}
 
 internal static class MetricMath
 {
@@ -74,6 +91,20 @@ internal static class MetricMath
             logLoss = actual.Count == 0 ? 0 : sum / actual.Count;
         }
 
+        double? ece = null;
+        if (probabilities is not null)
+        {
+            var hit = new bool[actual.Count];
+            var confidence = new double[actual.Count];
+            for (var i = 0; i < actual.Count; i++)
+            {
+                hit[i] = actual[i] == predicted[i];
+                confidence[i] = probabilities[i][predicted[i]];
+            }
+
+            ece = ExpectedCalibrationError(hit, confidence);
+        }
+
         var isNegative = actual.Select(a => a == 0).ToArray();
         return new SentimentMetrics(
             actual.Count,
@@ -81,7 +112,48 @@ internal static class MetricMath
             f1Sum / 3,
             Auc(isNegative, negativeScore),
             logLoss,
-            confusion);
+            confusion)
+        {
+            Ece = ece,
+        };
+    }
+
+    /// <summary>
+    /// Expected calibration error: the probabilities are put in <paramref name="bins"/> equal-width bins over [0, 1];
+    /// each bin adds |mean probability − share of positives| weighted by its share of the rows.
+    /// </summary>
+    public static double ExpectedCalibrationError(IReadOnlyList<bool> actual, IReadOnlyList<double> probability, int bins = 10)
+    {
+        if (actual.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var count = new int[bins];
+        var sumP = new double[bins];
+        var positives = new int[bins];
+        for (var i = 0; i < actual.Count; i++)
+        {
+            var p = Math.Clamp(probability[i], 0, 1);
+            var b = Math.Min(bins - 1, (int)(p * bins));
+            count[b]++;
+            sumP[b] += p;
+            if (actual[i])
+            {
+                positives[b]++;
+            }
+        }
+
+        var ece = 0.0;
+        for (var b = 0; b < bins; b++)
+        {
+            if (count[b] > 0)
+            {
+                ece += Math.Abs((sumP[b] / count[b]) - ((double)positives[b] / count[b])) * count[b] / actual.Count;
+            }
+        }
+
+        return ece;
     }
 
     public static BinaryMetrics Binary(IReadOnlyList<bool> actual, IReadOnlyList<double> score, double threshold = 0.5)
@@ -117,7 +189,14 @@ internal static class MetricMath
             precision,
             recall,
             F1(tp, fp, fn),
-            Auc(actual, score));
+            Auc(actual, score))
+        {
+            Threshold = threshold,
+            MacroF1 = (F1(tp, fp, fn) + F1(tn, fn, fp)) / 2,
+            Ece = ExpectedCalibrationError(actual, score),
+            FalseNegatives = fn,
+            FalsePositives = fp,
+        };
     }
 
     public static double F1(int tp, int fp, int fn) => tp == 0 ? 0 : 2.0 * tp / ((2.0 * tp) + fp + fn);

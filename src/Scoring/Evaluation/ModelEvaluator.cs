@@ -25,7 +25,7 @@ internal static class ModelEvaluator
                 return scratch;
             },
             _ => { });
-        return Report(set, setName, "model " + model.Version, i => scores[i]);
+        return Report(set, setName, "model " + model.Version, i => scores[i], model.Calibration);
     }
 
     public static EvaluationReport EvaluateVader(VaderAnalyzer vader, IReadOnlyList<LabeledMention> set, string setName)
@@ -58,7 +58,7 @@ internal static class ModelEvaluator
         };
     }
 
-    private static EvaluationReport Report(IReadOnlyList<LabeledMention> set, string setName, string scorer, Func<int, MentionScore> score)
+    private static EvaluationReport Report(IReadOnlyList<LabeledMention> set, string setName, string scorer, Func<int, MentionScore> score, ScoreCalibration calibration)
     {
         var actual = new List<int>();
         var predicted = new List<int>();
@@ -96,6 +96,9 @@ internal static class ModelEvaluator
         {
             Sentiment = actual.Count > 0 ? MetricMath.Sentiment(actual, predicted, negScore, probabilities) : null,
             Complaint = complaintActual.Count > 0 ? MetricMath.Binary(complaintActual, complaintScore) : null,
+            ComplaintAtThreshold = complaintActual.Count > 0 ? MetricMath.Binary(complaintActual, complaintScore, calibration.ComplaintThreshold) : null,
+            MissedComplaintCost = calibration.MissedComplaintCost,
+            DismissedComplaintCost = calibration.DismissedComplaintCost,
             // An alert is raised from level "high" up, so that is the decision threshold for escalation.
             Escalation = escalateActual.Count > 0 ? MetricMath.Binary(escalateActual, escalateScore, EscalationModel.HighThreshold) : null,
         };

@@ -11,6 +11,8 @@ internal static class FeatureHash
     public const ulong UnigramSalt = 0x51_7C_C1_B7_27_22_0A_95UL;
     public const ulong BigramSalt = 0x2545_F491_4F6C_DD1DUL;
     public const ulong CharGramSalt = 0x9E37_79B9_7F4A_7C15UL;
+    public const ulong NegatedSalt = 0xC2B2_AE3D_27D4_EB4FUL;
+    public const ulong ContrastSalt = 0x1656_67B1_9E37_79F9UL;
 
     public static ulong Token(ReadOnlySpan<char> lowered)
     {

@@ -19,6 +19,15 @@ internal static class TextFeaturizer
     private static readonly ulong s_startHash = FeatureHash.Token("<s>");
     private static readonly ulong s_exclamationHash = FeatureHash.Token("!");
     private static readonly ulong s_questionHash = FeatureHash.Token("?");
+    private static readonly ulong s_butHash = FeatureHash.Token("but");
+    private static readonly ulong s_howeverHash = FeatureHash.Token("however");
+    private static readonly ulong s_thoughHash = FeatureHash.Token("though");
+    private static readonly ulong s_althoughHash = FeatureHash.Token("although");
+
+    /// <summary>The table bit of the negation group: a word carrying it opens a negation scope.</summary>
+    internal const ushort NegationBit = 1 << (int)CueGroup.Negation;
+
+    internal static bool IsContrast(ulong h) => h == s_butHash || h == s_howeverHash || h == s_thoughHash || h == s_althoughHash;
 
     /// <summary>Featurises <paramref name="text"/> into <paramref name="scratch"/> for a hash space of 2^<paramref name="bits"/>.</summary>
     public static void Featurize(ReadOnlySpan<char> text, int bits, FeatureScratch scratch)
@@ -39,6 +48,12 @@ internal static class TextFeaturizer
         ushort previousFound = 0, previousFound2 = 0; // table entries of those, for the phrase-opening marks
         var previousWasNumber = false;
         var firstToken = true;
+        // Words after a negation ("not", "never", "can't") up to the next punctuation get a second, negated
+        // feature ("no complaints", "can't fault", "not bad" read apart from "complaints", "fault", "bad"); words
+        // after "but" / "however" / "though" get a contrast feature, since the clause after it usually carries the point.
+        var negated = false;
+        var contrast = false;
+        var negator = false;
         var i = 0;
         var n = text.Length;
 
@@ -185,9 +200,11 @@ internal static class TextFeaturizer
                     cues.Elongations++;
                 }
 
+                negator = false;
                 if (len >= 3 && w.EndsWith("n't"))
                 {
                     cues.Negation++;
+                    negator = true;
                 }
 
                 count = AddCharTrigrams(w, bits, indices, count);
@@ -248,6 +265,7 @@ internal static class TextFeaturizer
                 var runLength = i - start;
                 if (runLength == 1 && text[start] is '.' or ',' or ';' or ':' or '"' or '\'' or '(' or ')' or '-' or '[' or ']' or '*' or '/' or '&')
                 {
+                    negated = false;
                     continue;
                 }
 
@@ -258,12 +276,42 @@ internal static class TextFeaturizer
             indices[count++] = FeatureHash.Slot(h, FeatureHash.UnigramSalt, bits);
             indices[count++] = FeatureHash.Slot(FeatureHash.PhraseNext(previous, h), FeatureHash.BigramSalt, bits);
             previous = h;
+            if (!isWord && !isNumber)
+            {
+                negated = false;
+            }
 
             if (isWord || isNumber)
             {
                 // A two- or three-word phrase can only end here when the words before it open one, which the
                 // table marks; most words open none, so most tokens cost a single probe.
                 var found = table.Find(h);
+                if (isWord)
+                {
+                    if (IsContrast(h))
+                    {
+                        contrast = true;
+                        negated = false;
+                    }
+                    else
+                    {
+                        if (negated)
+                        {
+                            indices[count++] = FeatureHash.Slot(h, FeatureHash.NegatedSalt, bits);
+                        }
+
+                        if (contrast)
+                        {
+                            indices[count++] = FeatureHash.Slot(h, FeatureHash.ContrastSalt, bits);
+                        }
+
+                        if (negator || (found & NegationBit) != 0)
+                        {
+                            negated = true;
+                        }
+                    }
+                }
+
                 var groups = found;
                 var key2 = 0UL;
                 ushort found2 = 0;

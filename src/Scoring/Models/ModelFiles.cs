@@ -11,6 +11,7 @@ internal static class ModelFiles
     public const string Escalation = "escalation.json";
     public const string EscalationZip = "escalation.zip";
     public const string Manifest = "manifest.json";
+    public const string Calibration = "calibration.json";
     public const string Metrics = "metrics.json";
     public const string ModelCard = "MODEL_CARD.md";
 
@@ -56,7 +57,7 @@ internal sealed class ModelManifest
 
     public int FeedbackRows { get; set; }
 
-    public const string FeaturizerName = "socialwatch-hash-v1";
+    public const string FeaturizerName = "socialwatch-hash-v2";
 }
 
 /// <summary>The model directory or one of its files does not exist.</summary>

@@ -23,17 +23,23 @@ internal sealed class ScoringModel
     private readonly int _hashDimension;
     private readonly double _plattSlope;
     private readonly double _plattOffset;
+    private readonly float _inverseTemperature;
 
-    private ScoringModel(ModelManifest manifest, float[] weights, Vector128<float> bias, double plattSlope, double plattOffset, EscalationModel escalation)
+    private ScoringModel(ModelManifest manifest, float[] weights, Vector128<float> bias, ScoreCalibration calibration, EscalationModel escalation)
     {
         Manifest = manifest;
         _weights = weights;
         _bias = bias;
         _hashDimension = 1 << manifest.HashBits;
-        _plattSlope = plattSlope;
-        _plattOffset = plattOffset;
+        _plattSlope = calibration.ComplaintSlope;
+        _plattOffset = calibration.ComplaintOffset;
+        _inverseTemperature = (float)(1 / calibration.SentimentTemperature);
+        Calibration = calibration;
         Escalation = escalation;
     }
+
+    /// <summary>How raw outputs become probabilities, and the complaint decision threshold the cost rule gives.</summary>
+    public ScoreCalibration Calibration { get; }
 
     public ModelManifest Manifest { get; }
 
@@ -63,14 +69,20 @@ internal sealed class ScoringModel
         var sentiment = LoadSentiment(ml, Path.Combine(directory, ModelFiles.Sentiment));
         var complaint = LoadComplaint(ml, Path.Combine(directory, ModelFiles.Complaint));
         var escalation = EscalationModel.FromFile(ModelFiles.Read<EscalationModelFile>(directory, ModelFiles.Escalation));
-        return FromParameters(manifest, sentiment, complaint, escalation);
+        // Models trained before calibration.json existed keep serving what they served: the complaint model's own
+        // Platt link and the plain softmax.
+        var calibration = File.Exists(Path.Combine(directory, ModelFiles.Calibration))
+            ? ModelFiles.Read<ScoreCalibration>(directory, ModelFiles.Calibration)
+            : new ScoreCalibration { ComplaintSlope = complaint.Calibrator.Slope, ComplaintOffset = complaint.Calibrator.Offset };
+        return FromParameters(manifest, sentiment, complaint, escalation, calibration);
     }
 
     internal static ScoringModel FromParameters(
         ModelManifest manifest,
         MaximumEntropyModelParameters sentiment,
         CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator> complaint,
-        EscalationModel escalation)
+        EscalationModel escalation,
+        ScoreCalibration calibration)
     {
         var dimension = Dimension(manifest.HashBits);
         var weights = new float[dimension * Lanes];
@@ -89,8 +101,13 @@ internal sealed class ScoringModel
         Scatter(new VBuffer<float>(dimension, complaint.SubModel.Weights.ToArray()), weights, 3, dimension);
         var biases = sentiment.GetBiases().ToArray();
         var bias = Vector128.Create(biases[0], biases[1], biases[2], complaint.SubModel.Bias);
-        return new ScoringModel(manifest, weights, bias, complaint.Calibrator.Slope, complaint.Calibrator.Offset, escalation);
+        return new ScoringModel(manifest, weights, bias, calibration, escalation);
     }
+
+    /// <summary>A copy of this model serving through another calibration (the trainer fits it on the model's raw scores).</summary>
+    internal ScoringModel WithCalibration(ScoreCalibration calibration) => new(Manifest, _weights, _bias, calibration, Escalation);
+
+    internal ScoringModel WithEscalation(EscalationModel escalation) => new(Manifest, _weights, _bias, Calibration, escalation);
 
     private static void Scatter(in VBuffer<float> source, float[] weights, int lane, int dimension)
     {
@@ -143,9 +160,26 @@ internal sealed class ScoringModel
         return ml.Model.Load(path, out _);
     }
 
-    /// <summary>Scores one featurised text: softmax over the three sentiment logits and Platt-calibrated complaint.</summary>
+    /// <summary>Scores one featurised text: tempered softmax over the three sentiment logits and Platt-calibrated complaint.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public (float Negative, float Neutral, float Positive, float Complaint) Predict(FeatureScratch features)
+    {
+        var acc = RawScores(features);
+        var s0 = acc.GetElement(0) * _inverseTemperature;
+        var s1 = acc.GetElement(1) * _inverseTemperature;
+        var s2 = acc.GetElement(2) * _inverseTemperature;
+        var max = MathF.Max(s0, MathF.Max(s1, s2));
+        var e0 = MathF.Exp(s0 - max);
+        var e1 = MathF.Exp(s1 - max);
+        var e2 = MathF.Exp(s2 - max);
+        var sum = e0 + e1 + e2;
+        var complaint = (float)(1.0 / (1.0 + Math.Exp((_plattSlope * acc.GetElement(3)) + _plattOffset)));
+        return (e0 / sum, e1 / sum, e2 / sum, complaint);
+    }
+
+    /// <summary>The three sentiment logits and the complaint model's linear score, before any calibration.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal Vector128<float> RawScores(FeatureScratch features)
     {
         ref var w = ref MemoryMarshal.GetArrayDataReference(_weights);
         var indices = features.Indices;
@@ -174,17 +208,7 @@ internal sealed class ScoringModel
             }
         }
 
-        acc += _bias;
-        var s0 = acc.GetElement(0);
-        var s1 = acc.GetElement(1);
-        var s2 = acc.GetElement(2);
-        var max = MathF.Max(s0, MathF.Max(s1, s2));
-        var e0 = MathF.Exp(s0 - max);
-        var e1 = MathF.Exp(s1 - max);
-        var e2 = MathF.Exp(s2 - max);
-        var sum = e0 + e1 + e2;
-        var complaint = (float)(1.0 / (1.0 + Math.Exp((_plattSlope * acc.GetElement(3)) + _plattOffset)));
-        return (e0 / sum, e1 / sum, e2 / sum, complaint);
+        return acc + _bias;
     }
 
     public MentionScore Score(ScoringInput input, FeatureScratch scratch)

@@ -18,8 +18,8 @@ internal static class ModelCardWriter
             $"{metrics.TrainingRows:N0} training rows, of which {metrics.FeedbackRows:N0} in-domain feedback labels (weight {request.FeedbackWeight}).");
         sb.AppendLine();
         sb.AppendLine("## Models");
-        sb.AppendLine("- **Sentiment** (`sentiment.zip`): L-BFGS maximum-entropy (multinomial logistic regression) over negative / neutral / positive; softmax probabilities sum to 1.");
-        sb.AppendLine("- **Complaint** (`complaint.zip`): L-BFGS logistic regression with Platt calibration: P(complaint addressed to the brand).");
+        sb.AppendLine("- **Sentiment** (`sentiment.zip`): L-BFGS maximum-entropy (multinomial logistic regression) over negative / neutral / positive; softmax probabilities (temperature-scaled on held-out training rows) sum to 1.");
+        sb.AppendLine("- **Complaint** (`complaint.zip`): L-BFGS logistic regression, Platt-calibrated on held-out training rows (`calibration.json`): P(complaint addressed to the brand).");
         sb.AppendLine("- **Escalation** (`escalation.json`): interpretable logistic model over named risk features; every term above 0.35 of the logit is a readable reason.");
         sb.AppendLine(CultureInfo.InvariantCulture, $"  Weights: {escalation.Source}. Levels: low < {EscalationModel.MediumThreshold} ≤ medium < {EscalationModel.HighThreshold} ≤ high < {EscalationModel.CriticalThreshold} ≤ critical.");
         sb.AppendLine();
@@ -36,7 +36,8 @@ internal static class ModelCardWriter
         sb.AppendLine();
         sb.AppendLine("## Features");
         sb.AppendLine(CultureInfo.InvariantCulture, $"Own featurizer (`{manifest.Featurizer}`), shared by training and serving: lower-cased tokens with URLs, @handles and numbers replaced by placeholders, " +
-            $"elongations squashed (\"sooo\" = \"soo\"); hashed word unigrams and bigrams and character trigrams of words into 2^{manifest.HashBits} slots, scaled by 1/sqrt(count); " +
+            $"elongations squashed (\"sooo\" = \"soo\"); hashed word unigrams and bigrams and character trigrams of words into 2^{manifest.HashBits} slots, " +
+            $"a second, negated unigram for words after a negation up to the next punctuation (\"no complaints\", \"can't fault\") and a contrast unigram for words after \"but\", \"however\", \"though\", \"although\", all scaled by 1/sqrt(count); " +
             $"plus {DenseFeatures.Count} cue features ({string.Join(", ", DenseFeatures.Names)}). Only the first {TextFeaturizer.MaxChars:N0} characters are read.");
         sb.AppendLine();
         sb.AppendLine("## Training data and credits");
@@ -46,19 +47,31 @@ internal static class ModelCardWriter
         sb.AppendLine("- In-domain feedback labels passed with `--feedback` (agents' corrections and dismissals), weighted above generic rows.");
         sb.AppendLine();
         sb.AppendLine("**Complaint target is weak supervision** (no public data labels brand complaints): a GoEmotions comment counts as a complaint when annotated with anger, annoyance, " +
-            "disappointment, disapproval or disgust; a tweet counts when labelled negative *and* it carries a service, blame, accusation, churn, repetition, legal or duration cue; " +
+            "disappointment, disapproval or disgust; a tweet counts when labelled negative *and* it carries a service, blame, accusation, churn, repetition, legal or duration cue, or when it is not positive and carries a legal, accusation or discrimination cue; " +
             "all other rows are non-complaints; feedback `complaint` labels are used as given. " +
             string.Create(CultureInfo.InvariantCulture, $"{metrics.ComplaintRows:N0} complaint rows, {metrics.ComplaintPositives:N0} positive."));
         sb.AppendLine();
         sb.AppendLine("## Metrics (held out; measured by this training run)");
         sb.AppendLine("AUC for sentiment is negative-vs-rest (VADER ranks by −compound). VADER labels use the published ±0.05 compound thresholds.");
         sb.AppendLine();
-        sb.AppendLine("| set | scorer | n | accuracy | macro-F1 | AUC neg-vs-rest | complaint AUC | complaint F1 | escalation AUC |");
-        sb.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        if (metrics.Calibration is { } cal)
+        {
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"Calibration (`calibration.json`), fitted on {cal.FittedRows:N0} generic training rows kept out of training (one in {CalibrationFitter.HeldOutEvery} by a stable hash of the text; " +
+                $"{cal.FittedComplaintRows:N0} complaint rows, {cal.FittedComplaintPositives:N0} positive): complaint Platt slope {cal.ComplaintSlope:0.###}, offset {cal.ComplaintOffset:0.###}; " +
+                $"sentiment softmax temperature {cal.SentimentTemperature:0.###}. Complaint threshold {cal.ComplaintThreshold:0.00} from the cost rule: a missed complaint costs {cal.MissedComplaintCost:0.##}, " +
+                $"a dismissed non-complaint {cal.DismissedComplaintCost:0.##}, so a mention is flagged when p · {cal.MissedComplaintCost:0.##} ≥ (1 − p) · {cal.DismissedComplaintCost:0.##}."));
+            sb.AppendLine();
+        }
+
+        sb.AppendLine("ECE: expected calibration error, 10 equal-width bins (sentiment: probability of the predicted label). Complaint F1 and macro-F1 at 0.5 and at the cost threshold.");
+        sb.AppendLine();
+        sb.AppendLine("| set | scorer | n | accuracy | macro-F1 | AUC neg-vs-rest | sentiment ECE | complaint AUC | complaint F1 | complaint macro-F1 | complaint ECE | complaint macro-F1 @threshold | escalation AUC |");
+        sb.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in metrics.Reports)
         {
             sb.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Set} | {r.Scorer} | {r.Count} | {F(r.Sentiment?.Accuracy)} | {F(r.Sentiment?.MacroF1)} | {F(r.Sentiment?.NegativeAuc)} | {F(r.Complaint?.Auc)} | {F(r.Complaint?.F1)} | {F(r.Escalation?.Auc)} |");
+                $"| {r.Set} | {r.Scorer} | {r.Count} | {F(r.Sentiment?.Accuracy)} | {F(r.Sentiment?.MacroF1)} | {F(r.Sentiment?.NegativeAuc)} | {F(r.Sentiment?.Ece)} | {F(r.Complaint?.Auc)} | {F(r.Complaint?.F1)} | {F(r.Complaint?.MacroF1)} | {F(r.Complaint?.Ece)} | {F(r.ComplaintAtThreshold?.MacroF1)} | {F(r.Escalation?.Auc)} |");
         }
 
         sb.AppendLine();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.Intrinsics;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
@@ -48,8 +49,15 @@ public sealed class ModelTrainer(TimeProvider timeProvider)
         var evaluationSets = request.EvaluationPaths
             .Select(p => (Name: Path.GetFileNameWithoutExtension(p), Rows: (IReadOnlyList<LabeledMention>)LabeledFiles.Read(p, onProblem, "eval")))
             .ToList();
+        // One generic row in ten is kept out of training to fit the calibration on scores the models did not learn
+        // from. Feedback rows are all trained on: they are few, and the retrain job already holds out a share of them.
         var training = new List<LabeledMention>(shared.Train.Count + feedback.Count);
-        training.AddRange(shared.Train);
+        var calibrationRows = new List<LabeledMention>(shared.Train.Count / CalibrationFitter.HeldOutEvery);
+        foreach (var row in shared.Train)
+        {
+            (CalibrationFitter.IsCalibrationRow(row.Text) ? calibrationRows : training).Add(row);
+        }
+
         training.AddRange(feedback.Select(f => f with { Weight = f.Weight > 1f ? f.Weight : request.FeedbackWeight }));
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -124,13 +132,17 @@ public sealed class ModelTrainer(TimeProvider timeProvider)
             FeedbackRows = feedback.Count,
         };
 
+        progress?.Report(new("calibrating", 0.75));
+        var uncalibrated = ScoringModel.FromParameters(manifest, sentiment.Model, complaint.Model, EscalationModel.Defaults(), ScoreCalibration.Identity());
+        var calibration = FitCalibration(uncalibrated, calibrationRows, request);
+
         progress?.Report(new("fitting escalation", 0.8));
-        var provisional = ScoringModel.FromParameters(manifest, sentiment.Model, complaint.Model, EscalationModel.Defaults());
+        var provisional = uncalibrated.WithCalibration(calibration);
         var current = request.BaselineDirectory is { } baseline && File.Exists(Path.Combine(baseline, ModelFiles.Escalation))
             ? EscalationModel.FromFile(ModelFiles.Read<EscalationModelFile>(baseline, ModelFiles.Escalation))
             : null;
         var (escalation, escalationReport) = EscalationFitter.Fit(provisional, [.. feedback, .. outcomes], current, onProblem);
-        var model = ScoringModel.FromParameters(manifest, sentiment.Model, complaint.Model, escalation);
+        var model = provisional.WithEscalation(escalation);
 
         progress?.Report(new("evaluating", 0.85));
         var vader = new VaderAnalyzer(VaderLexicon.Load(shared.LexiconPath));
@@ -154,6 +166,7 @@ public sealed class ModelTrainer(TimeProvider timeProvider)
         }
 
         ModelFiles.Write(request.OutputDirectory, ModelFiles.Escalation, escalation.ToFile());
+        ModelFiles.Write(request.OutputDirectory, ModelFiles.Calibration, calibration);
         ModelFiles.Write(request.OutputDirectory, ModelFiles.Manifest, manifest);
         var metrics = new ModelMetricsFile
         {
@@ -164,6 +177,7 @@ public sealed class ModelTrainer(TimeProvider timeProvider)
             SentimentRows = sentimentRows.Count,
             ComplaintRows = complaintRows.Count,
             ComplaintPositives = complaintRows.Count(r => r.Label),
+            Calibration = calibration,
             Reports = reports,
             Escalation = escalationReport,
         };
@@ -193,6 +207,49 @@ public sealed class ModelTrainer(TimeProvider timeProvider)
         }
 
         return [.. rows.Where(r => r.Escalate is not null).Select(r => r with { Sentiment = null, Complaint = null })];
+    }
+
+    /// <summary>Platt scaling for complaint and one softmax temperature for sentiment, on the held-out training rows.</summary>
+    private static ScoreCalibration FitCalibration(ScoringModel uncalibrated, IReadOnlyList<LabeledMention> rows, TrainRequest request)
+    {
+        var scratch = new FeatureScratch();
+        var complaintRaw = new List<double>();
+        var complaintLabel = new List<bool>();
+        var complaintWeight = new List<double>();
+        var logits = new List<(float, float, float)>();
+        var sentimentLabel = new List<int>();
+        var sentimentWeight = new List<double>();
+        foreach (var row in rows)
+        {
+            TextFeaturizer.Featurize(row.Text, uncalibrated.HashBits, scratch);
+            var raw = uncalibrated.RawScores(scratch);
+            if (row.Complaint is { } c)
+            {
+                complaintRaw.Add(raw.GetElement(3));
+                complaintLabel.Add(c);
+                complaintWeight.Add(row.Weight);
+            }
+
+            if (row.Sentiment is { } s)
+            {
+                logits.Add((raw.GetElement(0), raw.GetElement(1), raw.GetElement(2)));
+                sentimentLabel.Add((int)s);
+                sentimentWeight.Add(row.Weight);
+            }
+        }
+
+        var platt = CalibrationFitter.FitPlatt(complaintRaw, complaintLabel, complaintWeight);
+        return new ScoreCalibration
+        {
+            ComplaintSlope = platt?.Slope ?? -1,
+            ComplaintOffset = platt?.Offset ?? 0,
+            SentimentTemperature = CalibrationFitter.FitTemperature(logits, sentimentLabel, sentimentWeight),
+            MissedComplaintCost = request.MissedComplaintCost,
+            DismissedComplaintCost = request.DismissedComplaintCost,
+            FittedRows = rows.Count,
+            FittedComplaintRows = complaintLabel.Count,
+            FittedComplaintPositives = complaintLabel.Count(l => l),
+        };
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
@@ -236,6 +293,9 @@ internal sealed class ModelMetricsFile
     public int ComplaintRows { get; set; }
 
     public int ComplaintPositives { get; set; }
+
+    /// <summary>The calibration fitted on the held-out training split, with the cost rule behind the complaint threshold.</summary>
+    public ScoreCalibration? Calibration { get; set; }
 
     public List<EvaluationReport> Reports { get; set; } = [];
 

@@ -34,8 +34,12 @@ public sealed record TrainRequest(string OutputDirectory)
     /// <summary>Caps rows per source file; for quick runs and tests.</summary>
     public int? MaxRowsPerFile { get; init; }
 
-    /// <summary>How much one in-domain label weighs against one generic label.</summary>
-    public float FeedbackWeight { get; init; } = 5f;
+    /// <summary>
+    /// How much one in-domain label weighs against one generic label. 15 rather than 5: with the 105 seed labels it
+    /// raised complaint AUC on both in-domain evaluation sets (brand set 0.932 → 0.943, development set 0.734 → 0.752)
+    /// and left the shared held-out sentiment within ±0.002 macro-F1 (models/MODEL_CARD.md).
+    /// </summary>
+    public float FeedbackWeight { get; init; } = 15f;
 
     /// <summary>Maximum L-BFGS iterations per model.</summary>
     public int MaxIterations { get; init; } = 150;
@@ -43,6 +47,15 @@ public sealed record TrainRequest(string OutputDirectory)
     public float L1Regularization { get; init; } = 0.25f;
 
     public float L2Regularization { get; init; } = 2f;
+
+    /// <summary>
+    /// What a complaint the queue never shows costs, in units of one non-complaint an agent dismisses. A missed
+    /// complaint goes unanswered past its SLA and can spread; a dismissal takes an agent seconds. 4:1 puts the
+    /// complaint threshold at 1 / (1 + 4) = 0.2 on the calibrated probability.
+    /// </summary>
+    public double MissedComplaintCost { get; init; } = 4;
+
+    public double DismissedComplaintCost { get; init; } = 1;
 }
 
 /// <summary>A training stage and the overall fraction done, for a progress bar.</summary>

@@ -37,6 +37,7 @@ internal static class ReferenceFeaturizer
         var previous = s_startHash;
         ulong phrase1 = 0, phrase2 = 0; // the two previous word tokens, for phrase lookups
         var previousWasNumber = false;
+        bool negated = false, contrast = false, negator = false;
         var firstToken = true;
         var i = 0;
         var n = text.Length;
@@ -149,9 +150,11 @@ internal static class ReferenceFeaturizer
                     cues.Elongations++;
                 }
 
+                negator = false;
                 if (len >= 3 && w.EndsWith("n't"))
                 {
                     cues.Negation++;
+                    negator = true;
                 }
 
                 count = AddCharTrigrams(w, bits, indices, count);
@@ -212,6 +215,7 @@ internal static class ReferenceFeaturizer
                 var runLength = i - start;
                 if (runLength == 1 && text[start] is '.' or ',' or ';' or ':' or '"' or '\'' or '(' or ')' or '-' or '[' or ']' or '*' or '/' or '&')
                 {
+                    negated = false;
                     continue;
                 }
 
@@ -222,10 +226,42 @@ internal static class ReferenceFeaturizer
             indices[count++] = FeatureHash.Slot(h, FeatureHash.UnigramSalt, bits);
             indices[count++] = FeatureHash.Slot(FeatureHash.PhraseNext(previous, h), FeatureHash.BigramSalt, bits);
             previous = h;
+            if (!isWord && !isNumber)
+            {
+                negated = false;
+            }
 
             if (isWord || isNumber)
             {
                 var groups = table.Find(h);
+                if (isWord)
+                {
+                    var isContrast = FeatureHash.Token("but") == h || FeatureHash.Token("however") == h
+                        || FeatureHash.Token("though") == h || FeatureHash.Token("although") == h;
+                    if (isContrast)
+                    {
+                        contrast = true;
+                        negated = false;
+                    }
+                    else
+                    {
+                        if (negated)
+                        {
+                            indices[count++] = FeatureHash.Slot(h, FeatureHash.NegatedSalt, bits);
+                        }
+
+                        if (contrast)
+                        {
+                            indices[count++] = FeatureHash.Slot(h, FeatureHash.ContrastSalt, bits);
+                        }
+
+                        if (negator || (groups & (1 << (int)CueGroup.Negation)) != 0)
+                        {
+                            negated = true;
+                        }
+                    }
+                }
+
                 if (phrase1 != 0)
                 {
                     var key2 = FeatureHash.PhraseNext(phrase1, h);
