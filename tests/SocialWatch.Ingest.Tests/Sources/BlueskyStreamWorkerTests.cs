@@ -115,6 +115,7 @@ public sealed class BlueskyStreamWorkerTests : IAsyncDisposable
             ["Sources:Bluesky:Enabled"] = "true",
             ["Sources:Bluesky:JetstreamUrls:0"] = _server.Url.ToString(),
             ["Sources:Bluesky:FlushInterval"] = "00:00:00.050",
+            ["Sources:Bluesky:CursorCommitInterval"] = "00:00:00.100",
             ["Sources:Bluesky:ReconnectBaseDelay"] = "00:00:00.010",
             ["Sources:Bluesky:ReconnectMaxDelay"] = "00:00:00.100",
             ["Sources:Bluesky:StallTimeout"] = "00:00:00.300",

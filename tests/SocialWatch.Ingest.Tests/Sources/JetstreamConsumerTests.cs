@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Web;
 using SocialWatch.Ingest.Sources.Bluesky;
 using SocialWatch.Ingest.Tests.Infrastructure;
@@ -165,6 +166,31 @@ public sealed class JetstreamConsumerTests : IAsyncDisposable
         Assert.AreEqual("https://bsky.app/profile/did:plc:eygmaihciaxprqvxpfvl6flk/post/both", mention.Url);
     }
 
+    [TestMethod]
+    public async Task Run_MatchedPostsAreStoredAtOnce_WhileACursorAloneWaitsForItsInterval()
+    {
+        var harness = Harness(extra: new Dictionary<string, string?> { ["Sources:Bluesky:CursorCommitInterval"] = "00:10:00" });
+        _server.Add(Time(0), FakeJetstreamServer.Post(Time(0), Did, "rk0", "acme air complaint"));
+        _server.Add(Time(1), FakeJetstreamServer.Post(Time(1), Did, "rk1", "nothing to see"));
+        _server.Add(Time(2), FakeJetstreamServer.Post(Time(2), Did, "rk2", "nothing to see either"));
+        var stored = Stopwatch.StartNew();
+
+        await RunUntilAsync(harness, async () =>
+        {
+            if (harness.Store.Mentions.Count == 0)
+            {
+                stored.Restart();
+                return false;
+            }
+
+            // Then give the events without a match time to make a page of their own, which they must not.
+            return stored.Elapsed > TimeSpan.FromMilliseconds(500);
+        });
+
+        Assert.HasCount(1, harness.Store.Mentions);
+        Assert.HasCount(1, harness.Store.Batches, "the cursor alone waits for its own interval");
+    }
+
     private static long Time(int i) => T0 + (i * Second);
 
     private static string Us(int i) => Time(i).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -178,6 +204,7 @@ public sealed class JetstreamConsumerTests : IAsyncDisposable
             ["Sources:Bluesky:Enabled"] = "true",
             ["Sources:Bluesky:JetstreamUrls:0"] = (first ?? _server.Url).ToString(),
             ["Sources:Bluesky:FlushInterval"] = "00:00:00.050",
+            ["Sources:Bluesky:CursorCommitInterval"] = "00:00:00.100",
             ["Sources:Bluesky:ReconnectBaseDelay"] = "00:00:00.010",
             ["Sources:Bluesky:ReconnectMaxDelay"] = "00:00:00.100",
             ["Sources:Bluesky:StallTimeout"] = "00:00:05",

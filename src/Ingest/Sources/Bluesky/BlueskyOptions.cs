@@ -59,9 +59,17 @@ public sealed class BlueskyOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:30:00")]
     public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Matched posts are stored, with the cursor, at least this often (and the cursor moves even when none matched).</summary>
+    /// <summary>Matched posts wait at most this long to be stored (with the cursor after them).</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// When no post matched, the cursor (and the deletes seen, redacted first) is still committed this often, so a
+    /// restart replays little; less often than <see cref="FlushInterval"/>, as a quiet brand set would otherwise write
+    /// a page every two seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan CursorCommitInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Matched posts that make a page stored at once, before <see cref="FlushInterval"/> has passed.</summary>
     [Range(1, 5_000)]

@@ -55,6 +55,7 @@ internal sealed class JetstreamConsumer(
     public const string QueryKey = "bluesky:jetstream";
 
     private const int RedactChunk = 500;
+    private const int MaxHeldDeletes = 5_000;
     private const int ReceiveChunkBytes = 16 * 1024;
     private const int QueuedMessages = 1_024;
 
@@ -250,7 +251,7 @@ internal sealed class JetstreamConsumer(
             if (reader.TryRead(out var message))
             {
                 Handle(message, run);
-                if (run.Pending.Count >= settings.PageSize || time.GetUtcNow() - run.LastFlush >= settings.FlushInterval)
+                if (run.Pending.Count >= settings.PageSize || run.Deletes.Count >= MaxHeldDeletes || time.GetUtcNow() >= Due(run, settings))
                 {
                     await FlushAsync(run, cancellationToken);
                 }
@@ -268,8 +269,8 @@ internal sealed class JetstreamConsumer(
                 continue;
             }
 
-            // A quiet moment with posts in hand: wait for more only until the page is due.
-            var wait = run.LastFlush + settings.FlushInterval - time.GetUtcNow();
+            // A quiet moment with something in hand: wait for more only until the page is due.
+            var wait = Due(run, settings) - time.GetUtcNow();
             if (wait <= TimeSpan.Zero)
             {
                 await FlushAsync(run, cancellationToken);
@@ -292,6 +293,12 @@ internal sealed class JetstreamConsumer(
             }
         }
     }
+
+    /// <summary>When what is held must be committed: soon for matched posts, less often for the cursor and deletes alone.</summary>
+    private static DateTimeOffset Due(RunState run, BlueskyOptions settings) =>
+        !run.HasUnflushed ? DateTimeOffset.MaxValue
+        : run.Pending.Count > 0 ? run.LastFlush + settings.FlushInterval
+        : run.LastFlush + settings.CursorCommitInterval;
 
     /// <summary>False once the queue is completed and empty; a pump error surfaces later through <c>Completion</c>.</summary>
     private static async Task<bool> WaitToReadAsync(ChannelReader<byte[]> reader, CancellationToken cancellationToken)
@@ -347,6 +354,7 @@ internal sealed class JetstreamConsumer(
         if (run.LastTimeUs is not { } last || parsed.TimeUs > last)
         {
             run.LastTimeUs = parsed.TimeUs;
+            run.CursorMoved = true;
         }
     }
 
@@ -369,6 +377,7 @@ internal sealed class JetstreamConsumer(
         var cursor = run.LastTimeUs?.ToString(CultureInfo.InvariantCulture);
         var matched = run.Pending.Count;
         var storedCount = 0;
+        run.CursorMoved = false;
         if (matched > 0 || cursor != run.Committed)
         {
             try
@@ -412,7 +421,10 @@ internal sealed class JetstreamConsumer(
 
         public List<string> Deletes { get; } = [];
 
-        public bool HasUnflushed => Pending.Count > 0 || Deletes.Count > 0 || LastTimeUs?.ToString(CultureInfo.InvariantCulture) != Committed;
+        /// <summary>The newest event read is newer than the committed cursor.</summary>
+        public bool CursorMoved { get; set; }
+
+        public bool HasUnflushed => Pending.Count > 0 || Deletes.Count > 0 || CursorMoved;
     }
 }
 
