@@ -102,4 +102,7 @@ internal static partial class IngestLog
 
     [LoggerMessage(51, LogLevel.Information, "{Stream}: brand matcher rebuilt: {Brands} brands, {Patterns} patterns")]
     public static partial void StreamMatcherBuilt(ILogger logger, string stream, int brands, int patterns);
+
+    [LoggerMessage(52, LogLevel.Warning, "{Source}: reading {Count} authors' profiles failed; their posts are stored without handle or reach")]
+    public static partial void ProfilesFailed(ILogger logger, string source, int count, Exception exception);
 }

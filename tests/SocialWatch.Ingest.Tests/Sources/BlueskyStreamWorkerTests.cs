@@ -121,6 +121,10 @@ public sealed class BlueskyStreamWorkerTests : IAsyncDisposable
             ["Sources:Bluesky:StallTimeout"] = "00:00:00.300",
             ["Sources:Bluesky:LeaseDuration"] = "00:00:01",
             ["Sources:Bluesky:LeaseRetryInterval"] = "00:00:00.100",
+
+            // No AppView here: the look-up fails at once and the posts are stored without reach.
+            ["Sources:Bluesky:BaseUrl"] = "http://127.0.0.1:9/",
+            ["Sources:Bluesky:MaxRetries"] = "0",
         }, store: _store, jobStorage: _jobStorage);
         _hosts.Add(host);
         return host;

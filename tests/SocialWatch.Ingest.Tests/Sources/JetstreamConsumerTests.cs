@@ -2,6 +2,9 @@ using System.Diagnostics;
 using System.Web;
 using SocialWatch.Ingest.Sources.Bluesky;
 using SocialWatch.Ingest.Tests.Infrastructure;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
 
 namespace SocialWatch.Ingest.Tests.Sources;
 
@@ -15,11 +18,20 @@ public sealed class JetstreamConsumerTests : IAsyncDisposable
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
     private readonly FakeJetstreamServer _server = new();
+    private readonly WireMockServer _appView = WireMockServer.Start();
     private IngestHarness? _harness;
+
+    public JetstreamConsumerTests()
+    {
+        _appView.Given(Request.Create().WithPath("/xrpc/app.bsky.actor.getProfiles").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody(
+                $$"""{"profiles":[{"did":"{{Did}}","handle":"marta.bsky.social","displayName":"Marta","followersCount":1234,"followsCount":10}]}"""));
+    }
 
     public async ValueTask DisposeAsync()
     {
         _harness?.Dispose();
+        _appView.Dispose();
         await _server.DisposeAsync();
     }
 
@@ -167,6 +179,41 @@ public sealed class JetstreamConsumerTests : IAsyncDisposable
     }
 
     [TestMethod]
+    public async Task Run_StoresTheAuthorsHandleAndReach_ReadOncePerAuthor()
+    {
+        var harness = Harness();
+        for (var i = 0; i < 3; i++)
+        {
+            _server.Add(Time(i), FakeJetstreamServer.Post(Time(i), Did, $"rk{i}", $"acme air complaint {i}"));
+        }
+
+        _server.DropNextConnectionAfter(1);
+
+        await RunUntilAsync(harness, async () => await Cursor(harness) == Us(2));
+
+        Assert.IsTrue(harness.Store.Mentions.All(m => m.Mention.Author == new Core.Mentions.MentionAuthor(Did, "marta.bsky.social", "Marta", 1234, false)));
+        var lookups = _appView.LogEntries.Where(e => e.RequestMessage.Path == "/xrpc/app.bsky.actor.getProfiles").ToList();
+        Assert.HasCount(1, lookups, "the second page's author came from the cache");
+        Assert.AreEqual(Did, lookups[0].RequestMessage.Query!["actors"].Single());
+    }
+
+    [TestMethod]
+    public async Task Run_ProfilesUnavailable_StoresThePostsWithoutReach()
+    {
+        _appView.Reset();
+        _appView.Given(Request.Create().WithPath("/xrpc/app.bsky.actor.getProfiles").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(502).WithBody("bad gateway"));
+        var harness = Harness();
+        _server.Add(Time(0), FakeJetstreamServer.Post(Time(0), Did, "rk0", "acme air complaint"));
+
+        await RunUntilAsync(harness, async () => await Cursor(harness) == Us(0));
+
+        var author = harness.Store.Mentions.Single().Mention.Author;
+        Assert.AreEqual(Did, author.Handle);
+        Assert.AreEqual(0, author.Followers);
+    }
+
+    [TestMethod]
     public async Task Run_MatchedPostsAreStoredAtOnce_WhileACursorAloneWaitsForItsInterval()
     {
         var harness = Harness(extra: new Dictionary<string, string?> { ["Sources:Bluesky:CursorCommitInterval"] = "00:10:00" });
@@ -208,6 +255,8 @@ public sealed class JetstreamConsumerTests : IAsyncDisposable
             ["Sources:Bluesky:ReconnectBaseDelay"] = "00:00:00.010",
             ["Sources:Bluesky:ReconnectMaxDelay"] = "00:00:00.100",
             ["Sources:Bluesky:StallTimeout"] = "00:00:05",
+            ["Sources:Bluesky:BaseUrl"] = _appView.Url,
+            ["Sources:Bluesky:MaxRetries"] = "0",
         };
         if (second is not null)
         {

@@ -3,12 +3,20 @@ using System.ComponentModel.DataAnnotations;
 namespace SocialWatch.Ingest.Sources.Bluesky;
 
 /// <summary>
-/// Bluesky through Jetstream, the public JSON WebSocket of every post on the network. Free and needs no account, so
-/// it is off until enabled: there is no credential whose presence could switch it on.
+/// Bluesky through Jetstream, the public JSON WebSocket of every post on the network, and the public AppView
+/// (<see cref="SourceOptions.BaseUrl"/>) for authors' reach and posts' engagement. Free and needs no account, so it is
+/// off until enabled: there is no credential whose presence could switch it on. The HTTP settings of
+/// <see cref="SourceOptions"/> apply to the AppView calls; <see cref="SourceOptions.PollInterval"/> is unused (a stream).
 /// </summary>
-public sealed class BlueskyOptions
+public sealed class BlueskyOptions : SourceOptions
 {
     public const string SectionName = "Sources:Bluesky";
+
+    public BlueskyOptions()
+    {
+        Enabled = false;
+        BaseUrl = new Uri("https://public.api.bsky.app/");
+    }
 
     /// <summary>The instances Bluesky runs for public use (their Jetstream README); used when none are configured.</summary>
     public static IReadOnlyList<Uri> PublicInstances { get; } =
@@ -18,8 +26,6 @@ public sealed class BlueskyOptions
         new("wss://jetstream1.us-west.bsky.network/subscribe"),
         new("wss://jetstream2.us-west.bsky.network/subscribe"),
     ];
-
-    public bool Enabled { get; set; }
 
     /// <summary>
     /// Jetstream instances, tried in order and failed over in turn (ws or wss; <c>/subscribe</c> is added when the path
@@ -89,6 +95,14 @@ public sealed class BlueskyOptions
     /// <summary>How often a standby host asks for the lease, and the holder renews it (at most a third of the duration is used).</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:05:00")]
     public TimeSpan LeaseRetryInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long an author's handle and follower count are reused before <c>getProfiles</c> is asked again.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan ProfileCacheDuration { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>Authors kept in the profile cache; the oldest half is dropped when it is full.</summary>
+    [Range(1, 10_000_000)]
+    public int ProfileCacheSize { get; set; } = 100_000;
 
     /// <summary>The configured instances, or the public ones; each pointing at <c>/subscribe</c>.</summary>
     public IReadOnlyList<Uri> Instances() =>

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SocialWatch.Core.Ingest;
+using SocialWatch.Ingest.Http;
 using SocialWatch.Ingest.Jobs;
 
 namespace SocialWatch.Ingest.Sources.Bluesky;
@@ -10,8 +12,9 @@ namespace SocialWatch.Ingest.Sources.Bluesky;
 public static class BlueskyRegistration
 {
     /// <summary>
-    /// Registers the Jetstream consumer when <c>Sources:Bluesky:Enabled</c> is true; otherwise does nothing. It is a
-    /// stream, not a polled query, so it adds no <c>IMentionSource</c>; <see cref="AddBlueskyWorker"/> runs it.
+    /// Registers the Jetstream consumer and the AppView look-ups (authors' reach, the watch list's engagement refresh)
+    /// when <c>Sources:Bluesky:Enabled</c> is true; otherwise does nothing. It is a stream, not a polled query, so it adds
+    /// no <c>IMentionSource</c>; <see cref="AddBlueskyWorker"/> runs it.
     /// </summary>
     public static IServiceCollection AddBlueskySource(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,6 +27,9 @@ public static class BlueskyRegistration
             .Validate(o => o.JetstreamUrls.TrueForAll(BlueskyOptions.IsWebSocketUri), "Sources:Bluesky:JetstreamUrls must be absolute ws:// or wss:// URLs.")
             .Validate(o => o.ReconnectMaxDelay >= o.ReconnectBaseDelay, "Sources:Bluesky:ReconnectMaxDelay must not be below ReconnectBaseDelay.")
             .ValidateOnStart();
+        services.AddSourceHttpClient<BlueskyAppViewClient, BlueskyOptions>(JetstreamEvents.SourceName, BlueskyAppViewClient.RateLimits);
+        services.TryAddSingleton<BlueskyProfiles>();
+        services.AddTransient<IEngagementSource, BlueskyEngagementSource>();
         services.TryAddSingleton<JetstreamStats>();
         services.TryAddSingleton<BrandMatcherCache>();
         services.TryAddTransient<JetstreamConsumer>();

@@ -48,6 +48,7 @@ internal sealed class JetstreamConsumer(
     BrandMatcherCache matchers,
     IMentionStore store,
     MentionPipeline pipeline,
+    BlueskyProfiles profiles,
     JetstreamStats stats,
     TimeProvider time,
     ILogger<JetstreamConsumer> logger)
@@ -382,7 +383,8 @@ internal sealed class JetstreamConsumer(
         {
             try
             {
-                var result = await pipeline.ProcessAsync(new StreamBatch(QueryKey, [.. run.Pending], cursor, run.Committed), cancellationToken);
+                var page = await profiles.EnrichAsync([.. run.Pending], cancellationToken);
+                var result = await pipeline.ProcessAsync(new StreamBatch(QueryKey, page, cursor, run.Committed), cancellationToken);
                 storedCount = result.Stored;
             }
             catch (CursorConflictException)

@@ -1,0 +1,46 @@
+using System.Text.Json.Serialization;
+
+namespace SocialWatch.Ingest.Sources.Bluesky;
+
+// Wire types of the AppView's app.bsky.feed.getPosts and app.bsky.actor.getProfiles, mapped at the edge.
+
+internal sealed class GetPostsResponse
+{
+    public List<AppViewPost>? Posts { get; set; }
+}
+
+internal sealed class AppViewPost
+{
+    public string? Uri { get; set; }
+
+    public AppViewProfile? Author { get; set; }
+
+    public long? LikeCount { get; set; }
+
+    public long? RepostCount { get; set; }
+
+    public long? ReplyCount { get; set; }
+
+    public long? QuoteCount { get; set; }
+}
+
+internal sealed class GetProfilesResponse
+{
+    public List<AppViewProfile>? Profiles { get; set; }
+}
+
+internal sealed class AppViewProfile
+{
+    public string? Did { get; set; }
+
+    public string? Handle { get; set; }
+
+    public string? DisplayName { get; set; }
+
+    public long? FollowersCount { get; set; }
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(GetPostsResponse))]
+[JsonSerializable(typeof(GetProfilesResponse))]
+internal sealed partial class BlueskyAppViewJsonContext : JsonSerializerContext;
