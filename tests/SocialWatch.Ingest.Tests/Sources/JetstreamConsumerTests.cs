@@ -205,12 +205,14 @@ public sealed class JetstreamConsumerTests : IAsyncDisposable
             .RespondWith(Response.Create().WithStatusCode(502).WithBody("bad gateway"));
         var harness = Harness();
         _server.Add(Time(0), FakeJetstreamServer.Post(Time(0), Did, "rk0", "acme air complaint"));
+        _server.Add(Time(1), FakeJetstreamServer.Post(Time(1), "did:plc:someoneelse2k4cqq3bsnhz5", "rk1", "acme air again"));
+        _server.DropNextConnectionAfter(1);
 
-        await RunUntilAsync(harness, async () => await Cursor(harness) == Us(0));
+        await RunUntilAsync(harness, async () => await Cursor(harness) == Us(1));
 
-        var author = harness.Store.Mentions.Single().Mention.Author;
-        Assert.AreEqual(Did, author.Handle);
-        Assert.AreEqual(0, author.Followers);
+        Assert.HasCount(2, harness.Store.Mentions);
+        Assert.IsTrue(harness.Store.Mentions.All(m => m.Mention.Author.Handle == m.Mention.Author.Id && m.Mention.Author.Followers == 0));
+        Assert.HasCount(1, _appView.LogEntries, "after a failure the AppView is left alone for a while");
     }
 
     [TestMethod]

@@ -9,14 +9,17 @@ namespace SocialWatch.Ingest.Sources.Bluesky;
 /// Authors' handles and reach for a page of matched posts: Jetstream sends only the DID, so the page's unknown
 /// authors are read through <c>app.bsky.actor.getProfiles</c>, 25 a request, and kept for
 /// <see cref="BlueskyOptions.ProfileCacheDuration"/>. A failed look-up leaves the authors as DIDs with no reach and
-/// the page is stored all the same: holding the stream back for a secondary service would lose more than the reach
-/// of a few complaints, and the failure is logged. A singleton (the cache outlives a consumer run); the HTTP client is
+/// the page is stored all the same (and the AppView is not asked again for a minute): holding the stream back for a
+/// secondary service would lose more than the reach of a few complaints, and the failure is logged. A singleton (the cache outlives a consumer run); the HTTP client is
 /// made per page, so a stream that runs for weeks still gets the factory's fresh handlers.
 /// </summary>
 internal sealed class BlueskyProfiles(IHttpClientFactory clients, IOptions<BlueskyOptions> options, TimeProvider time, ILogger<BlueskyProfiles> logger)
 {
     private readonly Dictionary<string, (MentionAuthor Author, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
+    private static readonly TimeSpan PauseAfterFailure = TimeSpan.FromMinutes(1);
+
     private readonly Lock _lock = new();
+    private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
 
     public async Task<IReadOnlyList<BrandMention>> EnrichAsync(IReadOnlyList<BrandMention> mentions, CancellationToken cancellationToken)
     {
@@ -28,8 +31,10 @@ internal sealed class BlueskyProfiles(IHttpClientFactory clients, IOptions<Blues
         var now = time.GetUtcNow();
         var authors = new Dictionary<string, MentionAuthor>(StringComparer.Ordinal);
         var missing = new List<string>();
+        bool paused;
         lock (_lock)
         {
+            paused = now < _pausedUntil;
             foreach (var did in mentions.Select(m => m.Mention.Author.Id).Distinct(StringComparer.Ordinal))
             {
                 if (_cache.TryGetValue(did, out var cached) && cached.Until > now)
@@ -41,6 +46,12 @@ internal sealed class BlueskyProfiles(IHttpClientFactory clients, IOptions<Blues
                     missing.Add(did);
                 }
             }
+        }
+
+        // After a failure the AppView is left alone for a minute: its retries must not slow every page of an outage.
+        if (missing.Count == 0 || paused)
+        {
+            return Apply(mentions, authors);
         }
 
         try
@@ -60,12 +71,20 @@ internal sealed class BlueskyProfiles(IHttpClientFactory clients, IOptions<Blues
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            lock (_lock)
+            {
+                _pausedUntil = time.GetUtcNow() + PauseAfterFailure;
+            }
+
             IngestLog.ProfilesFailed(logger, JetstreamEvents.SourceName, missing.Count, ex);
         }
 
         Remember(missing, authors, now);
-        return [.. mentions.Select(m => authors.TryGetValue(m.Mention.Author.Id, out var author) ? m with { Mention = m.Mention with { Author = author } } : m)];
+        return Apply(mentions, authors);
     }
+
+    private static IReadOnlyList<BrandMention> Apply(IReadOnlyList<BrandMention> mentions, Dictionary<string, MentionAuthor> authors) =>
+        [.. mentions.Select(m => authors.TryGetValue(m.Mention.Author.Id, out var author) ? m with { Mention = m.Mention with { Author = author } } : m)];
 
     private void Remember(List<string> looked, Dictionary<string, MentionAuthor> authors, DateTimeOffset now)
     {
