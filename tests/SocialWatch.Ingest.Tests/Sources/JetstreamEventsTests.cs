@@ -115,6 +115,14 @@ public sealed class JetstreamEventsTests
     }
 
     [TestMethod]
+    public void Parse_LanguageThatIsNotATag_IsLeftOut()
+    {
+        var parsed = JetstreamEvents.Parse(Encoding.UTF8.GetBytes(FakeJetstreamServer.Post(9, Did, "3k", "hi", lang: "<b>en</b>")));
+
+        Assert.IsNull(parsed.Post!.Language);
+    }
+
+    [TestMethod]
     public void Parse_HugeText_IsCutToThePostLimit()
     {
         var parsed = JetstreamEvents.Parse(Encoding.UTF8.GetBytes(FakeJetstreamServer.Post(9, Did, "3k", new string('a', 50_000))));

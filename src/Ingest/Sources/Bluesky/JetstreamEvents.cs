@@ -186,7 +186,7 @@ internal static class JetstreamEvents
         var createdAt = DateTimeOffset.TryParse(record.CreatedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
             ? at
             : DateTimeOffset.FromUnixTimeMilliseconds(timeUs / 1000);
-        var language = record.Langs?.FirstOrDefault(l => l is { Length: > 0 and <= 35 });
+        var language = record.Langs?.Take(MaxTags).FirstOrDefault(IsLanguageTag);
         var root = record.Reply?.Root?.Uri is { Length: <= MaxUriChars } r && r.StartsWith("at://", StringComparison.Ordinal) ? r : null;
         return new JetstreamPost(did, rkey, timeUs, text, createdAt, language, root,
             handles ?? (IReadOnlyList<string>)[], dids ?? (IReadOnlyList<string>)[], tags ?? (IReadOnlyList<string>)[], links ?? (IReadOnlyList<string>)[]);
@@ -231,6 +231,10 @@ internal static class JetstreamEvents
 
         return handle.ToLowerInvariant();
     }
+
+    /// <summary>A BCP 47 tag's shape ("en", "pt-BR"): letters, digits and hyphens, at most 35 characters.</summary>
+    private static bool IsLanguageTag(string? tag) =>
+        tag is { Length: > 0 and <= 35 } && char.IsAsciiLetter(tag[0]) && tag.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
     /// <summary>
     /// A DID as the specification spells it (<c>did:method:id</c>, ASCII letters, digits and <c>._:%-</c>): it goes into
