@@ -105,4 +105,10 @@ internal static partial class IngestLog
 
     [LoggerMessage(52, LogLevel.Warning, "{Source}: reading {Count} authors' profiles failed; their posts are stored without handle or reach")]
     public static partial void ProfilesFailed(ILogger logger, string source, int count, Exception exception);
+
+    [LoggerMessage(53, LogLevel.Information, "{Source}: backfill by search from {Since} stored {Stored} posts")]
+    public static partial void BackfillDone(ILogger logger, string source, DateTimeOffset since, int stored);
+
+    [LoggerMessage(54, LogLevel.Error, "{Source}: the backfill by search failed; the stream goes on without it")]
+    public static partial void BackfillFailed(ILogger logger, string source, Exception exception);
 }

@@ -13,6 +13,9 @@ internal sealed class AppViewPost
 {
     public string? Uri { get; set; }
 
+    /// <summary>The post record itself (in search results).</summary>
+    public PostRecord? Record { get; set; }
+
     public AppViewProfile? Author { get; set; }
 
     public long? LikeCount { get; set; }
@@ -40,7 +43,31 @@ internal sealed class AppViewProfile
     public long? FollowersCount { get; set; }
 }
 
+internal sealed class SearchPostsResponse
+{
+    public string? Cursor { get; set; }
+
+    public List<AppViewPost>? Posts { get; set; }
+}
+
+internal sealed class CreateSessionRequest
+{
+    public string? Identifier { get; set; }
+
+    public string? Password { get; set; }
+}
+
+internal sealed class CreateSessionResponse
+{
+    public string? AccessJwt { get; set; }
+
+    public string? Did { get; set; }
+}
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(SearchPostsResponse))]
+[JsonSerializable(typeof(CreateSessionRequest))]
+[JsonSerializable(typeof(CreateSessionResponse))]
 [JsonSerializable(typeof(GetPostsResponse))]
 [JsonSerializable(typeof(GetProfilesResponse))]
 internal sealed partial class BlueskyAppViewJsonContext : JsonSerializerContext;

@@ -40,6 +40,30 @@ public sealed class BlueskyOptions : SourceOptions
     /// <summary>App password of <see cref="Identifier"/>, for the optional search backfill only. A secret: configuration, never the repo.</summary>
     public string? AppPassword { get; set; }
 
+    /// <summary>The account's PDS, which signs the backfill in and relays its searches to the AppView.</summary>
+    public Uri PdsUrl { get; set; } = new("https://bsky.social/");
+
+    /// <summary>
+    /// How far back the backfill searches (<c>app.bsky.feed.searchPosts</c>) when the stream cannot replay: at the
+    /// first start, or after an outage longer than <see cref="ReplayHorizon"/>. Zero turns the backfill off.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan BackfillWindow { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>Result pages (100 posts each) the backfill reads per search term at most.</summary>
+    [Range(1, 1_000)]
+    public int BackfillMaxPages { get; set; } = 10;
+
+    /// <summary>
+    /// How far back a Jetstream instance is trusted to replay from a cursor. Instances keep about a day or more, as
+    /// their operators choose; an older cursor is backfilled by search from where it stopped.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan ReplayHorizon { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Whether an account is configured for the search backfill.</summary>
+    public bool CanBackfill => !string.IsNullOrWhiteSpace(Identifier) && !string.IsNullOrEmpty(AppPassword) && BackfillWindow > TimeSpan.Zero;
+
     /// <summary>
     /// How far before the committed cursor a reconnect resumes. Jetstream's cursors are times, not sequence numbers, and
     /// instances differ slightly, so its README advises rewinding a few seconds; the store drops the repeats.

@@ -32,6 +32,7 @@ public static class BlueskyRegistration
         services.AddTransient<IEngagementSource, BlueskyEngagementSource>();
         services.TryAddSingleton<JetstreamStats>();
         services.TryAddSingleton<BrandMatcherCache>();
+        services.TryAddTransient<BlueskyBackfill>();
         services.TryAddTransient<JetstreamConsumer>();
         services.TryAddSingleton<IStreamLease>(sp => sp.GetService<JobStorage>() is { } storage
             ? new HangfireStreamLease(storage, sp.GetRequiredService<TimeProvider>())

@@ -49,6 +49,7 @@ internal sealed class JetstreamConsumer(
     IMentionStore store,
     MentionPipeline pipeline,
     BlueskyProfiles profiles,
+    BlueskyBackfill backfill,
     JetstreamStats stats,
     TimeProvider time,
     ILogger<JetstreamConsumer> logger)
@@ -71,6 +72,7 @@ internal sealed class JetstreamConsumer(
         run.LastTimeUs = ParseCursor(run.Committed);
         run.Matcher = await matchers.GetAsync(cancellationToken);
         run.LastFlush = time.GetUtcNow();
+        await BackfillIfNeededAsync(run, settings, cancellationToken);
         var index = 0;
         var failures = 0;
         while (true)
@@ -105,6 +107,35 @@ internal sealed class JetstreamConsumer(
             var delay = Backoff(failures, settings);
             IngestLog.StreamDropped(logger, QueryKey, instance.GetLeftPart(UriPartial.Authority), reason, delay, error);
             await Task.Delay(delay, time, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// At the first start, or with a cursor older than the instances replay, searches the gap (when an account is
+    /// configured), then streams from the moment the search began so that nothing falls between the two.
+    /// </summary>
+    private async Task BackfillIfNeededAsync(RunState run, BlueskyOptions settings, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var last = run.LastTimeUs is { } us ? DateTimeOffset.FromUnixTimeMilliseconds(us / 1000) : (DateTimeOffset?)null;
+        if (!settings.CanBackfill || (last is { } l && l >= now - settings.ReplayHorizon))
+        {
+            return;
+        }
+
+        var earliest = now - settings.BackfillWindow;
+        try
+        {
+            await backfill.RunAsync(last is { } from && from > earliest ? from : earliest, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            IngestLog.BackfillFailed(logger, JetstreamEvents.SourceName, ex);
+        }
+
+        if (last is null)
+        {
+            run.LastTimeUs = now.ToUnixTimeMilliseconds() * 1000;
         }
     }
 

@@ -135,7 +135,8 @@ internal static class JetstreamEvents
         }
     }
 
-    private static JetstreamPost ToPost(string did, string rkey, long timeUs, PostRecord record)
+    /// <summary>The post a record makes (from Jetstream, or from a search hit); <paramref name="timeUs"/> dates it when its own date is unreadable.</summary>
+    internal static JetstreamPost ToPost(string did, string rkey, long timeUs, PostRecord record)
     {
         var text = record.Text ?? "";
         if (text.Length > MaxTextChars)
