@@ -72,4 +72,43 @@ internal static partial class IngestLog
 
     [LoggerMessage(41, LogLevel.Warning, "Daily read budget of {Source} for brand {Brand} used up ({Reads} of {Budget}); {Held} watch-list refreshes held until the next UTC day")]
     public static partial void WatchBudgetExhausted(ILogger logger, string source, string brand, long reads, long budget, int held);
+
+    [LoggerMessage(42, LogLevel.Information, "{Stream}: connecting to {Instance} from cursor {Cursor}")]
+    public static partial void StreamConnecting(ILogger logger, string stream, string instance, string cursor);
+
+    [LoggerMessage(43, LogLevel.Warning, "{Stream}: connection to {Instance} ended ({Reason}); reconnecting in {Delay}")]
+    public static partial void StreamDropped(ILogger logger, string stream, string instance, string reason, TimeSpan delay, Exception? exception);
+
+    [LoggerMessage(44, LogLevel.Debug, "{Stream}: page stored at cursor {Cursor}: {Matched} matched, {Stored} new, {Deleted} deletes seen, {Redacted} redacted")]
+    public static partial void StreamPageStored(ILogger logger, string stream, string cursor, int matched, int stored, int deleted, int redacted);
+
+    [LoggerMessage(45, LogLevel.Information, "{Stream}: this host holds the consumer lease and starts consuming")]
+    public static partial void StreamLeaseTaken(ILogger logger, string stream);
+
+    [LoggerMessage(46, LogLevel.Warning, "{Stream}: the consumer lease was lost to another host; consuming stops")]
+    public static partial void StreamLeaseLost(ILogger logger, string stream);
+
+    [LoggerMessage(47, LogLevel.Warning, "{Stream}: the consumer lease could not be read or renewed")]
+    public static partial void StreamLeaseFailed(ILogger logger, string stream, Exception exception);
+
+    [LoggerMessage(48, LogLevel.Error, "{Stream}: the consumer failed; the cursor stays at the last committed page and it restarts in {Delay}")]
+    public static partial void StreamFailed(ILogger logger, string stream, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(49, LogLevel.Warning, "{Stream}: another host committed the cursor; this host stops consuming")]
+    public static partial void StreamCursorConflict(ILogger logger, string stream);
+
+    [LoggerMessage(50, LogLevel.Debug, "{Stream}: skipped a malformed event ({Malformed} so far)")]
+    public static partial void StreamEventMalformed(ILogger logger, string stream, long malformed);
+
+    [LoggerMessage(51, LogLevel.Information, "{Stream}: brand matcher rebuilt: {Brands} brands, {Patterns} patterns")]
+    public static partial void StreamMatcherBuilt(ILogger logger, string stream, int brands, int patterns);
+
+    [LoggerMessage(52, LogLevel.Warning, "{Source}: reading {Count} authors' profiles failed; their posts are stored without handle or reach")]
+    public static partial void ProfilesFailed(ILogger logger, string source, int count, Exception exception);
+
+    [LoggerMessage(53, LogLevel.Information, "{Source}: backfill by search from {Since} stored {Stored} posts")]
+    public static partial void BackfillDone(ILogger logger, string source, DateTimeOffset since, int stored);
+
+    [LoggerMessage(54, LogLevel.Error, "{Source}: the backfill by search failed; the stream goes on without it")]
+    public static partial void BackfillFailed(ILogger logger, string source, Exception exception);
 }

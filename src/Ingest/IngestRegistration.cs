@@ -6,6 +6,7 @@ using SocialWatch.Core.Ingest;
 using SocialWatch.Ingest.Jobs;
 using SocialWatch.Ingest.Pipeline;
 using SocialWatch.Ingest.Push;
+using SocialWatch.Ingest.Sources.Bluesky;
 using SocialWatch.Ingest.Sources.Demo;
 using SocialWatch.Ingest.Sources.Mastodon;
 using SocialWatch.Ingest.Sources.Reddit;
@@ -51,7 +52,15 @@ public static class IngestRegistration
         services.AddRedditSource(configuration);
         services.AddMastodonSource(configuration);
         services.AddRssSource(configuration);
+        services.AddBlueskySource(configuration);
         services.AddDemoSource(configuration);
         return services;
     }
+
+    /// <summary>
+    /// The long-lived stream consumers (Bluesky's Jetstream), for hosts that run background work. Each holds a
+    /// cluster-wide lease, so it consumes on one host at a time however many run it.
+    /// </summary>
+    public static IServiceCollection AddSocialWatchIngestWorkers(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddBlueskyWorker(configuration);
 }

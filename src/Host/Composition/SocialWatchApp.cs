@@ -52,6 +52,11 @@ internal static class SocialWatchApp
         }
 
         services.AddSocialWatchHangfire(configuration, host);
+        if (host.Worker)
+        {
+            services.AddSocialWatchIngestWorkers(configuration);
+        }
+
         services.AddSocialWatchHealth();
         services.AddSocialWatchObservability();
         services.AddTransient<ScheduledJobs>();

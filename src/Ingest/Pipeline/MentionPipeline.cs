@@ -13,6 +13,14 @@ namespace SocialWatch.Ingest.Pipeline;
 /// <param name="ExpectedCursor">Cursor the page was read from; the store refuses the page if another run moved it.</param>
 public sealed record PipelineBatch(string QueryKey, Brand Brand, IReadOnlyList<Mention> Mentions, string? NewCursor, string? ExpectedCursor);
 
+/// <summary>
+/// A page of a stream read for every brand at once (one cursor for the whole stream), each mention with the brand it
+/// was matched to.
+/// </summary>
+public sealed record StreamBatch(string QueryKey, IReadOnlyList<BrandMention> Mentions, string? NewCursor, string? ExpectedCursor);
+
+public sealed record BrandMention(Brand Brand, Mention Mention);
+
 /// <param name="Received">Mentions in the page.</param>
 /// <param name="Filtered">Dropped by the brand's filters or left empty by cleaning.</param>
 /// <param name="Duplicates">Repeated within the page or already stored.</param>
@@ -43,14 +51,18 @@ public sealed class MentionPipeline(
 {
     private readonly IMentionsStoredHandler[] _handlers = [.. handlers];
 
-    public async Task<PipelineResult> ProcessAsync(PipelineBatch batch, CancellationToken cancellationToken)
+    public Task<PipelineResult> ProcessAsync(PipelineBatch batch, CancellationToken cancellationToken) =>
+        ProcessAsync(new StreamBatch(batch.QueryKey, [.. batch.Mentions.Select(m => new BrandMention(batch.Brand, m))], batch.NewCursor, batch.ExpectedCursor), cancellationToken);
+
+    /// <summary>Each mention is normalised with its own brand's filters; the page and its cursor still commit together.</summary>
+    public async Task<PipelineResult> ProcessAsync(StreamBatch batch, CancellationToken cancellationToken)
     {
         var accepted = new List<Mention>(batch.Mentions.Count);
         var seen = new HashSet<(string, string)>();
         var filtered = 0;
-        foreach (var raw in batch.Mentions)
+        foreach (var (brand, raw) in batch.Mentions)
         {
-            var mention = normalizer.Normalize(raw, batch.Brand);
+            var mention = normalizer.Normalize(raw, brand);
             if (mention is null)
             {
                 filtered++;

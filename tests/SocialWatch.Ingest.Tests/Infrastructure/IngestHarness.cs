@@ -17,8 +17,15 @@ internal sealed class IngestHarness : IDisposable
 
     private InMemoryWatchListStore? _watchList;
 
-    public IngestHarness(IDictionary<string, string?> settings, TimeProvider? time = null)
+    private readonly bool _ownsJobStorage;
+
+    /// <param name="store">A store shared with another harness, as two hosts share one database.</param>
+    /// <param name="jobStorage">A Hangfire storage shared with another harness, as two hosts share one.</param>
+    public IngestHarness(IDictionary<string, string?> settings, TimeProvider? time = null, InMemoryMentionStore? store = null, InMemoryStorage? jobStorage = null)
     {
+        Store = store ?? new InMemoryMentionStore();
+        JobStorage = jobStorage ?? new InMemoryStorage();
+        _ownsJobStorage = jobStorage is null;
         var all = new Dictionary<string, string?>
         {
             ["Brands:0:Name"] = Brand,
@@ -63,9 +70,9 @@ internal sealed class IngestHarness : IDisposable
 
     public ServiceProvider Provider { get; }
 
-    public InMemoryStorage JobStorage { get; } = new();
+    public InMemoryStorage JobStorage { get; }
 
-    public InMemoryMentionStore Store { get; } = new();
+    public InMemoryMentionStore Store { get; }
 
     public InMemoryWatchListStore WatchList => _watchList ??= new(Store);
 
@@ -108,6 +115,9 @@ internal sealed class IngestHarness : IDisposable
     public void Dispose()
     {
         Provider.Dispose();
-        JobStorage.Dispose();
+        if (_ownsJobStorage)
+        {
+            JobStorage.Dispose();
+        }
     }
 }
