@@ -13,20 +13,36 @@ public sealed class AlertAnnouncer(IEnumerable<IAlertEventSink> sinks, INotifica
     private readonly IReadOnlyList<IOutboxAlertEventSink> _sinks = [.. sinks.OfType<IOutboxAlertEventSink>()];
 
     /// <summary>Returns false when the event was announced already (nothing is written then).</summary>
-    public async Task<bool> AnnounceAsync(AlertEvent alertEvent, CancellationToken cancellationToken)
+    public async Task<bool> AnnounceAsync(AlertEvent alertEvent, CancellationToken cancellationToken) =>
+        (await AnnounceAllAsync([alertEvent], cancellationToken))[0];
+
+    /// <summary>
+    /// Announces many keyed events in one transaction (a sweep's notices), each sink composing all of them at once;
+    /// returns, in order, whether each was announced now (false: announced already, nothing written for it).
+    /// </summary>
+    public async Task<IReadOnlyList<bool>> AnnounceAllAsync(IReadOnlyList<AlertEvent> events, CancellationToken cancellationToken)
     {
-        var key = alertEvent.Key ?? throw new ArgumentException("Only a keyed event is announced.", nameof(alertEvent));
-        var messages = new List<OutboxMessage>();
+        var messages = events.Select(e =>
+        {
+            _ = e.Key ?? throw new ArgumentException("Only a keyed event is announced.", nameof(events));
+            return new List<OutboxMessage>();
+        }).ToList();
 
         // A closed alert (dismissed as a duplicate, or handled since) is marked announced without telling anyone.
-        if (AlertStates.IsOpen(alertEvent.Alert.State))
+        var open = events.Select((e, i) => (Event: e, Index: i)).Where(x => AlertStates.IsOpen(x.Event.Alert.State)).ToList();
+        if (open.Count > 0)
         {
             foreach (var sink in _sinks)
             {
-                messages.AddRange(await sink.ComposeAsync(alertEvent, cancellationToken));
+                var composed = await sink.ComposeAsync([.. open.Select(x => x.Event)], cancellationToken);
+                for (var j = 0; j < open.Count; j++)
+                {
+                    messages[open[j].Index].AddRange(composed[j]);
+                }
             }
         }
 
-        return await outbox.AnnounceAsync(alertEvent.Alert.Id, key, messages, cancellationToken);
+        return await outbox.AnnounceAllAsync(
+            [.. events.Select((e, i) => new Announcement(e.Alert.Id, e.Key!, messages[i]))], cancellationToken);
     }
 }

@@ -57,9 +57,12 @@ public static class AnnouncementKeys
     /// <summary>A re-complaint in this mention reopened the case.</summary>
     public static string Reopened(long mentionId) => "reopened:" + mentionId.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The start of every SLA notice's key.</summary>
+    public const string SlaPrefix = "sla:";
+
     /// <summary>An SLA warning or breach of one deadline at one due time; a deadline that moves is announced again.</summary>
     public static string Sla(SlaDeadlineKind deadline, SlaNoticeLevel level, DateTimeOffset dueAt) =>
-        string.Create(CultureInfo.InvariantCulture, $"sla:{deadline}:{level}:{dueAt.ToUnixTimeMilliseconds()}");
+        string.Create(CultureInfo.InvariantCulture, $"{SlaPrefix}{deadline}:{level}:{dueAt.ToUnixTimeMilliseconds()}");
 }
 
 /// <summary>Publishes alert events; never blocks the caller (ingest and agents' actions call it inline).</summary>

@@ -13,9 +13,22 @@ namespace SocialWatch.Alerts.Notifications;
 public sealed class CriticalEmailSink(INotificationOutbox outbox, ITeamStore teams, IOptions<NotificationOptions> options) : IOutboxAlertEventSink
 {
     public async Task DeliverAsync(AlertEvent alertEvent, CancellationToken cancellationToken) =>
-        await outbox.EnqueueAsync(await ComposeAsync(alertEvent, cancellationToken), cancellationToken);
+        await outbox.EnqueueAsync((await ComposeAsync([alertEvent], cancellationToken))[0], cancellationToken);
 
-    public async Task<IReadOnlyList<OutboxMessage>> ComposeAsync(AlertEvent alertEvent, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IReadOnlyList<OutboxMessage>>> ComposeAsync(IReadOnlyList<AlertEvent> events, CancellationToken cancellationToken)
+    {
+        // Each team's lead is read once for all the events.
+        var leads = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var composed = new List<IReadOnlyList<OutboxMessage>>(events.Count);
+        foreach (var alertEvent in events)
+        {
+            composed.Add(await ComposeAsync(alertEvent, leads, cancellationToken));
+        }
+
+        return composed;
+    }
+
+    private async Task<IReadOnlyList<OutboxMessage>> ComposeAsync(AlertEvent alertEvent, Dictionary<string, string?> leads, CancellationToken cancellationToken)
     {
         var o = options.Value;
         var critical = alertEvent.Alert.Priority >= o.CriticalPriority;
@@ -26,7 +39,12 @@ public sealed class CriticalEmailSink(INotificationOutbox outbox, ITeamStore tea
             return [];
         }
 
-        var lead = (await teams.GetAsync(alertEvent.Alert.Team, cancellationToken))?.LeadEmail;
+        var team = alertEvent.Alert.Team;
+        if (!leads.TryGetValue(team, out var lead))
+        {
+            lead = leads[team] = (await teams.GetAsync(team, cancellationToken))?.LeadEmail;
+        }
+
         var to = new List<string>();
         if (!string.IsNullOrWhiteSpace(lead))
         {

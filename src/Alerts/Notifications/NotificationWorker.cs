@@ -7,8 +7,11 @@ namespace SocialWatch.Alerts.Notifications;
 /// <summary>A sink that records the event in the outbox: its failure means the database is away, and it is retried until it is back.</summary>
 public interface IOutboxAlertEventSink : IAlertEventSink
 {
-    /// <summary>The outbox rows this sink wants for the event, without writing them (the announcer writes every sink's at once).</summary>
-    Task<IReadOnlyList<OutboxMessage>> ComposeAsync(AlertEvent alertEvent, CancellationToken cancellationToken);
+    /// <summary>
+    /// The outbox rows this sink wants for each event, in the events' order, without writing them (the announcer writes
+    /// every sink's at once). What the sink reads to compose them (webhooks, teams) it reads once for all the events.
+    /// </summary>
+    Task<IReadOnlyList<IReadOnlyList<OutboxMessage>>> ComposeAsync(IReadOnlyList<AlertEvent> events, CancellationToken cancellationToken);
 }
 
 /// <summary>

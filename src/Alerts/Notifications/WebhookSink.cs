@@ -13,19 +13,33 @@ public sealed class WebhookSink(INotificationOutbox outbox, IWebhookStore stored
     private const string StoredPrefix = "stored:";
 
     public async Task DeliverAsync(AlertEvent alertEvent, CancellationToken cancellationToken) =>
-        await outbox.EnqueueAsync(await ComposeAsync(alertEvent, cancellationToken), cancellationToken);
+        await outbox.EnqueueAsync((await ComposeAsync([alertEvent], cancellationToken))[0], cancellationToken);
 
-    public async Task<IReadOnlyList<OutboxMessage>> ComposeAsync(AlertEvent alertEvent, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IReadOnlyList<OutboxMessage>>> ComposeAsync(IReadOnlyList<AlertEvent> events, CancellationToken cancellationToken)
     {
-        if (alertEvent.Kind is AlertEventKind.Changed or AlertEventKind.SlaWarning)
+        IReadOnlyList<(string Key, WebhookTarget Target)>? targets = null;
+        var composed = new List<IReadOnlyList<OutboxMessage>>(events.Count);
+        foreach (var alertEvent in events)
         {
-            return [];
+            if (alertEvent.Kind is AlertEventKind.Changed or AlertEventKind.SlaWarning)
+            {
+                composed.Add([]);
+                continue;
+            }
+
+            targets ??= await TargetsAsync(stored, options.Value, cancellationToken);
+            composed.Add(Compose(alertEvent, targets));
         }
 
+        return composed;
+    }
+
+    private List<OutboxMessage> Compose(AlertEvent alertEvent, IReadOnlyList<(string Key, WebhookTarget Target)> targets)
+    {
         var o = options.Value;
         string? body = null;
         var messages = new List<OutboxMessage>();
-        foreach (var (key, target) in await TargetsAsync(stored, o, cancellationToken))
+        foreach (var (key, target) in targets)
         {
             if (alertEvent.Alert.Priority < target.MinPriority
                 || (target.Brands.Count > 0 && !target.Brands.Contains(alertEvent.Alert.Brand, StringComparer.OrdinalIgnoreCase)))
@@ -40,7 +54,6 @@ public sealed class WebhookSink(INotificationOutbox outbox, IWebhookStore stored
         return messages;
     }
 
-    /// <summary>Every webhook that is on, by the key an outbox row names it with (its URL and secret stay out of the row).</summary>
     /// <summary>An admin-added webhook as the sink posts to it.</summary>
     public static WebhookTarget ToTarget(StoredWebhook webhook)
     {
@@ -48,6 +61,7 @@ public sealed class WebhookSink(INotificationOutbox outbox, IWebhookStore stored
         return new() { Name = webhook.Name, Url = webhook.Url, MinPriority = webhook.MinPriority, Brands = [.. webhook.Brands], Secret = webhook.Secret };
     }
 
+    /// <summary>Every webhook that is on, by the key an outbox row names it with (its URL and secret stay out of the row).</summary>
     public static async Task<IReadOnlyList<(string Key, WebhookTarget Target)>> TargetsAsync(IWebhookStore stored, NotificationOptions options, CancellationToken cancellationToken)
     {
         var fromStore = await stored.ListAsync(cancellationToken);

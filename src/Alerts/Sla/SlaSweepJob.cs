@@ -17,7 +17,8 @@ namespace SocialWatch.Alerts.Sla;
 /// raises its priority when it spreads very fast), then warns the team lead before a deadline and again when it is
 /// missed. Each notice is sent once per deadline and due time: its webhooks and e-mails are written to the outbox with
 /// its key in one transaction before the event is published, so a host that dies mid-sweep leaves the notice for the
-/// next sweep (of any host) and never sends it twice.
+/// next sweep (of any host) and never sends it twice. Which notices went out already is read once per sweep, and the
+/// new ones are announced a chunk per transaction.
 /// </summary>
 public sealed class SlaSweepJob(
     IAlertStore alerts,
@@ -32,10 +33,15 @@ public sealed class SlaSweepJob(
     TimeProvider time,
     ILogger<SlaSweepJob> logger)
 {
+    /// <summary>Notices announced per transaction: few enough to keep each short, many enough to spare the commits.</summary>
+    internal const int AnnounceChunk = 100;
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var open = await alerts.GetOpenAsync(new OpenAlertQuery { Limit = options.Value.SweepLimit }, cancellationToken);
+        var announced = await outbox.FindAnnouncedAsync([.. open.Select(a => a.Id)], AnnouncementKeys.SlaPrefix, cancellationToken);
+        var notices = new List<PendingNotice>();
         var snapshots = await queries.GetLatestSnapshotsAsync(
             [.. open.Where(a => a.Kind == AlertKind.Mention && a.MentionId is not null).Select(a => a.MentionId!.Value)], cancellationToken);
         // Each alert tightens against the policy its rule chose (stored on it); alerts raised before policies were
@@ -50,8 +56,23 @@ public sealed class SlaSweepJob(
             }
 
             var current = await TightenAsync(alert, policy, snapshots, now, cancellationToken);
-            await WarnAsync(current, SlaDeadlineKind.FirstResponse, current.FirstResponseDueAt, now, cancellationToken);
-            await WarnAsync(current, SlaDeadlineKind.Resolution, current.ResolveDueAt, now, cancellationToken);
+            AddNotice(notices, announced, current, SlaDeadlineKind.FirstResponse, current.FirstResponseDueAt, now);
+            AddNotice(notices, announced, current, SlaDeadlineKind.Resolution, current.ResolveDueAt, now);
+        }
+
+        foreach (var chunk in notices.Chunk(AnnounceChunk))
+        {
+            var sent = await announcer.AnnounceAllAsync([.. chunk.Select(n => n.Notice)], cancellationToken);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                // Not sent: another host's sweep got there first.
+                if (sent[i])
+                {
+                    var (notice, kind, level, due) = chunk[i];
+                    WorkflowLog.SlaNotice(logger, level.ToString(), notice.Alert.Id, kind.ToString(), due);
+                    notifier.Publish(notice with { OutboxWritten = true });
+                }
+            }
         }
     }
 
@@ -110,7 +131,13 @@ public sealed class SlaSweepJob(
         }
     }
 
-    private async Task WarnAsync(Alert alert, SlaDeadlineKind kind, DateTimeOffset? dueAt, DateTimeOffset now, CancellationToken cancellationToken)
+    private void AddNotice(
+        List<PendingNotice> notices,
+        IReadOnlySet<(long AlertId, string Key)> announced,
+        Alert alert,
+        SlaDeadlineKind kind,
+        DateTimeOffset? dueAt,
+        DateTimeOffset now)
     {
         if (dueAt is not { } due || (kind == SlaDeadlineKind.FirstResponse && !AwaitsResponse(alert)))
         {
@@ -132,7 +159,7 @@ public sealed class SlaSweepJob(
         }
 
         var key = AnnouncementKeys.Sla(kind, level, due);
-        if (await outbox.IsAnnouncedAsync(alert.Id, key, cancellationToken))
+        if (announced.Contains((alert.Id, key)))
         {
             return;
         }
@@ -141,14 +168,9 @@ public sealed class SlaSweepJob(
         var detail = level == SlaNoticeLevel.Breach
             ? $"SLA breached: {what} was due {due:u}"
             : $"SLA warning: {what} due {due:u}";
-        var notice = new AlertEvent(level == SlaNoticeLevel.Breach ? AlertEventKind.SlaBreached : AlertEventKind.SlaWarning, alert, now, "sla", detail) { Key = key };
-        if (!await announcer.AnnounceAsync(notice, cancellationToken))
-        {
-            // Another host's sweep got there first.
-            return;
-        }
-
-        WorkflowLog.SlaNotice(logger, level.ToString(), alert.Id, kind.ToString(), due);
-        notifier.Publish(notice with { OutboxWritten = true });
+        notices.Add(new PendingNotice(
+            new AlertEvent(level == SlaNoticeLevel.Breach ? AlertEventKind.SlaBreached : AlertEventKind.SlaWarning, alert, now, "sla", detail) { Key = key }, kind, level, due));
     }
+
+    private sealed record PendingNotice(AlertEvent Notice, SlaDeadlineKind Kind, SlaNoticeLevel Level, DateTimeOffset Due);
 }

@@ -17,6 +17,9 @@ public sealed record OutboxMessage(string Channel, string Target, long AlertId, 
 /// <param name="Attempts">Tries so far, this one included.</param>
 public sealed record OutboxEntry(long Id, string Channel, string Target, long AlertId, string Payload, int Attempts, string Claim);
 
+/// <summary>An alert event's key and the outbox rows that announce it (none when nobody is to be told).</summary>
+public sealed record Announcement(long AlertId, string Key, IReadOnlyList<OutboxMessage> Messages);
+
 /// <summary>A case that mention <paramref name="MentionId"/> reopened, with no announcement recorded.</summary>
 public sealed record UnannouncedReopening(long AlertId, long MentionId);
 
@@ -35,8 +38,17 @@ public interface INotificationOutbox
     /// </summary>
     Task<bool> AnnounceAsync(long alertId, string key, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken);
 
-    /// <summary>Whether the alert event under <paramref name="key"/> was announced (a cheap look before composing its messages).</summary>
-    Task<bool> IsAnnouncedAsync(long alertId, string key, CancellationToken cancellationToken);
+    /// <summary>
+    /// <see cref="AnnounceAsync"/> for many events in one transaction (a sweep's notices): each is recorded with its
+    /// rows unless it was announced already. Returns, in the given order, whether each one was announced now.
+    /// </summary>
+    Task<IReadOnlyList<bool>> AnnounceAllAsync(IReadOnlyList<Announcement> announcements, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The events of these alerts already announced under a key that starts with <paramref name="keyPrefix"/> (a cheap
+    /// look before composing messages): one query for a sweep instead of one per alert.
+    /// </summary>
+    Task<IReadOnlySet<(long AlertId, string Key)>> FindAnnouncedAsync(IReadOnlyCollection<long> alertIds, string keyPrefix, CancellationToken cancellationToken);
 
     /// <summary>Alerts created at or after <paramref name="from"/> and before <paramref name="before"/> that were never announced, lowest id first.</summary>
     Task<IReadOnlyList<long>> FindUnannouncedAsync(DateTimeOffset from, DateTimeOffset before, int limit, CancellationToken cancellationToken);

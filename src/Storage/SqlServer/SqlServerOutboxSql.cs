@@ -27,7 +27,10 @@ internal static class SqlServerOutboxSql
         WHERE NOT EXISTS (SELECT 1 FROM dbo.announced_events WITH (UPDLOCK, HOLDLOCK) WHERE alert_id = @AlertId AND event_key = @Key);
         """;
 
-    private const string AnnouncedSql = "SELECT 1 FROM dbo.announced_events WHERE alert_id = @AlertId AND event_key = @Key;";
+    private const string AnnouncedSql = """
+        SELECT alert_id, event_key FROM dbo.announced_events
+        WHERE alert_id IN (SELECT CAST([value] AS bigint) FROM OPENJSON(@idsJson)) AND event_key LIKE @Prefix;
+        """;
 
     private const string UnannouncedSql = """
         SELECT TOP (@Limit) a.id FROM dbo.alerts a

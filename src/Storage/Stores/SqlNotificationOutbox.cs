@@ -7,8 +7,8 @@ namespace SocialWatch.Storage.Stores;
 /// The statements of one dialect for <c>notification_outbox</c>. <c>Claim</c> takes @claim, @until, @now and @limit and
 /// marks up to @limit due rows, oldest first, as claimed; <c>Claimed</c> reads the rows of @claim. Only <c>Claim</c>
 /// differs between dialects beyond the table's schema. <c>Announce</c> takes @AlertId, @Key and @At and inserts the event's
-/// key into <c>announced_events</c> only when it is not there (affecting one row or none); <c>Announced</c> takes @AlertId
-/// and @Key; <c>Unannounced</c> and <c>UnannouncedReopenings</c> take @From, @Before and @Limit.
+/// key into <c>announced_events</c> only when it is not there (affecting one row or none); <c>Announced</c> takes the ids
+/// (@ids, or @idsJson for SQL Server) and @Prefix (a LIKE pattern) and reads alert_id and event_key; <c>Unannounced</c> and <c>UnannouncedReopenings</c> take @From, @Before and @Limit.
 /// </summary>
 internal sealed record OutboxSql(
     string Insert, string Claim, string Claimed, string Complete, string Retry, string GiveUp, string Pending,
@@ -23,6 +23,9 @@ internal sealed record OutboxSql(
 internal sealed class SqlNotificationOutbox(SqlDialect dialect, TimeProvider time, OutboxSql sql) : INotificationOutbox
 {
     private const int MaxClaim = 1_000;
+
+    // Ids per look-up statement: within every dialect's parameter limits.
+    private const int FindChunk = 500;
 
     public async Task EnqueueAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
     {
@@ -42,39 +45,68 @@ internal sealed class SqlNotificationOutbox(SqlDialect dialect, TimeProvider tim
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task<bool> AnnounceAsync(long alertId, string key, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    public async Task<bool> AnnounceAsync(long alertId, string key, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken) =>
+        (await AnnounceAllAsync([new Announcement(alertId, key, messages)], cancellationToken))[0];
+
+    public async Task<IReadOnlyList<bool>> AnnounceAllAsync(IReadOnlyList<Announcement> announcements, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(key);
+        var announced = new bool[announcements.Count];
+        if (announcements.Count == 0)
+        {
+            return announced;
+        }
+
+        foreach (var a in announcements)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(a.Key);
+        }
+
         var at = dialect.ToDb(time.GetUtcNow());
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var first = await connection.ExecuteAsync(new CommandDefinition(
-            sql.Announce, new { AlertId = alertId, Key = key, At = at }, transaction, cancellationToken: cancellationToken));
-        if (first == 0)
-        {
-            // Another host, or the recovery, announced it: its rows are the ones that go out.
-            await transaction.RollbackAsync(cancellationToken);
-            return false;
-        }
 
-        if (messages.Count > 0)
+        // Keys in one order on every host, so that two sweeps racing over the same notices wait for each other
+        // instead of deadlocking.
+        foreach (var i in Enumerable.Range(0, announcements.Count).OrderBy(i => announcements[i].AlertId).ThenBy(i => announcements[i].Key, StringComparer.Ordinal))
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                sql.Insert,
-                messages.Select(m => new { m.Channel, m.Target, m.AlertId, m.Payload, At = at }),
-                transaction,
-                cancellationToken: cancellationToken));
+            var a = announcements[i];
+            var first = await connection.ExecuteAsync(new CommandDefinition(
+                sql.Announce, new { a.AlertId, a.Key, At = at }, transaction, cancellationToken: cancellationToken));
+
+            // None: another host, or the recovery, announced it; its rows are the ones that go out.
+            announced[i] = first == 1;
+            if (announced[i] && a.Messages.Count > 0)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    sql.Insert,
+                    a.Messages.Select(m => new { m.Channel, m.Target, m.AlertId, m.Payload, At = at }),
+                    transaction,
+                    cancellationToken: cancellationToken));
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return announced;
     }
 
-    public async Task<bool> IsAnnouncedAsync(long alertId, string key, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<(long AlertId, string Key)>> FindAnnouncedAsync(IReadOnlyCollection<long> alertIds, string keyPrefix, CancellationToken cancellationToken)
     {
+        var found = new HashSet<(long, string)>();
+        if (alertIds.Count == 0)
+        {
+            return found;
+        }
+
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
-            sql.Announced, new { AlertId = alertId, Key = key }, cancellationToken: cancellationToken)) is not null;
+        foreach (var chunk in alertIds.Distinct().Chunk(FindChunk))
+        {
+            var ids = chunk.ToArray();
+            var rows = await connection.QueryAsync<(long AlertId, string Key)>(new CommandDefinition(
+                sql.Announced, new { ids, idsJson = System.Text.Json.JsonSerializer.Serialize(ids), Prefix = keyPrefix + "%" }, cancellationToken: cancellationToken));
+            found.UnionWith(rows);
+        }
+
+        return found;
     }
 
     public async Task<IReadOnlyList<UnannouncedReopening>> FindUnannouncedReopeningsAsync(DateTimeOffset from, DateTimeOffset before, int limit, CancellationToken cancellationToken)
@@ -171,7 +203,6 @@ internal static class OutboxStatements
         ON CONFLICT (alert_id, event_key) DO NOTHING
         """;
 
-    public const string AnnouncedSql = "SELECT 1 FROM announced_events WHERE alert_id = @AlertId AND event_key = @Key";
 
     public const string UnannouncedSql = """
         SELECT a.id FROM alerts a
@@ -191,7 +222,7 @@ internal static class OutboxStatements
         LIMIT @Limit
         """;
 
-    public static OutboxSql With(string claimSql) => new(InsertSql, claimSql, ClaimedSql, CompleteSql, RetrySql, GiveUpSql, PendingSql, AnnounceSql, AnnouncedSql, UnannouncedSql, UnannouncedReopeningsSql);
+    public static OutboxSql With(string claimSql, string announcedSql) => new(InsertSql, claimSql, ClaimedSql, CompleteSql, RetrySql, GiveUpSql, PendingSql, AnnounceSql, announcedSql, UnannouncedSql, UnannouncedReopeningsSql);
 }
 
 internal static class SqliteOutboxSql
@@ -201,7 +232,9 @@ internal static class SqliteOutboxSql
         WHERE id IN (SELECT id FROM notification_outbox WHERE gave_up_at IS NULL AND due_at <= @now ORDER BY id LIMIT @limit)
         """;
 
-    public static readonly OutboxSql Statements = OutboxStatements.With(ClaimSql);
+    private const string AnnouncedSql = "SELECT alert_id, event_key FROM announced_events WHERE alert_id IN @ids AND event_key LIKE @Prefix";
+
+    public static readonly OutboxSql Statements = OutboxStatements.With(ClaimSql, AnnouncedSql);
 }
 
 internal static class PostgreSqlOutboxSql
@@ -212,5 +245,7 @@ internal static class PostgreSqlOutboxSql
         WHERE id IN (SELECT id FROM notification_outbox WHERE gave_up_at IS NULL AND due_at <= @now ORDER BY id LIMIT @limit FOR UPDATE SKIP LOCKED)
         """;
 
-    public static readonly OutboxSql Statements = OutboxStatements.With(ClaimSql);
+    private const string AnnouncedSql = "SELECT alert_id, event_key FROM announced_events WHERE alert_id = ANY(@ids) AND event_key LIKE @Prefix";
+
+    public static readonly OutboxSql Statements = OutboxStatements.With(ClaimSql, AnnouncedSql);
 }

@@ -234,6 +234,42 @@ public abstract class NotificationOutboxContract : StoreContract
     }
 
     [TestMethod]
+    public async Task AnnounceAll_WritesTheNewOnesWithTheirRows_AndFindAnnouncedReadsThemBackByPrefix()
+    {
+        await using var host = WorkflowServices.Build(Database.Provider.ToString(), Database.ConnectionString, TimeProvider.System);
+        var outbox = host.GetRequiredService<INotificationOutbox>();
+        var store = host.GetRequiredService<IAlertStore>();
+        var a = await store.CreateAsync(NewAlert("a"), None);
+        var b = await store.CreateAsync(NewAlert("b"), None);
+        var due = a.CreatedAt.AddHours(1);
+        var warning = AnnouncementKeys.Sla(SlaDeadlineKind.FirstResponse, SlaNoticeLevel.Warning, due);
+        var breach = AnnouncementKeys.Sla(SlaDeadlineKind.Resolution, SlaNoticeLevel.Breach, due);
+        await outbox.AnnounceAsync(a.Id, warning, [], None);
+        var pendingBefore = await outbox.CountPendingAsync(None);
+
+        // Out of order, one already announced, two events of one alert: each is decided on its own.
+        var sent = await outbox.AnnounceAllAsync(
+            [
+                new Announcement(b.Id, warning, [new OutboxMessage(NotificationChannels.Webhook, "config:room", b.Id, "{}")]),
+                new Announcement(a.Id, warning, [new OutboxMessage(NotificationChannels.Webhook, "config:room", a.Id, "{}")]),
+                new Announcement(a.Id, breach, [new OutboxMessage(NotificationChannels.Email, NotificationChannels.Email, a.Id, "{}")]),
+            ],
+            None);
+
+        // Ids beyond one statement's chunk, most of them without any announcement.
+        var many = Enumerable.Range(1, 1_200).Select(i => (long)i + b.Id).Append(a.Id).Append(b.Id).ToList();
+        var found = await outbox.FindAnnouncedAsync(many, AnnouncementKeys.SlaPrefix, None);
+        await outbox.AnnounceAsync(a.Id, AnnouncementKeys.Raised, [], None);
+        var sla = await outbox.FindAnnouncedAsync([a.Id, b.Id], AnnouncementKeys.SlaPrefix, None);
+
+        Assert.AreEqual("True,False,True", string.Join(",", sent));
+        Assert.AreEqual(pendingBefore + 2, await outbox.CountPendingAsync(None), "rows only for the events announced now");
+        CollectionAssert.AreEquivalent(new[] { (a.Id, warning), (a.Id, breach), (b.Id, warning) }, found.ToArray());
+        Assert.HasCount(3, sla, "a key of another kind is not an SLA notice");
+        Assert.IsEmpty(await outbox.FindAnnouncedAsync([], AnnouncementKeys.SlaPrefix, None));
+    }
+
+    [TestMethod]
     public async Task Announce_IsOncePerAlertAndKey_AndFindsReopeningsNotYetAnnounced()
     {
         await using var host = WorkflowServices.Build(Database.Provider.ToString(), Database.ConnectionString, TimeProvider.System);
@@ -249,9 +285,9 @@ public abstract class NotificationOutboxContract : StoreContract
         var moved = await outbox.AnnounceAsync(alert.Id, AnnouncementKeys.Sla(SlaDeadlineKind.FirstResponse, SlaNoticeLevel.Warning, due.AddMinutes(-30)), [], None);
         var reopened = await ReopenAsync(store, alert, 77);
         var found = await outbox.FindUnannouncedReopeningsAsync(now.AddHours(-1), now.AddHours(1), 10, None);
-        var before = await outbox.IsAnnouncedAsync(alert.Id, AnnouncementKeys.Reopened(77), None);
+        var before = (await outbox.FindAnnouncedAsync([alert.Id], "reopened:", None)).Contains((alert.Id, AnnouncementKeys.Reopened(77)));
         await outbox.AnnounceAsync(alert.Id, AnnouncementKeys.Reopened(77), [], None);
-        var after = await outbox.IsAnnouncedAsync(alert.Id, AnnouncementKeys.Reopened(77), None);
+        var after = (await outbox.FindAnnouncedAsync([alert.Id], "reopened:", None)).Contains((alert.Id, AnnouncementKeys.Reopened(77)));
         var foundAfter = await outbox.FindUnannouncedReopeningsAsync(now.AddHours(-1), now.AddHours(1), 10, None);
 
         Assert.AreEqual("True,False,True,True", string.Join(",", raised, raisedAgain, warning, moved));

@@ -53,7 +53,7 @@ public sealed class NotificationWorkerTests
 
         public Task DeliverAsync(AlertEvent alertEvent, CancellationToken cancellationToken) => throw new NotSupportedException("a new alert's rows are composed");
 
-        public Task<IReadOnlyList<OutboxMessage>> ComposeAsync(AlertEvent alertEvent, CancellationToken cancellationToken)
+        public Task<IReadOnlyList<IReadOnlyList<OutboxMessage>>> ComposeAsync(IReadOnlyList<AlertEvent> events, CancellationToken cancellationToken)
         {
             Calls++;
             if (Calls <= failures)
@@ -62,7 +62,8 @@ public sealed class NotificationWorkerTests
             }
 
             Recorded++;
-            return Task.FromResult<IReadOnlyList<OutboxMessage>>([new OutboxMessage(NotificationChannels.Webhook, "config:room", alertEvent.Alert.Id, "{}")]);
+            return Task.FromResult<IReadOnlyList<IReadOnlyList<OutboxMessage>>>(
+                [.. events.Select(e => (IReadOnlyList<OutboxMessage>)[new OutboxMessage(NotificationChannels.Webhook, "config:room", e.Alert.Id, "{}")])]);
         }
     }
 

@@ -32,7 +32,20 @@ internal sealed class RecordingOutbox : INotificationOutbox
         return Task.FromResult(true);
     }
 
-    public Task<bool> IsAnnouncedAsync(long alertId, string key, CancellationToken cancellationToken) => Task.FromResult(Keys.Contains((alertId, key)));
+    public async Task<IReadOnlyList<bool>> AnnounceAllAsync(IReadOnlyList<Announcement> announcements, CancellationToken cancellationToken)
+    {
+        var announced = new List<bool>();
+        foreach (var a in announcements)
+        {
+            announced.Add(await AnnounceAsync(a.AlertId, a.Key, a.Messages, cancellationToken));
+        }
+
+        return announced;
+    }
+
+    public Task<IReadOnlySet<(long AlertId, string Key)>> FindAnnouncedAsync(IReadOnlyCollection<long> alertIds, string keyPrefix, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlySet<(long AlertId, string Key)>>(
+            Keys.Where(k => alertIds.Contains(k.AlertId) && k.Key.StartsWith(keyPrefix, StringComparison.Ordinal)).ToHashSet());
 
     public Task<IReadOnlyList<long>> FindUnannouncedAsync(DateTimeOffset from, DateTimeOffset before, int limit, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
