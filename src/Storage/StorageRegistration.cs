@@ -103,7 +103,7 @@ public static class StorageRegistration
 
         // Digests.
         services.TryAddSingleton(sp => new SqlDigestStore(
-            DialectChoice.Dialect(sp), DialectChoice.Pick(sp, DigestStatements.SqliteAndPostgreSql, DigestStatements.SqliteAndPostgreSql, SqlServerDigestSql.Statements)));
+            DialectChoice.Dialect(sp), DialectChoice.Pick(sp, StandardDigestSql.Statements, StandardDigestSql.Statements, SqlServerDigestSql.Statements)));
         services.TryAddSingleton<IDigestSubscriptionStore>(sp => sp.GetRequiredService<SqlDigestStore>());
         services.TryAddSingleton<IDigestRunStore>(sp => sp.GetRequiredService<SqlDigestStore>());
         services.TryAddSingleton<IDigestDataSource>(sp => new SqlDigestDataSource(

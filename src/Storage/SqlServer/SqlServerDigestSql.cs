@@ -4,27 +4,14 @@ namespace SocialWatch.Storage.SqlServer;
 
 internal static class SqlServerDigestSql
 {
-    private const string SubscriptionColumns = """
-        id AS Id, name AS Name, recipients AS Recipients, brands AS Brands, cadence AS Cadence, send_at AS SendAt,
-        weekly_on AS WeeklyOn, cron AS Cron, time_zone AS TimeZone, enabled AS Enabled,
-        created_at AS CreatedAt, updated_at AS UpdatedAt
-        """;
-
-    private const string RunColumns = """
-        id AS Id, subscription_id AS SubscriptionId, period_start AS PeriodStart, period_end AS PeriodEnd, state AS State,
-        attempts AS Attempts, recipients AS Recipients, brands AS Brands, subject AS Subject, message_id AS MessageId,
-        mentions AS Mentions, negative_mentions AS NegativeMentions, alerts_opened AS AlertsOpened,
-        updated_at AS UpdatedAt, sent_at AS SentAt, last_error AS LastError
-        """;
-
     public static readonly DigestSql Statements = new(
         InsertSubscriptionSql: """
             INSERT INTO dbo.digest_subscriptions (name, recipients, brands, cadence, send_at, weekly_on, cron, time_zone, enabled, created_at, updated_at)
             OUTPUT inserted.id
             VALUES (@Name, @Recipients, @Brands, @Cadence, @SendAt, @WeeklyOn, @Cron, @TimeZone, @Enabled, @CreatedAt, @UpdatedAt)
             """,
-        GetSubscriptionSql: $"SELECT {SubscriptionColumns} FROM dbo.digest_subscriptions WHERE id = @id",
-        ListSubscriptionsSql: $"SELECT {SubscriptionColumns} FROM dbo.digest_subscriptions ORDER BY id",
+        GetSubscriptionSql: $"SELECT {SqlDigestStore.SubscriptionColumns} FROM dbo.digest_subscriptions WHERE id = @id",
+        ListSubscriptionsSql: $"SELECT {SqlDigestStore.SubscriptionColumns} FROM dbo.digest_subscriptions ORDER BY id",
         UpdateSubscriptionSql: """
             UPDATE dbo.digest_subscriptions
                SET name = @Name, recipients = @Recipients, brands = @Brands, cadence = @Cadence, send_at = @SendAt,
@@ -33,7 +20,7 @@ internal static class SqlServerDigestSql
             """,
         DeleteRunsSql: "DELETE FROM dbo.digest_runs WHERE subscription_id = @id",
         DeleteSubscriptionSql: "DELETE FROM dbo.digest_subscriptions WHERE id = @id",
-        GetRunSql: $"SELECT {RunColumns} FROM dbo.digest_runs WHERE subscription_id = @subscriptionId AND period_end = @periodEnd",
+        GetRunSql: $"SELECT {SqlDigestStore.RunColumns} FROM dbo.digest_runs WHERE subscription_id = @subscriptionId AND period_end = @periodEnd",
         // UPDLOCK + HOLDLOCK keep the key range locked between the check and the insert, so two hosts cannot both insert.
         InsertRunSql: """
             INSERT INTO dbo.digest_runs (subscription_id, period_start, period_end, state, attempts, recipients, brands, subject, message_id,
@@ -53,5 +40,5 @@ internal static class SqlServerDigestSql
             """,
         MarkSentSql: "UPDATE dbo.digest_runs SET state = N'Sent', sent_at = @at, updated_at = @at, last_error = NULL WHERE id = @runId AND state = N'Sending'",
         MarkFailedSql: "UPDATE dbo.digest_runs SET state = N'Failed', updated_at = @at, last_error = @error WHERE id = @runId AND state = N'Sending'",
-        ListRunsSql: $"SELECT TOP (@limit) {RunColumns} FROM dbo.digest_runs WHERE subscription_id = @subscriptionId ORDER BY period_end DESC");
+        ListRunsSql: $"SELECT TOP (@limit) {SqlDigestStore.RunColumns} FROM dbo.digest_runs WHERE subscription_id = @subscriptionId ORDER BY period_end DESC");
 }

@@ -25,6 +25,19 @@ internal sealed record DigestSql(
 /// <summary>Digest subscriptions and the send bookkeeping of their runs.</summary>
 internal sealed class SqlDigestStore(SqlDialect dialect, DigestSql sql) : IDigestSubscriptionStore, IDigestRunStore
 {
+    public const string SubscriptionColumns = """
+        id AS Id, name AS Name, recipients AS Recipients, brands AS Brands, cadence AS Cadence, send_at AS SendAt,
+        weekly_on AS WeeklyOn, cron AS Cron, time_zone AS TimeZone, enabled AS Enabled,
+        created_at AS CreatedAt, updated_at AS UpdatedAt
+        """;
+
+    public const string RunColumns = """
+        id AS Id, subscription_id AS SubscriptionId, period_start AS PeriodStart, period_end AS PeriodEnd, state AS State,
+        attempts AS Attempts, recipients AS Recipients, brands AS Brands, subject AS Subject, message_id AS MessageId,
+        mentions AS Mentions, negative_mentions AS NegativeMentions, alerts_opened AS AlertsOpened,
+        updated_at AS UpdatedAt, sent_at AS SentAt, last_error AS LastError
+        """;
+
     public async Task<DigestSubscription> CreateAsync(DigestSubscription subscription, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);

@@ -1,29 +1,18 @@
-namespace SocialWatch.Storage.Stores;
+using SocialWatch.Storage.Stores;
+
+namespace SocialWatch.Storage.Standard;
 
 /// <summary>The digest statements SQLite and PostgreSQL share word for word (SQL Server has its own).</summary>
-internal static class DigestStatements
+internal static class StandardDigestSql
 {
-    private const string SubscriptionColumns = """
-        id AS Id, name AS Name, recipients AS Recipients, brands AS Brands, cadence AS Cadence, send_at AS SendAt,
-        weekly_on AS WeeklyOn, cron AS Cron, time_zone AS TimeZone, enabled AS Enabled,
-        created_at AS CreatedAt, updated_at AS UpdatedAt
-        """;
-
-    private const string RunColumns = """
-        id AS Id, subscription_id AS SubscriptionId, period_start AS PeriodStart, period_end AS PeriodEnd, state AS State,
-        attempts AS Attempts, recipients AS Recipients, brands AS Brands, subject AS Subject, message_id AS MessageId,
-        mentions AS Mentions, negative_mentions AS NegativeMentions, alerts_opened AS AlertsOpened,
-        updated_at AS UpdatedAt, sent_at AS SentAt, last_error AS LastError
-        """;
-
-    public static readonly DigestSql SqliteAndPostgreSql = new(
+    public static readonly DigestSql Statements = new(
         InsertSubscriptionSql: """
             INSERT INTO digest_subscriptions (name, recipients, brands, cadence, send_at, weekly_on, cron, time_zone, enabled, created_at, updated_at)
             VALUES (@Name, @Recipients, @Brands, @Cadence, @SendAt, @WeeklyOn, @Cron, @TimeZone, @Enabled, @CreatedAt, @UpdatedAt)
             RETURNING id
             """,
-        GetSubscriptionSql: $"SELECT {SubscriptionColumns} FROM digest_subscriptions WHERE id = @id",
-        ListSubscriptionsSql: $"SELECT {SubscriptionColumns} FROM digest_subscriptions ORDER BY id",
+        GetSubscriptionSql: $"SELECT {SqlDigestStore.SubscriptionColumns} FROM digest_subscriptions WHERE id = @id",
+        ListSubscriptionsSql: $"SELECT {SqlDigestStore.SubscriptionColumns} FROM digest_subscriptions ORDER BY id",
         UpdateSubscriptionSql: """
             UPDATE digest_subscriptions
                SET name = @Name, recipients = @Recipients, brands = @Brands, cadence = @Cadence, send_at = @SendAt,
@@ -32,7 +21,7 @@ internal static class DigestStatements
             """,
         DeleteRunsSql: "DELETE FROM digest_runs WHERE subscription_id = @id",
         DeleteSubscriptionSql: "DELETE FROM digest_subscriptions WHERE id = @id",
-        GetRunSql: $"SELECT {RunColumns} FROM digest_runs WHERE subscription_id = @subscriptionId AND period_end = @periodEnd",
+        GetRunSql: $"SELECT {SqlDigestStore.RunColumns} FROM digest_runs WHERE subscription_id = @subscriptionId AND period_end = @periodEnd",
         InsertRunSql: """
             INSERT INTO digest_runs (subscription_id, period_start, period_end, state, attempts, recipients, brands, subject, message_id,
                                      mentions, negative_mentions, alerts_opened, updated_at)
@@ -50,5 +39,5 @@ internal static class DigestStatements
             """,
         MarkSentSql: "UPDATE digest_runs SET state = 'Sent', sent_at = @at, updated_at = @at, last_error = NULL WHERE id = @runId AND state = 'Sending'",
         MarkFailedSql: "UPDATE digest_runs SET state = 'Failed', updated_at = @at, last_error = @error WHERE id = @runId AND state = 'Sending'",
-        ListRunsSql: $"SELECT {RunColumns} FROM digest_runs WHERE subscription_id = @subscriptionId ORDER BY period_end DESC LIMIT @limit");
+        ListRunsSql: $"SELECT {SqlDigestStore.RunColumns} FROM digest_runs WHERE subscription_id = @subscriptionId ORDER BY period_end DESC LIMIT @limit");
 }
