@@ -26,8 +26,25 @@ public sealed class ReopenOnReComplaint(
 {
     private const int Attempts = 3;
 
+    /// <summary>
+    /// Reads, in one query, the recently resolved cases of the authors of a page of routed mentions, so that
+    /// <see cref="TryReopenAsync"/> asks the database only for a case it will reopen.
+    /// </summary>
+    public async Task PrepareAsync(IReadOnlyList<StoredMention> routed, RoutingSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var authors = routed.Where(s => !string.IsNullOrEmpty(s.Mention.Author.Id)).Select(Key).ToHashSet();
+        if (authors.Count == 0 || options.Value.Window <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        settings.KnowRecentlyResolved(await queries.FindRecentlyResolvedAsync(authors, time.GetUtcNow() - options.Value.Window, cancellationToken));
+    }
+
     /// <summary>Reopens the author's recently resolved case, or returns null when there is none to reopen.</summary>
-    public async Task<Alert?> TryReopenAsync(StoredMention stored, RouteDecision decision, CancellationToken cancellationToken)
+    /// <param name="settings">The batch's reads (<see cref="PrepareAsync"/>), or null to look the author up here.</param>
+    public async Task<Alert?> TryReopenAsync(StoredMention stored, RouteDecision decision, RoutingSettings? settings, CancellationToken cancellationToken)
     {
         var mention = stored.Mention;
         if (string.IsNullOrEmpty(mention.Author.Id) || options.Value.Window <= TimeSpan.Zero)
@@ -35,10 +52,17 @@ public sealed class ReopenOnReComplaint(
             return null;
         }
 
+        var author = Key(stored);
         var now = time.GetUtcNow();
         for (var attempt = 1; ; attempt++)
         {
-            var previous = await queries.FindRecentlyResolvedAsync(mention.Brand, mention.Source, mention.Author.Id, now - options.Value.Window, cancellationToken);
+            // The batch's read answers the first try; a retry after a conflict reads the case afresh.
+            Alert? previous = null;
+            if (attempt > 1 || settings is null || !settings.TryRecentlyResolved(author, out previous))
+            {
+                previous = await queries.FindRecentlyResolvedAsync(mention.Brand, mention.Source, mention.Author.Id, now - options.Value.Window, cancellationToken);
+            }
+
             if (previous is null || !AlertStateMachine.CanReopen(previous))
             {
                 return null;
@@ -64,6 +88,7 @@ public sealed class ReopenOnReComplaint(
                     },
                     cancellationToken);
                 notifier.Publish(AlertEvent.Reopening(reopened, stored.Id, now, "system"));
+                settings?.Forget(author);
                 return reopened;
             }
             catch (ConcurrencyConflictException) when (attempt < Attempts)
@@ -72,4 +97,6 @@ public sealed class ReopenOnReComplaint(
             }
         }
     }
+
+    private static AuthorCaseKey Key(StoredMention stored) => new(stored.Mention.Brand, stored.Mention.Source, stored.Mention.Author.Id);
 }

@@ -42,7 +42,7 @@ public sealed class MentionAlertRaiser(
             return null;
         }
 
-        if (await reopen.TryReopenAsync(stored, decision, cancellationToken) is { } reopened)
+        if (await reopen.TryReopenAsync(stored, decision, settings, cancellationToken) is { } reopened)
         {
             WorkflowLog.Reopened(logger, reopened.Id, stored.Id);
             return null;

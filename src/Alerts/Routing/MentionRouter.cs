@@ -1,3 +1,4 @@
+using SocialWatch.Alerts.Reopen;
 using SocialWatch.Alerts.Sla;
 using SocialWatch.Alerts.Workflow;
 using SocialWatch.Core.Ingest;
@@ -18,6 +19,7 @@ public sealed class MentionRouter(
     RoutingRuleEvaluator evaluator,
     DeadlinePlanner deadlines,
     MentionAlertRaiser raiser,
+    ReopenOnReComplaint reopen,
     IWorkflowQueries queries) : IMentionsStoredHandler
 {
     public const int MaxTitleLength = 140;
@@ -30,7 +32,8 @@ public sealed class MentionRouter(
         }
 
         // One read of the rules, and of each team and SLA policy used, per batch: an admin's edit applies from the
-        // next batch on. Which routed mentions were handled already (a repeated hand-over) is one query for the page.
+        // next batch on. Which routed mentions were handled already (a repeated hand-over), and which of their authors
+        // have a recently resolved case to reopen, is one query each for the page.
         var ordered = (await rules.ListAsync(cancellationToken)).OrderBy(r => r.Order).ThenBy(r => r.Id).ToList();
         var routed = new List<(StoredMention Stored, RouteDecision Decision)>();
         foreach (var stored in mentions)
@@ -48,6 +51,7 @@ public sealed class MentionRouter(
 
         var settings = new RoutingSettings(deadlines);
         settings.KnowHandled(await queries.FindHandledMentionsAsync([.. routed.Select(r => r.Stored.Id)], cancellationToken));
+        await reopen.PrepareAsync([.. routed.Where(r => settings.IsHandled(r.Stored.Id) != true).Select(r => r.Stored)], settings, cancellationToken);
         foreach (var (stored, decision) in routed)
         {
             await raiser.RaiseAsync(stored, decision, settings, extraReason: null, cancellationToken);

@@ -16,6 +16,12 @@ public interface IWorkflowQueries
     Task<Alert?> FindRecentlyResolvedAsync(string brand, string source, string authorId, DateTimeOffset resolvedSince, CancellationToken cancellationToken);
 
     /// <summary>
+    /// <see cref="FindRecentlyResolvedAsync(string, string, string, DateTimeOffset, CancellationToken)"/> for a page of
+    /// routed mentions' authors in one query; authors without such a case are absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<AuthorCaseKey, Alert>> FindRecentlyResolvedAsync(IReadOnlyCollection<AuthorCaseKey> authors, DateTimeOffset resolvedSince, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The latest two engagement snapshots of each mention (oldest first), for the SLA sweep's velocity: one query for
     /// all open alerts instead of one per alert. Mentions without snapshots are absent.
     /// </summary>
@@ -33,3 +39,6 @@ public interface IWorkflowQueries
     /// <summary>The alert the mention raised (its one alert, open or closed); null when it raised none.</summary>
     Task<Alert?> FindAlertForMentionAsync(long mentionId, CancellationToken cancellationToken);
 }
+
+/// <summary>Whose earlier case a mention may reopen: the same author on the same source, for the same brand.</summary>
+public sealed record AuthorCaseKey(string Brand, string Source, string AuthorId);

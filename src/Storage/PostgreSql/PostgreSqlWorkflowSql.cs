@@ -39,7 +39,14 @@ internal static class PostgreSqlWorkflowQuerySql
         FROM mentions WHERE brand = @brand AND created_at >= @From AND created_at < @To
         """;
 
-    public static readonly WorkflowQuerySql Statements = new(CountOpenByAssigneeSql, FindRecentlyResolvedSql, CountAlertsForMentionSql, CountWindowSql, LatestSnapshotsSql, FindAlertForMentionSql, HandledMentionsSql);
+    private const string ResolvedByAuthorsSql = """
+        SELECT a.brand AS Brand, m.source AS Source, m.author_id AS AuthorId, a.id AS Id, a.resolved_at AS ResolvedAt
+        FROM mentions m JOIN alerts a ON a.mention_id = m.id
+        WHERE m.author_id = ANY(@authorIds) AND a.kind = 'Mention' AND a.state = 'Resolved' AND a.resolved_at >= @Since
+        """;
+
+    public static readonly WorkflowQuerySql Statements = new(
+        CountOpenByAssigneeSql, FindRecentlyResolvedSql, CountAlertsForMentionSql, CountWindowSql, LatestSnapshotsSql, FindAlertForMentionSql, HandledMentionsSql, ResolvedByAuthorsSql);
 }
 
 internal static class PostgreSqlRetentionSql

@@ -135,7 +135,14 @@ internal static class SqlServerWorkflowQuerySql
         FROM dbo.mentions WHERE brand = @brand AND created_at >= @From AND created_at < @To;
         """;
 
-    public static readonly WorkflowQuerySql Statements = new(CountOpenByAssigneeSql, FindRecentlyResolvedSql, CountAlertsForMentionSql, CountWindowSql, LatestSnapshotsSql, FindAlertForMentionSql, HandledMentionsSql);
+    private const string ResolvedByAuthorsSql = """
+        SELECT a.brand AS Brand, m.source AS Source, m.author_id AS AuthorId, a.id AS Id, a.resolved_at AS ResolvedAt
+        FROM dbo.mentions m JOIN dbo.alerts a ON a.mention_id = m.id
+        WHERE m.author_id IN (SELECT [value] FROM OPENJSON(@authorIdsJson)) AND a.kind = N'Mention' AND a.state = N'Resolved' AND a.resolved_at >= @Since;
+        """;
+
+    public static readonly WorkflowQuerySql Statements = new(
+        CountOpenByAssigneeSql, FindRecentlyResolvedSql, CountAlertsForMentionSql, CountWindowSql, LatestSnapshotsSql, FindAlertForMentionSql, HandledMentionsSql, ResolvedByAuthorsSql);
 }
 
 internal static class SqlServerRetentionSql

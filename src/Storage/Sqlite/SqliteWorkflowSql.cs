@@ -40,7 +40,16 @@ internal static class SqliteWorkflowQuerySql
         FROM mentions WHERE brand = @brand AND created_at >= @From AND created_at < @To
         """;
 
-    public static readonly WorkflowQuerySql Statements = new(CountOpenByAssigneeSql, FindRecentlyResolvedSql, CountAlertsForMentionSql, CountWindowSql, LatestSnapshotsSql, FindAlertForMentionSql, HandledMentionsSql);
+    internal static readonly string ResolvedByAuthorsSql = $"""
+        SELECT a.brand AS Brand, m.source AS Source, m.author_id AS AuthorId, a.id AS Id, a.resolved_at AS ResolvedAt
+        FROM ({SqliteAuthorIndex.UnionOfLevels(table => $"SELECT mention_id FROM {table} WHERE author_id IN (SELECT value FROM json_each(@authorIdsJson))")}) AS k
+        CROSS JOIN alerts a ON a.mention_id = k.mention_id
+        JOIN mentions m ON m.id = a.mention_id
+        WHERE a.kind = 'Mention' AND a.state = 'Resolved' AND a.resolved_at >= @Since
+        """;
+
+    public static readonly WorkflowQuerySql Statements = new(
+        CountOpenByAssigneeSql, FindRecentlyResolvedSql, CountAlertsForMentionSql, CountWindowSql, LatestSnapshotsSql, FindAlertForMentionSql, HandledMentionsSql, ResolvedByAuthorsSql);
 }
 
 internal static class SqliteRetentionSql

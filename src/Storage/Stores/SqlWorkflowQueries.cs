@@ -7,7 +7,13 @@ using SocialWatch.Core.Workflow;
 
 namespace SocialWatch.Storage.Stores;
 
-internal sealed record WorkflowQuerySql(string CountOpenByAssignee, string FindRecentlyResolved, string CountAlertsForMention, string CountWindow, string LatestSnapshots, string FindAlertForMention, string HandledMentions);
+/// <remarks>
+/// <c>ResolvedByAuthors</c> takes the author ids (@authorIds, or @authorIdsJson for SQL Server) and @Since and reads the
+/// resolved mention alerts of those authors since then: Brand, Source, AuthorId, Id and ResolvedAt.
+/// </remarks>
+internal sealed record WorkflowQuerySql(
+    string CountOpenByAssignee, string FindRecentlyResolved, string CountAlertsForMention, string CountWindow, string LatestSnapshots,
+    string FindAlertForMention, string HandledMentions, string ResolvedByAuthors);
 
 /// <summary>Read queries of the workflow and the spike detector over the alerts and mentions tables.</summary>
 internal sealed class SqlWorkflowQueries(SqlDialect dialect, IAlertStore alerts, WorkflowQuerySql sql) : IWorkflowQueries, ISpikeDataSource
@@ -43,6 +49,52 @@ internal sealed class SqlWorkflowQueries(SqlDialect dialect, IAlertStore alerts,
         }
 
         return id is { } found ? await alerts.GetAsync(found, cancellationToken) : null;
+    }
+
+    public async Task<IReadOnlyDictionary<AuthorCaseKey, Alert>> FindRecentlyResolvedAsync(
+        IReadOnlyCollection<AuthorCaseKey> authors, DateTimeOffset resolvedSince, CancellationToken cancellationToken)
+    {
+        var wanted = authors.ToHashSet();
+        var newest = new Dictionary<AuthorCaseKey, (long Id, DateTimeOffset ResolvedAt)>();
+        await using (var connection = await dialect.OpenAsync(cancellationToken))
+        {
+            foreach (var chunk in wanted.Select(a => a.AuthorId).Distinct(StringComparer.Ordinal).Chunk(SnapshotChunk))
+            {
+                var rows = await connection.QueryAsync<ResolvedRow>(new CommandDefinition(
+                    sql.ResolvedByAuthors,
+                    new { authorIds = chunk, authorIdsJson = System.Text.Json.JsonSerializer.Serialize(chunk), Since = dialect.ToDb(resolvedSince) },
+                    cancellationToken: cancellationToken));
+                foreach (var row in rows)
+                {
+                    var key = new AuthorCaseKey(row.Brand, row.Source, row.AuthorId);
+                    var resolvedAt = SqlDialect.FromDb(row.ResolvedAt);
+                    if (wanted.Contains(key) && (!newest.TryGetValue(key, out var seen) || resolvedAt > seen.ResolvedAt || (resolvedAt == seen.ResolvedAt && row.Id > seen.Id)))
+                    {
+                        newest[key] = (row.Id, resolvedAt);
+                    }
+                }
+            }
+        }
+
+        var found = new Dictionary<AuthorCaseKey, Alert>();
+        foreach (var (key, (id, _)) in newest)
+        {
+            if (await alerts.GetAsync(id, cancellationToken) is { } alert)
+            {
+                found[key] = alert;
+            }
+        }
+
+        return found;
+    }
+
+    private sealed class ResolvedRow
+    {
+        public string Brand { get; set; } = "";
+        public string Source { get; set; } = "";
+        public string AuthorId { get; set; } = "";
+        public long Id { get; set; }
+        public object ResolvedAt { get; set; } = 0L;
     }
 
     private sealed class SnapshotRow

@@ -172,7 +172,29 @@ internal sealed class InMemoryWorkflowQueries(InMemoryAlertStore alerts, InMemor
         return Task.FromResult(counts);
     }
 
+    public async Task<IReadOnlyDictionary<AuthorCaseKey, Alert>> FindRecentlyResolvedAsync(
+        IReadOnlyCollection<AuthorCaseKey> authors, DateTimeOffset resolvedSince, CancellationToken cancellationToken)
+    {
+        Count(nameof(FindRecentlyResolvedAsync) + "(page)");
+        var found = new Dictionary<AuthorCaseKey, Alert>();
+        foreach (var a in authors)
+        {
+            if (await Resolved(a.Brand, a.Source, a.AuthorId, resolvedSince) is { } alert)
+            {
+                found[a] = alert;
+            }
+        }
+
+        return found;
+    }
+
     public Task<Alert?> FindRecentlyResolvedAsync(string brand, string source, string authorId, DateTimeOffset resolvedSince, CancellationToken cancellationToken)
+    {
+        Count(nameof(FindRecentlyResolvedAsync));
+        return Resolved(brand, source, authorId, resolvedSince);
+    }
+
+    private Task<Alert?> Resolved(string brand, string source, string authorId, DateTimeOffset resolvedSince)
     {
         var found = alerts.All
             .Where(a => a is { Kind: AlertKind.Mention, State: AlertState.Resolved } && a.Brand == brand && a.ResolvedAt >= resolvedSince && a.MentionId is not null)

@@ -46,7 +46,7 @@ internal sealed class WorkflowHarness
 
     public MentionAlertRaiser Raiser => new(Queries, ReopenCase, Alerts, Assigner, Notifier, Time, NullLogger<MentionAlertRaiser>.Instance);
 
-    public MentionRouter Router => new(Rules, new RoutingRuleEvaluator(Options.Create(Routing)), Planner, Raiser, Queries);
+    public MentionRouter Router => new(Rules, new RoutingRuleEvaluator(Options.Create(Routing)), Planner, Raiser, ReopenCase, Queries);
 
     public RescoredMentionRouter RescoreRouter => new(
         Rules, new RoutingRuleEvaluator(Options.Create(Routing)), Planner, Calculator, Raiser, Queries, Alerts, Notifier, Options.Create(Routing), Time,

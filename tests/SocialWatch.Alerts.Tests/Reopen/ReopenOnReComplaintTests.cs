@@ -39,6 +39,32 @@ public sealed class ReopenOnReComplaintTests
     }
 
     [TestMethod]
+    public async Task APageWithTwoReComplaintsOfOneAuthor_ReopensTheCaseOnce_AndReadsTheAuthorsCasesOncePerPage()
+    {
+        var (h, resolved) = await ResolvedCaseAsync();
+        h.Time.Advance(TimeSpan.FromDays(1));
+        var page = new[]
+        {
+            Mentions.Stored(2, authorId: "carol", text: "Still broken!"),
+            Mentions.Stored(3, authorId: "dave", text: "Mine too"),
+            Mentions.Stored(4, authorId: "carol", text: "Hello??"),
+        };
+        foreach (var mention in page)
+        {
+            h.Mentions.Add(mention);
+        }
+
+        h.Queries.Calls.Clear();
+        await h.Router.OnStoredAsync(page, CancellationToken.None);
+
+        var reopened = h.Alerts.All.Single(a => a.Id == resolved.Id);
+        Assert.AreEqual(AlertState.New, reopened.State, "carol's first mention reopened her case");
+        Assert.HasCount(3, h.Alerts.All, "dave's mention and carol's second one raise new cases; the reopened one is not reopened twice");
+        Assert.AreEqual(1, h.Queries.Calls["FindRecentlyResolvedAsync(page)"], "the page's authors in one read");
+        Assert.AreEqual(1, h.Queries.Calls.GetValueOrDefault("FindRecentlyResolvedAsync"), "looked up alone only after her case changed");
+    }
+
+    [TestMethod]
     public async Task TheSameReComplaintHandedOverAgain_RaisesNoSecondAlert()
     {
         // A page whose routing failed after this mention reopened the case is handed over again by the recovery job.

@@ -67,7 +67,7 @@ public sealed class MentionRouterTests
     }
 
     [TestMethod]
-    public async Task OnStored_APageOfRoutedMentions_ReadsHandledMentionsAndTheTeamsLoadOncePerPage()
+    public async Task OnStored_APageOfRoutedMentions_ReadsHandledMentionsTheAuthorsCasesAndTheTeamsLoadOncePerPage()
     {
         var h = new WorkflowHarness();
         h.Teams.Add(new TeamProfile { Name = "social-care", Assignment = AssignmentMode.RoundRobin, Members = [new("ann", null, 2), new("bob", null, 50)] });
@@ -84,6 +84,8 @@ public sealed class MentionRouterTests
         Assert.AreEqual(2, h.Queries.Calls["FindHandledMentionsAsync"], "one read per page");
         Assert.IsFalse(h.Queries.Calls.ContainsKey("HasAlertForMentionAsync"), "no read per mention");
         Assert.AreEqual(2, h.Queries.Calls["CountOpenByAssigneeAsync"], "the team's load once per page");
+        Assert.AreEqual(2, h.Queries.Calls["FindRecentlyResolvedAsync(page)"], "the authors' resolved cases once per page");
+        Assert.IsFalse(h.Queries.Calls.ContainsKey("FindRecentlyResolvedAsync"), "no re-complaint look-up per mention");
         Assert.AreEqual(2, h.Alerts.All.Count(a => a.AssignedTo == "ann"), "ann's capacity of two holds within a page, counted in memory");
         Assert.AreEqual(38, h.Alerts.All.Count(a => a.AssignedTo == "bob"));
     }

@@ -54,6 +54,30 @@ public abstract class WorkflowQueriesContract : WorkflowStoreContract
     }
 
     [TestMethod]
+    public async Task FindRecentlyResolved_ForAPageOfAuthors_GivesEachTheNewestCaseOfItsBrandAndSource()
+    {
+        var queries = Resolve<IWorkflowQueries>();
+        await MoveAsync(await MoveAsync(await CreateAlertAsync(await StoreMentionAsync("1", authorId: "carol")), AlertState.Responded), AlertState.Resolved, resolvedAt: T0.AddDays(-10));
+        var recent = await MoveAsync(await MoveAsync(await CreateAlertAsync(await StoreMentionAsync("2", authorId: "carol")), AlertState.Responded), AlertState.Resolved, resolvedAt: T0.AddDays(-2));
+        var older = await MoveAsync(await MoveAsync(await CreateAlertAsync(await StoreMentionAsync("3", authorId: "carol")), AlertState.Responded), AlertState.Resolved, resolvedAt: T0.AddDays(-3));
+        var dave = await MoveAsync(await MoveAsync(await CreateAlertAsync(await StoreMentionAsync("4", authorId: "dave")), AlertState.Responded), AlertState.Resolved, resolvedAt: T0.AddDays(-1));
+        await CreateAlertAsync(await StoreMentionAsync("5", authorId: "erin"));
+        var carol = new AuthorCaseKey("acme", "x", "carol");
+        var daveKey = new AuthorCaseKey("acme", "x", "dave");
+
+        var found = await queries.FindRecentlyResolvedAsync(
+            [carol, daveKey, new("acme", "x", "erin"), new("globex", "x", "carol"), new("acme", "reddit", "carol"), new("acme", "x", "nobody")], T0.AddDays(-7), None);
+        var window = await queries.FindRecentlyResolvedAsync([carol, daveKey], T0.AddDays(-1).AddHours(-1), None);
+
+        Assert.AreEqual(recent.Id, found[carol].Id, "the newest, not the older one inside the window");
+        Assert.AreNotEqual(older.Id, found[carol].Id);
+        Assert.AreEqual(dave.Id, found[daveKey].Id);
+        Assert.HasCount(2, found, "an open case, another brand, another source and an unknown author find none");
+        Assert.AreEqual(daveKey, window.Keys.Single(), "only cases resolved within the window");
+        Assert.IsEmpty(await queries.FindRecentlyResolvedAsync([], T0, None));
+    }
+
+    [TestMethod]
     public async Task HasAlertForMention_SeesOnlyMentionAlertsOfThatMention()
     {
         var queries = Resolve<IWorkflowQueries>();
