@@ -117,6 +117,16 @@ internal static partial class MigrationTables
                 {
                     tables.Remove(name);
                 }
+                else if (match.Groups["verb"].Value.Equals("ALTER", StringComparison.OrdinalIgnoreCase))
+                {
+                    // A table rebuilt under a new name and renamed back (SQLite's 0018) keeps its place in the list.
+                    var renamed = match.Groups["to"].Value.Trim('[', ']').ToLowerInvariant();
+                    var index = tables.IndexOf(name);
+                    if (index >= 0)
+                    {
+                        tables[index] = renamed;
+                    }
+                }
                 else if (!tables.Contains(name))
                 {
                     tables.Add(name);
@@ -127,7 +137,7 @@ internal static partial class MigrationTables
         return tables;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?<verb>CREATE|DROP)\s+TABLE\s+(IF\s+(NOT\s+)?EXISTS\s+)?(?<name>[\[\]\w.]+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:(?<verb>CREATE|DROP)\s+TABLE\s+(IF\s+(NOT\s+)?EXISTS\s+)?(?<name>[\[\]\w.]+)|(?<verb>ALTER)\s+TABLE\s+(?<name>[\[\]\w.]+)\s+RENAME\s+TO\s+(?<to>[\[\]\w.]+))", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex TableStatement();
 }
 
