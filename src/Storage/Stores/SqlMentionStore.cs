@@ -58,7 +58,8 @@ internal sealed record MentionSql(
 
 /// <summary>
 /// How a dialect inserts a page of mentions, inside the page's transaction after the cursor moved: skips a mention
-/// already stored for its brand (or earlier in the page), keyed by (source, external id, brand), and returns the inserted ones with their ids, in page order.
+/// already stored for its brand (or earlier in the page), keyed by (source, external id, brand), and returns the
+/// inserted ones with their ids, in page order.
 /// </summary>
 internal interface IMentionPageInsert
 {
