@@ -436,6 +436,8 @@ internal sealed class IngestBenchmark : IBenchmark
 
         public Task<Core.Mentions.StoredMention?> FindMentionAsync(string source, string externalId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<Core.Mentions.StoredMention?> FindMentionAsync(string source, string externalId, string? brand, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<IReadOnlyList<Core.Mentions.StoredMention>> GetMentionsAsync(Core.Mentions.MentionQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<Core.Mentions.StoredMention>> GetMentionsWithOpenAlertsAsync(string source, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -2,7 +2,8 @@ namespace SocialWatch.Core.Mentions;
 
 /// <summary>
 /// One post or comment that mentions a brand, normalised from whichever network it came from.
-/// Identity is (<see cref="Source"/>, <see cref="ExternalId"/>): storing the same pair twice stores it once.
+/// A post is (<see cref="Source"/>, <see cref="ExternalId"/>); a stored mention is that post for one
+/// <see cref="Brand"/>: storing the same triple twice stores it once, and a post that names two brands is stored for each.
 /// </summary>
 public sealed record Mention
 {

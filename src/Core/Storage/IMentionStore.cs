@@ -10,7 +10,8 @@ public interface IMentionStore
 {
     /// <summary>
     /// Stores a page of scored mentions and moves the query's cursor in ONE transaction.
-    /// Mentions already stored (same source and external id) are skipped, so a re-run stores nothing twice.
+    /// Mentions already stored (same source, external id and brand) are skipped, so a re-run stores nothing twice; a post
+    /// found for two brands is stored once for each, so every brand's queue, counts and alerts see it.
     /// If <see cref="IngestBatch.ExpectedCursor"/> does not match the stored cursor, nothing is written and
     /// <see cref="CursorConflictException"/> is thrown (another host committed this page first).
     /// </summary>
@@ -21,7 +22,11 @@ public interface IMentionStore
 
     Task<StoredMention?> GetMentionAsync(long id, CancellationToken cancellationToken);
 
+    /// <summary>The post's first stored copy (lowest id), whichever brand it was stored for.</summary>
     Task<StoredMention?> FindMentionAsync(string source, string externalId, CancellationToken cancellationToken);
+
+    /// <summary>The post as stored for <paramref name="brand"/>; null <paramref name="brand"/> finds its first stored copy.</summary>
+    Task<StoredMention?> FindMentionAsync(string source, string externalId, string? brand, CancellationToken cancellationToken);
 
     /// <summary>Mentions matching the query, newest first.</summary>
     Task<IReadOnlyList<StoredMention>> GetMentionsAsync(MentionQuery query, CancellationToken cancellationToken);
@@ -36,8 +41,8 @@ public interface IMentionStore
     Task<IReadOnlyList<EngagementSnapshot>> GetSnapshotsAsync(long mentionId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Compliance: removes the text and author data of deleted posts, keeping the row so that a later
-    /// poll does not store it again. Returns how many mentions were redacted.
+    /// Compliance: removes the text and author data of deleted posts (every brand's copy), keeping the rows so that a
+    /// later poll does not store them again. Returns how many mentions were redacted.
     /// </summary>
     Task<int> RedactAsync(string source, IReadOnlyList<string> externalIds, CancellationToken cancellationToken);
 }

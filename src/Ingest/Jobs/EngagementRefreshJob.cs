@@ -111,33 +111,49 @@ public sealed class EngagementRefreshJob(
             return claimed.Count == batch;
         }
 
-        var updates = await source.RefreshAsync([.. live.Select(e => e.Mention)], cancellationToken);
+        // A post stored for two brands is two entries but one post: the source reads it once (X bills per post read),
+        // through its first claimed copy, and the answer goes to every copy.
+        var copies = live
+            .GroupBy(e => e.Mention.Mention.ExternalId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var updates = await source.RefreshAsync([.. copies.Values.Select(c => c[0].Mention)], cancellationToken);
         var byId = live.ToDictionary(e => e.Mention.Id);
         var refreshed = new List<(ClaimedWatchEntry Entry, EngagementMetrics Metrics)>(updates.Count);
         var deleted = new List<ClaimedWatchEntry>();
+        var read = new List<ClaimedWatchEntry>(updates.Count);
         var seen = new HashSet<long>();
         foreach (var update in updates)
         {
-            if (!byId.TryGetValue(update.MentionId, out var entry) || !seen.Add(update.MentionId))
+            if (!byId.TryGetValue(update.MentionId, out var answered) || !seen.Add(update.MentionId))
             {
                 continue;
             }
 
-            if (update.Deleted)
+            if (!update.Deleted)
             {
-                deleted.Add(entry);
+                read.Add(answered);
             }
-            else
+
+            foreach (var entry in copies[answered.Mention.Mention.ExternalId])
             {
-                refreshed.Add((entry, update.Metrics));
+                seen.Add(entry.Mention.Id);
+                if (update.Deleted)
+                {
+                    deleted.Add(entry);
+                }
+                else
+                {
+                    refreshed.Add((entry, update.Metrics));
+                }
             }
         }
 
-        // Lookups are billed per post returned, like search reads, and count against the same daily budget.
+        // Lookups are billed per post returned, like search reads, and count against the same daily budget: a post read
+        // once for two brands is one read, charged to the brand whose copy was read.
         if (source is IBudgetedSource)
         {
             var day = DateOnly.FromDateTime(now.UtcDateTime);
-            foreach (var brand in refreshed.GroupBy(r => r.Entry.Mention.Mention.Brand))
+            foreach (var brand in read.GroupBy(e => e.Mention.Mention.Brand))
             {
                 await state.AddReadsAsync(source.Name, brand.Key, day, brand.Count(), cancellationToken);
             }

@@ -58,7 +58,8 @@ public sealed class MentionPipeline(
     public async Task<PipelineResult> ProcessAsync(StreamBatch batch, CancellationToken cancellationToken)
     {
         var accepted = new List<Mention>(batch.Mentions.Count);
-        var seen = new HashSet<(string, string)>();
+        // A post found for two brands (the stream matches every brand at once) is one mention of each.
+        var seen = new HashSet<(string, string, string)>();
         var filtered = 0;
         foreach (var (brand, raw) in batch.Mentions)
         {
@@ -69,7 +70,7 @@ public sealed class MentionPipeline(
                 continue;
             }
 
-            if (seen.Add((mention.Source, mention.ExternalId)))
+            if (seen.Add((mention.Source, mention.ExternalId, mention.Brand)))
             {
                 accepted.Add(mention);
             }

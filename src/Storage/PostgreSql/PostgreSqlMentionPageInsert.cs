@@ -21,8 +21,8 @@ internal sealed class PostgreSqlMentionPageInsert(PostgreSqlDialect dialect) : I
             @Urls::text[], @Langs::text[], @ConversationIds::text[], @CreatedAts::timestamptz[], @IngestedAts::timestamptz[],
             @Sentiments::text[], @PNegatives::real[], @PNeutrals::real[], @PPositives::real[], @Complaints::real[],
             @EscalationScores::real[], @EscalationLevels::text[], @Reasons::text[], @ModelVersions::text[])
-        ON CONFLICT (source, external_id) DO NOTHING
-        RETURNING id AS Id, source AS Source, external_id AS ExternalId
+        ON CONFLICT (source, external_id, brand) DO NOTHING
+        RETURNING id AS Id, source AS Source, external_id AS ExternalId, brand AS Brand
         """;
 
     public async Task<IReadOnlyList<StoredMention>> InsertAsync(

@@ -15,7 +15,11 @@ internal static class PostgreSqlMentionSql
         InsertHandOverSql: HandOverStatements.InsertSql,
         GetCursorSql: "SELECT value FROM cursors WHERE query_key = @queryKey",
         GetMentionSql: $"SELECT {MentionRowColumns.Select} FROM mentions WHERE id = @id",
-        FindMentionSql: $"SELECT {MentionRowColumns.Select} FROM mentions WHERE source = @source AND external_id = @externalId",
+        FindMentionSql: $"""
+            SELECT {MentionRowColumns.Select} FROM mentions
+            WHERE source = @source AND external_id = @externalId AND (@brand::text IS NULL OR brand = @brand::text)
+            ORDER BY id LIMIT 1
+            """,
 
         // Npgsql sends these unprepared, so PostgreSQL plans each call with the actual values and drops the unused filters.
         GetMentionsSql: $"""

@@ -11,15 +11,15 @@ namespace SocialWatch.Storage.SqlServer;
 /// <summary>One statement per page: the page travels as one JSON parameter.</summary>
 internal sealed class SqlServerMentionPageInsert : IMentionPageInsert
 {
-    // UPDLOCK + HOLDLOCK on the existence check lock the (source, external_id) range, so a concurrent page with the
-    // same post waits instead of failing on the unique key. The page is de-duplicated in code first, since NOT EXISTS
+    // UPDLOCK + HOLDLOCK on the existence check lock the (source, external_id, brand) range, so a concurrent page with the
+    // same post for the same brand waits instead of failing on the unique key. The page is de-duplicated in code first, since NOT EXISTS
     // cannot see rows of the same statement.
     private const string InsertMentionsSql = """
         INSERT INTO dbo.mentions (
             source, external_id, brand, [text], author_id, author_handle, author_display_name, author_followers, author_verified,
             likes, reposts, replies, quotes, url, lang, conversation_id, created_at, ingested_at,
             sentiment, p_negative, p_neutral, p_positive, complaint, escalation_score, escalation_level, reasons, model_version)
-        OUTPUT inserted.id AS Id, inserted.source AS Source, inserted.external_id AS ExternalId
+        OUTPUT inserted.id AS Id, inserted.source AS Source, inserted.external_id AS ExternalId, inserted.brand AS Brand
         SELECT
             j.source, j.external_id, j.brand, j.[text], j.author_id, j.author_handle, j.author_display_name, j.author_followers,
             j.author_verified, j.likes, j.reposts, j.replies, j.quotes, j.url, j.lang, j.conversation_id, j.created_at, j.ingested_at,
@@ -57,7 +57,8 @@ internal sealed class SqlServerMentionPageInsert : IMentionPageInsert
         WHERE NOT EXISTS (
             SELECT 1 FROM dbo.mentions AS m WITH (UPDLOCK, HOLDLOCK)
             WHERE m.source = j.source COLLATE Latin1_General_100_BIN2
-              AND m.external_id = j.external_id COLLATE Latin1_General_100_BIN2);
+              AND m.external_id = j.external_id COLLATE Latin1_General_100_BIN2
+              AND m.brand = j.brand);
         """;
 
     public async Task<IReadOnlyList<StoredMention>> InsertAsync(

@@ -22,7 +22,11 @@ internal static class SqlServerMentionSql
         InsertHandOverSql: SqlServerHandOverSql.InsertSql,
         GetCursorSql: "SELECT value FROM dbo.cursors WHERE query_key = @queryKey;",
         GetMentionSql: $"SELECT {MentionRowColumns.Select} FROM dbo.mentions WHERE id = @id;",
-        FindMentionSql: $"SELECT {MentionRowColumns.Select} FROM dbo.mentions WHERE source = @source AND external_id = @externalId;",
+        FindMentionSql: $"""
+            SELECT TOP (1) {MentionRowColumns.Select} FROM dbo.mentions
+            WHERE source = @source AND external_id = @externalId AND (@brand IS NULL OR brand = @brand)
+            ORDER BY id;
+            """,
 
         // RECOMPILE lets the optimizer see the actual values and drop the unused filters, so the brand, author or
         // id index is used instead of one plan shaped for every combination.

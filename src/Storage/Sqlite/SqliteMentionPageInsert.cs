@@ -25,7 +25,7 @@ internal sealed class SqliteMentionPageInsert(SqliteDialect dialect) : IMentionP
             $source, $external_id, $brand, $text, $author_id, $author_handle, $author_display_name, $author_followers, $author_verified,
             $likes, $reposts, $replies, $quotes, $url, $lang, $conversation_id, $created_at, $ingested_at, 0,
             $sentiment, $p_negative, $p_neutral, $p_positive, $complaint, $escalation_score, $escalation_level, $reasons, $model_version)
-        ON CONFLICT (source, external_id) DO NOTHING
+        ON CONFLICT (source, external_id, brand) DO NOTHING
         RETURNING id
         """;
 

@@ -15,7 +15,11 @@ internal static class SqliteMentionSql
         InsertHandOverSql: HandOverStatements.InsertSql,
         GetCursorSql: "SELECT value FROM cursors WHERE query_key = @queryKey",
         GetMentionSql: $"SELECT {MentionRowColumns.Select} FROM mentions WHERE id = @id",
-        FindMentionSql: $"SELECT {MentionRowColumns.Select} FROM mentions WHERE source = @source AND external_id = @externalId",
+        FindMentionSql: $"""
+            SELECT {MentionRowColumns.Select} FROM mentions
+            WHERE source = @source AND external_id = @externalId AND (@brand IS NULL OR brand = @brand)
+            ORDER BY id LIMIT 1
+            """,
         GetMentionsSql: MentionsQuerySql(new MentionQuery()),
         GetMentionsWithOpenAlertsSql: $"""
             SELECT {MentionRowColumns.Select} FROM mentions

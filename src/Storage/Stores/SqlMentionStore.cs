@@ -21,7 +21,9 @@ namespace SocialWatch.Storage.Stores;
 /// <param name="InsertHandOverSql">The page's hand-over row (@MentionIds, @StoredAt), returning its id.</param>
 /// <param name="GetCursorSql">The cursor's value for @queryKey.</param>
 /// <param name="GetMentionSql">The mention @id.</param>
-/// <param name="FindMentionSql">The mention @source, @externalId.</param>
+/// <param name="FindMentionSql">
+/// The post @source, @externalId as stored for @brand, or its first stored copy (lowest id) when @brand is null.
+/// </param>
 /// <param name="GetMentionsSql">
 /// Newest first, below @BeforeId, at most @Limit, filtered by whichever of @Brand, @Source, @AuthorId, @Since, @Until
 /// and the teams are set.
@@ -30,7 +32,9 @@ namespace SocialWatch.Storage.Stores;
 /// <param name="InsertSnapshotSql">@MentionId, @At, @Likes, @Reposts, @Replies, @Quotes.</param>
 /// <param name="UpdateMetricsSql">The mention's current counters: @MentionId and the counters.</param>
 /// <param name="GetSnapshotsSql">MentionId, At and the counters of @mentionId's snapshots, oldest first.</param>
-/// <param name="RedactSql">Redacts the unredacted mentions of @source among the external ids; returns the row count.</param>
+/// <param name="RedactSql">
+/// Redacts the unredacted mentions of @source among the external ids, every brand's copy of each; returns the row count.
+/// </param>
 internal sealed record MentionSql(
     string CreateCursorSql,
     string MoveCursorSql,
@@ -54,7 +58,8 @@ internal sealed record MentionSql(
 
 /// <summary>
 /// How a dialect inserts a page of mentions, inside the page's transaction after the cursor moved: skips a mention
-/// already stored (or earlier in the page) and returns the inserted ones with their ids, in page order.
+/// already stored for its brand (or earlier in the page), keyed by (source, external id, brand), and returns the
+/// inserted ones with their ids, in page order.
 /// </summary>
 internal interface IMentionPageInsert
 {
@@ -106,11 +111,14 @@ internal sealed class SqlMentionStore(SqlDialect dialect, MentionSql sql, IMenti
         return row?.ToStoredMention();
     }
 
-    public async Task<StoredMention?> FindMentionAsync(string source, string externalId, CancellationToken cancellationToken)
+    public Task<StoredMention?> FindMentionAsync(string source, string externalId, CancellationToken cancellationToken) =>
+        FindMentionAsync(source, externalId, brand: null, cancellationToken);
+
+    public async Task<StoredMention?> FindMentionAsync(string source, string externalId, string? brand, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<StoredMentionRow>(
-            new CommandDefinition(sql.FindMentionSql, new { source, externalId }, cancellationToken: cancellationToken));
+            new CommandDefinition(sql.FindMentionSql, new { source, externalId, brand }, cancellationToken: cancellationToken));
         return row?.ToStoredMention();
     }
 

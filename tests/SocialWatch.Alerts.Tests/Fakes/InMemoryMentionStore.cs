@@ -32,6 +32,8 @@ internal sealed class InMemoryMentionStore : IMentionStore
 
     public Task<StoredMention?> FindMentionAsync(string source, string externalId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<StoredMention?> FindMentionAsync(string source, string externalId, string? brand, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<IReadOnlyList<StoredMention>> GetMentionsAsync(MentionQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<IReadOnlyList<StoredMention>> GetMentionsWithOpenAlertsAsync(string source, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -64,6 +64,68 @@ public abstract class MentionStoreContract : StoreContract
     }
 
     [TestMethod]
+    public async Task StoreBatch_APostThatNamesTwoBrands_IsStoredOnceForEach_EvenWithinOnePage()
+    {
+        var page = new[] { Scored("1", brand: "Acme Air"), Scored("1", brand: "Acme Rail"), Scored("1", brand: "Acme Air", text: "a later copy") };
+
+        var result = await Store.StoreBatchAsync(new IngestBatch("bsky:jetstream", page, "c1", null), None);
+        var again = await Store.StoreBatchAsync(new IngestBatch("bsky:jetstream", [Scored("1", brand: "Acme Rail"), Scored("1", brand: "Acme Air")], "c2", "c1"), None);
+
+        Assert.AreEqual("Acme Air,Acme Rail", string.Join(",", result.Inserted.Select(m => m.Mention.Brand)));
+        Assert.AreEqual(2, result.Inserted.Select(m => m.Id).Distinct().Count());
+        Assert.IsEmpty(again.Inserted);
+        Assert.HasCount(2, await Store.GetMentionsAsync(new MentionQuery(), None));
+    }
+
+    [TestMethod]
+    public async Task StoreBatch_APostStoredForOneBrand_IsStoredForASecondBrandByALaterPage_AndEachBrandsQueriesSeeTheirOwn()
+    {
+        var air = (await Store.StoreBatchAsync(new IngestBatch("acme-air:x", [Scored("1", brand: "Acme Air")], "c1", null), None)).Inserted.Single();
+
+        var rail = await Store.StoreBatchAsync(new IngestBatch("acme-rail:x", [Scored("1", brand: "Acme Rail"), Scored("2", brand: "Acme Rail")], "c1", null), None);
+
+        Assert.AreEqual("1,2", ExternalIds(rail.Inserted));
+        var railCopy = rail.Inserted[0];
+        Assert.AreNotEqual(air.Id, railCopy.Id);
+        Assert.AreEqual("1", ExternalIds(await Store.GetMentionsAsync(new MentionQuery { Brand = "Acme Air" }, None)));
+        Assert.AreEqual("2,1", ExternalIds(await Store.GetMentionsAsync(new MentionQuery { Brand = "Acme Rail" }, None)));
+        Assert.AreEqual(air.Id, (await Store.FindMentionAsync("x", "1", "Acme Air", None))!.Id);
+        Assert.AreEqual(railCopy.Id, (await Store.FindMentionAsync("x", "1", "Acme Rail", None))!.Id);
+        Assert.AreEqual(air.Id, (await Store.FindMentionAsync("x", "1", None))!.Id, "without a brand: the first stored copy");
+        Assert.IsNull(await Store.FindMentionAsync("x", "1", "Acme Bus", None));
+        Assert.AreEqual("2,1", ExternalIds(await Store.GetMentionsAsync(new MentionQuery { AuthorId = "u-1", Brand = "Acme Rail" }, None)), "the author's history, per brand");
+        Assert.AreEqual("1", ExternalIds(await Store.GetMentionsAsync(new MentionQuery { AuthorId = "u-1", Brand = "Acme Air" }, None)));
+    }
+
+    [TestMethod]
+    public async Task StoreBatch_APostForTwoBrands_GetsOneAlertPerBrand()
+    {
+        var stored = (await Store.StoreBatchAsync(
+            new IngestBatch("bsky:jetstream", [Scored("1", brand: "Acme Air"), Scored("1", brand: "Acme Rail")], "c1", null), None)).Inserted;
+        var alerts = Get<IAlertStore>();
+
+        foreach (var copy in stored)
+        {
+            await alerts.CreateAsync(new NewAlert
+            {
+                Kind = AlertKind.Mention,
+                MentionId = copy.Id,
+                Brand = copy.Mention.Brand,
+                Team = "care",
+                Priority = AlertPriority.High,
+                Title = "two brands",
+                Reasons = [],
+                CreatedAt = T0,
+                Actor = "router",
+            }, None);
+        }
+
+        var open = await alerts.GetOpenAsync(new OpenAlertQuery(), None);
+        Assert.AreEqual("Acme Air,Acme Rail", string.Join(",", open.Select(a => a.Brand).Order(StringComparer.Ordinal)));
+        CollectionAssert.AreEquivalent(stored.Select(m => (long?)m.Id).ToArray(), open.Select(a => a.MentionId).ToArray());
+    }
+
+    [TestMethod]
     public async Task StoreBatch_MovesCursor_OnlyWithItsBatch()
     {
         Assert.IsNull(await Store.GetCursorAsync("acme:x", None));
@@ -377,6 +439,30 @@ public abstract class MentionStoreContract : StoreContract
         var kept = (await Store.FindMentionAsync("x", "2", None))!;
         Assert.IsFalse(kept.Redacted);
         Assert.AreEqual("My order never arrived", kept.Mention.Text);
+    }
+
+    [TestMethod]
+    public async Task Redact_APostStoredForTwoBrands_RedactsEveryBrandsCopy_AndNeitherIsStoredAgain()
+    {
+        await Store.StoreBatchAsync(new IngestBatch("acme-air:x", [Scored("1", brand: "Acme Air"), Scored("2", brand: "Acme Air")], "c1", null), None);
+        await Store.StoreBatchAsync(new IngestBatch("acme-rail:x", [Scored("1", brand: "Acme Rail")], "c1", null), None);
+
+        var redacted = await Store.RedactAsync("x", ["1"], None);
+        var replayed = await Store.StoreBatchAsync(
+            new IngestBatch("acme-both:x", [Scored("1", brand: "Acme Air"), Scored("1", brand: "Acme Rail")], "c1", null), None);
+
+        Assert.AreEqual(2, redacted);
+        foreach (var brand in new[] { "Acme Air", "Acme Rail" })
+        {
+            var copy = (await Store.FindMentionAsync("x", "1", brand, None))!;
+            Assert.IsTrue(copy.Redacted, brand);
+            Assert.AreEqual("", copy.Mention.Text, brand);
+            Assert.AreEqual("", copy.Mention.Author.Id, brand);
+        }
+
+        Assert.IsFalse((await Store.FindMentionAsync("x", "2", "Acme Air", None))!.Redacted);
+        Assert.IsEmpty(replayed.Inserted);
+        Assert.IsEmpty(await Store.GetMentionsAsync(new MentionQuery { AuthorId = "u-1", Source = "x", Brand = "Acme Rail" }, None));
     }
 
     [TestMethod]

@@ -6,6 +6,7 @@ using Npgsql;
 using SocialWatch.Core.Mentions;
 using SocialWatch.Core.Storage;
 using SocialWatch.Storage;
+using static SocialWatch.Alerts.Tests.Storage.TestMentions;
 
 namespace SocialWatch.Alerts.Tests.Storage;
 
@@ -57,6 +58,62 @@ public abstract class MigrationsContract : StoreContract
     }
 
     [TestMethod]
+    public async Task Migrate_0018_KeepsTheMentionsStoredBefore_WithTheirIdsSnapshotsAndAlerts_AndKeysNewOnesByBrand()
+    {
+        MigrateBefore("0018");
+        await using (var connection = Open())
+        {
+            var at = Database.Provider switch
+            {
+                StorageProvider.Sqlite => (object)T0.ToUnixTimeMilliseconds(),
+                StorageProvider.PostgreSql => T0.UtcDateTime,
+                _ => T0,
+            };
+            var table = Database.Provider == StorageProvider.SqlServer ? "dbo.mentions" : "mentions";
+            foreach (var externalId in new[] { "1", "2" })
+            {
+                await connection.ExecuteAsync(
+                    $"INSERT INTO {table} (source, external_id, brand, text, author_id, author_handle, created_at, ingested_at) VALUES ('x', @externalId, 'Acme Air', 'Acme Air lost my bag', 'u-1', 'bob', @at, @at)",
+                    new { externalId, at });
+            }
+        }
+
+        var mentions = Get<IMentionStore>();
+        var before = (await mentions.FindMentionAsync("x", "1", None))!;
+        await mentions.AddSnapshotsAsync([new EngagementSnapshot(before.Id, T0, new EngagementMetrics(5, 6, 7, 8))], None);
+        var alert = await Get<IAlertStore>().CreateAsync(new NewAlert
+        {
+            Kind = Core.Alerts.AlertKind.Mention,
+            MentionId = before.Id,
+            Brand = "Acme Air",
+            Team = "care",
+            Priority = Core.Alerts.AlertPriority.High,
+            Title = "lost bag",
+            Reasons = [],
+            CreatedAt = T0,
+            Actor = "router",
+        }, None);
+
+        var applied = await Maintenance.MigrateAsync(None);
+
+        CollectionAssert.Contains(applied.ToArray(), "0018_mentions_keyed_by_brand.sql");
+        var after = (await mentions.FindMentionAsync("x", "1", "Acme Air", None))!;
+        Assert.AreEqual(before.Id, after.Id);
+        Assert.AreEqual("Acme Air lost my bag", after.Mention.Text);
+        Assert.AreEqual(new EngagementMetrics(5, 6, 7, 8), after.Mention.Metrics);
+        Assert.HasCount(1, await mentions.GetSnapshotsAsync(before.Id, None));
+        Assert.AreEqual(before.Id, (await Get<IAlertStore>().GetAsync(alert.Id, None))!.MentionId);
+        Assert.HasCount(2, await mentions.GetMentionsAsync(new MentionQuery { AuthorId = "u-1" }, None));
+
+        var page = await mentions.StoreBatchAsync(new IngestBatch("q", [Scored("1", "Acme Air"), Scored("1", "Acme Rail"), Scored("3", "Acme Air")], "c", null), None);
+
+        Assert.AreEqual("Acme Rail:1,Acme Air:3", string.Join(",", page.Inserted.Select(m => $"{m.Mention.Brand}:{m.Mention.ExternalId}")));
+        Assert.IsGreaterThan(before.Id, page.Inserted[0].Id);
+        Assert.HasCount(3, await mentions.GetMentionsAsync(new MentionQuery { AuthorId = "u-1", Brand = "Acme Air" }, None), "the author index kept the old rows and took the new one");
+        Assert.AreEqual(2, await mentions.RedactAsync("x", ["1"], None));
+    }
+
+    [TestMethod]
     public async Task Stores_OnADatabaseThatIsNotMigrated_FailInsteadOfReturningNothing()
     {
         var mentions = Get<IMentionStore>();
@@ -71,6 +128,25 @@ public abstract class MigrationsContract : StoreContract
         await Maintenance.PingAsync(None);
 
         Assert.AreEqual(Database.Provider.ToString(), Maintenance.Provider);
+    }
+
+    /// <summary>Applies the production scripts named before <paramref name="script"/>, as a database of an earlier release had them.</summary>
+    private void MigrateBefore(string script)
+    {
+        var builder = Database.Provider switch
+        {
+            StorageProvider.Sqlite => DbUp.DeployChanges.To.SqliteDatabase(
+                new SqliteConnectionStringBuilder(Database.ConnectionString) { ForeignKeys = false }.ToString()),
+            StorageProvider.PostgreSql => DbUp.DeployChanges.To.PostgresqlDatabase(Database.ConnectionString),
+            _ => DbUp.DeployChanges.To.SqlDatabase(Database.ConnectionString),
+        };
+        var result = builder
+            .WithScripts(MigrationRunner.LoadScripts(Database.Provider).Where(s => string.CompareOrdinal(s.Name, script) < 0))
+            .WithTransactionPerScript()
+            .LogToNowhere()
+            .Build()
+            .PerformUpgrade();
+        Assert.IsTrue(result.Successful, result.Error?.Message);
     }
 
     private DbConnection Open() => Database.Provider switch
@@ -117,6 +193,16 @@ internal static partial class MigrationTables
                 {
                     tables.Remove(name);
                 }
+                else if (match.Groups["verb"].Value.Equals("ALTER", StringComparison.OrdinalIgnoreCase))
+                {
+                    // A table rebuilt under a new name and renamed back (SQLite's 0018) keeps its place in the list.
+                    var renamed = match.Groups["to"].Value.Trim('[', ']').ToLowerInvariant();
+                    var index = tables.IndexOf(name);
+                    if (index >= 0)
+                    {
+                        tables[index] = renamed;
+                    }
+                }
                 else if (!tables.Contains(name))
                 {
                     tables.Add(name);
@@ -127,7 +213,7 @@ internal static partial class MigrationTables
         return tables;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?<verb>CREATE|DROP)\s+TABLE\s+(IF\s+(NOT\s+)?EXISTS\s+)?(?<name>[\[\]\w.]+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:(?<verb>CREATE|DROP)\s+TABLE\s+(IF\s+(NOT\s+)?EXISTS\s+)?(?<name>[\[\]\w.]+)|(?<verb>ALTER)\s+TABLE\s+(?<name>[\[\]\w.]+)\s+RENAME\s+TO\s+(?<to>[\[\]\w.]+))", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex TableStatement();
 }
 

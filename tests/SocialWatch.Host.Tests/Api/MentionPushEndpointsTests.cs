@@ -42,6 +42,7 @@ public sealed class MentionPushEndpointsTests : IAsyncDisposable
             ["ConnectionStrings:SocialWatch"] = $"Data Source={_file}",
             ["Ingest:MaxPushBodyBytes"] = "4096",
             ["Brands:0:Name"] = "Acme Air",
+            ["Brands:1:Name"] = "Acme Rail",
         });
         builder.Services.AddSocialWatchStorage(builder.Configuration);
         builder.Services.AddSocialWatchIngest(builder.Configuration);
@@ -90,6 +91,27 @@ public sealed class MentionPushEndpointsTests : IAsyncDisposable
         Assert.AreEqual("""{"received":2,"stored":0,"duplicates":2,"filtered":0}""", await second.Content.ReadAsStringAsync());
         var stored = await _app!.Services.GetRequiredService<IMentionStore>().FindMentionAsync("push", "crm-1", CancellationToken.None);
         Assert.AreEqual("Called three times, <b>no</b> refund", stored!.Mention.Text, "text is stored as written and encoded where shown");
+    }
+
+    [TestMethod]
+    public async Task Push_ThePostForTwoBrands_IsStoredForEach_InOneRequestAndAcrossRequests()
+    {
+        var both = await PostAsync("""
+            [{"id":"crm-1","brand":"Acme Air","text":"Acme Air and Acme Rail both lost my bag"},
+             {"id":"crm-1","brand":"Acme Rail","text":"Acme Air and Acme Rail both lost my bag"}]
+            """);
+        var laterForAir = await PostAsync("""{"id":"crm-2","brand":"Acme Air","text":"Acme Air and Acme Rail: late again"}""");
+        var laterForRail = await PostAsync("""{"id":"crm-2","brand":"Acme Rail","text":"Acme Air and Acme Rail: late again"}""");
+
+        Assert.AreEqual("""{"received":2,"stored":2,"duplicates":0,"filtered":0}""", await both.Content.ReadAsStringAsync());
+        Assert.AreEqual("""{"received":1,"stored":1,"duplicates":0,"filtered":0}""", await laterForAir.Content.ReadAsStringAsync());
+        Assert.AreEqual("""{"received":1,"stored":1,"duplicates":0,"filtered":0}""", await laterForRail.Content.ReadAsStringAsync());
+        var store = _app!.Services.GetRequiredService<IMentionStore>();
+        foreach (var brand in new[] { "Acme Air", "Acme Rail" })
+        {
+            var mine = await store.GetMentionsAsync(new MentionQuery { Brand = brand, Source = "push" }, CancellationToken.None);
+            Assert.AreEqual("crm-2,crm-1", string.Join(",", mine.Select(m => m.Mention.ExternalId)), brand);
+        }
     }
 
     [TestMethod]

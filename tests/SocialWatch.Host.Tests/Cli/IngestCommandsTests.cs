@@ -28,6 +28,7 @@ public sealed class IngestCommandsTests : IAsyncDisposable
             ["Storage:Provider"] = "Sqlite",
             ["ConnectionStrings:SocialWatch"] = $"Data Source={_database}",
             ["Brands:0:Name"] = "Acme Air",
+            ["Brands:1:Name"] = "Acme Rail",
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
@@ -62,6 +63,24 @@ public sealed class IngestCommandsTests : IAsyncDisposable
         Assert.AreEqual("replay: 2 lines, 2 stored, 0 already stored, 0 filtered out, 0 invalid", output.Trim());
         var stored = await _services.GetRequiredService<IMentionStore>().GetMentionsAsync(new MentionQuery { Source = "replay" }, CancellationToken.None);
         Assert.AreEqual("a,b", string.Join(",", stored.Select(m => m.Mention.ExternalId).Order(StringComparer.Ordinal)));
+    }
+
+    [TestMethod]
+    public async Task Replay_OfAPostForASecondBrand_StoresItForThatBrandToo_AndAgainForEitherStoresNothing()
+    {
+        await _services.GetRequiredService<IStorageMaintenance>().MigrateAsync(CancellationToken.None);
+        await File.WriteAllLinesAsync(_input, ["""{"id":"1890","source":"x","text":"Acme Air and Acme Rail both stranded me in Leeds"}"""]);
+
+        var (_, forAir, _) = await InvokeAsync("replay", "--input", _input, "--brand", "Acme Air");
+        var (_, forRail, _) = await InvokeAsync("replay", "--input", _input, "--brand", "Acme Rail");
+        var (_, againForRail, _) = await InvokeAsync("replay", "--input", _input, "--brand", "Acme Rail");
+
+        Assert.AreEqual("replay: 1 lines, 1 stored, 0 already stored, 0 filtered out, 0 invalid", forAir.Trim());
+        Assert.AreEqual("replay: 1 lines, 1 stored, 0 already stored, 0 filtered out, 0 invalid", forRail.Trim());
+        Assert.AreEqual("replay: 1 lines, 0 stored, 1 already stored, 0 filtered out, 0 invalid", againForRail.Trim());
+        var store = _services.GetRequiredService<IMentionStore>();
+        Assert.AreEqual("Acme Air", (await store.FindMentionAsync("x", "1890", "Acme Air", CancellationToken.None))!.Mention.Brand);
+        Assert.AreEqual("Acme Rail", (await store.FindMentionAsync("x", "1890", "Acme Rail", CancellationToken.None))!.Mention.Brand);
     }
 
     [TestMethod]

@@ -90,7 +90,8 @@ internal sealed class InMemoryMentionStore : IMentionStore, IHandOverStore
             var inserted = new List<StoredMention>();
             foreach (var scored in batch.Mentions)
             {
-                if (_mentions.Exists(m => m.Mention.Source == scored.Mention.Source && m.Mention.ExternalId == scored.Mention.ExternalId))
+                if (_mentions.Exists(m => m.Mention.Source == scored.Mention.Source && m.Mention.ExternalId == scored.Mention.ExternalId
+                    && string.Equals(m.Mention.Brand, scored.Mention.Brand, StringComparison.OrdinalIgnoreCase)))
                 {
                     continue;
                 }
@@ -174,11 +175,15 @@ internal sealed class InMemoryMentionStore : IMentionStore, IHandOverStore
         }
     }
 
-    public Task<StoredMention?> FindMentionAsync(string source, string externalId, CancellationToken cancellationToken)
+    public Task<StoredMention?> FindMentionAsync(string source, string externalId, CancellationToken cancellationToken) =>
+        FindMentionAsync(source, externalId, brand: null, cancellationToken);
+
+    public Task<StoredMention?> FindMentionAsync(string source, string externalId, string? brand, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
-            return Task.FromResult(_mentions.Find(m => m.Mention.Source == source && m.Mention.ExternalId == externalId));
+            return Task.FromResult(_mentions.Find(m => m.Mention.Source == source && m.Mention.ExternalId == externalId
+                && (brand is null || string.Equals(m.Mention.Brand, brand, StringComparison.OrdinalIgnoreCase))));
         }
     }
 

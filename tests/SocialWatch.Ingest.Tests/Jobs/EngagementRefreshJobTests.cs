@@ -57,6 +57,29 @@ public sealed class EngagementRefreshJobTests : IDisposable
     }
 
     [TestMethod]
+    public async Task Run_APostWatchedForTwoBrands_IsReadOnce_AndEveryCopyGetsTheAnswer()
+    {
+        var seeded = await SeedWatchedAsync(("x", "300", IngestHarness.Brand), ("x", "300", "Acme Rail"), ("x", "301", "Acme Rail"), ("x", "290", IngestHarness.Brand), ("x", "290", "Acme Rail"));
+        GivenLookup("""{"data":[{"id":"300","text":"x","public_metrics":{"retweet_count":40,"reply_count":9,"like_count":120,"quote_count":4}},{"id":"301","text":"x","public_metrics":{"retweet_count":0,"reply_count":0,"like_count":2,"quote_count":0}}],"errors":[{"value":"290","title":"Not Found Error","resource_type":"tweet","parameter":"ids","resource_id":"290","type":"https://api.twitter.com/2/problems/resource-not-found"}]}""");
+
+        await _harness.RefreshAsync();
+
+        Assert.HasCount(5, seeded, "one stored mention per brand");
+        var ids = _server.LogEntries.Single().RequestMessage.Query!["ids"].Single().Split(',');
+        Assert.AreEqual("290,300,301", string.Join(",", ids.Order(StringComparer.Ordinal)), "one lookup, each post in it once");
+        var copiesOf300 = seeded.Where(m => m.Mention.ExternalId == "300").Select(m => m.Id).ToArray();
+        CollectionAssert.AreEquivalent(copiesOf300, _harness.Store.Snapshots.Where(s => s.Metrics.Likes == 120).Select(s => s.MentionId).ToArray());
+        Assert.IsTrue(copiesOf300.All(id => _harness.Store.Mentions.Single(m => m.Id == id).Mention.Metrics.Likes == 120));
+        Assert.IsTrue(_harness.Store.Mentions.Where(m => m.Mention.ExternalId == "290").All(m => m.Redacted), "a deleted post is redacted for every brand");
+        CollectionAssert.AreEquivalent(
+            seeded.Where(m => m.Mention.ExternalId != "290").Select(m => m.Id).ToArray(), _harness.WatchList.Entries.Keys.ToArray());
+        var day = DateOnly.FromDateTime(Start.UtcDateTime);
+        var reads = await _harness.State.GetReadsAsync("x", IngestHarness.Brand, day, CancellationToken.None)
+            + await _harness.State.GetReadsAsync("x", "Acme Rail", day, CancellationToken.None);
+        Assert.AreEqual(2, reads, "two posts returned, each charged once");
+    }
+
+    [TestMethod]
     public async Task Run_WhenOneSourceFails_StillRefreshesTheOthers_ThenFails()
     {
         await SeedWatchedAsync(("x", "300"), ("demo", "demo-0"));
@@ -177,11 +200,11 @@ public sealed class EngagementRefreshJobTests : IDisposable
 
     private static MentionScore SeedScore => new(new SentimentScore(SentimentLabel.Negative, 0.8f, 0.1f, 0.1f), 0.9f, new EscalationScore(0.7f, EscalationLevel.High, []), "seed");
 
-    private static Mention MentionFor(string source, string id, DateTimeOffset createdAt) => new()
+    private static Mention MentionFor(string source, string id, DateTimeOffset createdAt, string brand = IngestHarness.Brand) => new()
     {
         Source = source,
         ExternalId = id,
-        Brand = IngestHarness.Brand,
+        Brand = brand,
         Text = "Acme Air " + id,
         Author = new MentionAuthor("u1", "marta", null, 10, false),
         Metrics = new EngagementMetrics(1, 0, 0, 0),
@@ -189,9 +212,12 @@ public sealed class EngagementRefreshJobTests : IDisposable
         IngestedAt = Start,
     };
 
-    private async Task<IReadOnlyList<StoredMention>> SeedWatchedAsync(params (string Source, string Id)[] mentions)
+    private Task<IReadOnlyList<StoredMention>> SeedWatchedAsync(params (string Source, string Id)[] mentions) =>
+        SeedWatchedAsync([.. mentions.Select(m => (m.Source, m.Id, IngestHarness.Brand))]);
+
+    private async Task<IReadOnlyList<StoredMention>> SeedWatchedAsync(params (string Source, string Id, string Brand)[] mentions)
     {
-        var batch = mentions.Select(m => new ScoredMention(MentionFor(m.Source, m.Id, Start.AddMinutes(-1)), SeedScore)).ToList();
+        var batch = mentions.Select(m => new ScoredMention(MentionFor(m.Source, m.Id, Start.AddMinutes(-1), m.Brand), SeedScore)).ToList();
         var result = await _harness.Store.StoreBatchAsync(new IngestBatch("seed:" + Guid.NewGuid().ToString("N"), batch, null, null), CancellationToken.None);
         await _harness.WatchList.EnrolAsync(
             [.. result.Inserted.Select(m => new WatchEnrolment(m.Id, m.Mention.Source, m.Mention.Brand, Start, Start.AddHours(48), Start))], CancellationToken.None);

@@ -161,7 +161,7 @@ public sealed class JetstreamConsumerTests : IAsyncDisposable
     }
 
     [TestMethod]
-    public async Task Run_PostNamingTwoBrands_IsStoredOnceAndTheBrandsFiltersApply()
+    public async Task Run_PostNamingTwoBrands_IsStoredForEach_AndTheBrandsFiltersApply()
     {
         var harness = Harness(extra: new Dictionary<string, string?>
         {
@@ -173,9 +173,10 @@ public sealed class JetstreamConsumerTests : IAsyncDisposable
 
         await RunUntilAsync(harness, async () => await Cursor(harness) == Us(1));
 
-        var mention = harness.Store.Mentions.Single().Mention;
-        Assert.AreEqual($"at://{Did}/app.bsky.feed.post/both", mention.ExternalId, "the excluded term drops the other post");
-        Assert.AreEqual("https://bsky.app/profile/did:plc:eygmaihciaxprqvxpfvl6flk/post/both", mention.Url);
+        var mentions = harness.Store.Mentions.Select(m => m.Mention).OrderBy(m => m.Brand, StringComparer.Ordinal).ToList();
+        Assert.AreEqual("Acme Air,Globex", string.Join(",", mentions.Select(m => m.Brand)), "one mention per brand the post names");
+        Assert.IsTrue(mentions.All(m => m.ExternalId == $"at://{Did}/app.bsky.feed.post/both"), "the excluded term drops the other post");
+        Assert.IsTrue(mentions.All(m => m.Url == "https://bsky.app/profile/did:plc:eygmaihciaxprqvxpfvl6flk/post/both"));
     }
 
     [TestMethod]
