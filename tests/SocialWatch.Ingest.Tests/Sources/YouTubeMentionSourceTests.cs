@@ -269,6 +269,69 @@ public sealed class YouTubeMentionSourceTests : IDisposable
         Assert.IsFalse(withoutKey.Get<IEnumerable<IMentionSource>>().Any(s => s.Name == "youtube"));
     }
 
+    [TestMethod]
+    public async Task Refresh_ReadsTopCommentsAsThreads_AndRepliesAsComments_ReportingWhatIsGoneAsDeleted()
+    {
+        _server.Given(Request.Create().WithPath(ThreadsPath).WithParam("id").UsingGet()).RespondWith(Response.Create().WithStatusCode(200).WithBody(
+            YouTubePayloads.Page([YouTubePayloads.Thread("top-kept", "Acme Air lost my bag", Now.AddHours(-1), likes: 120, totalReplies: 14)], null)));
+        _server.Given(Request.Create().WithPath("/youtube/v3/comments").UsingGet()).RespondWith(Response.Create().WithStatusCode(200).WithBody(
+            $$"""{"kind":"youtube#commentListResponse","items":[{{YouTubePayloads.Comment("top-kept.r1", "same", Now.AddMinutes(-30), likes: 7, parentId: "top-kept").ToJsonString()}}]}"""));
+        var mentions = new[] { Stored(1, "top-kept", "top-kept"), Stored(2, "top-gone", "top-gone"), Stored(3, "top-kept.r1", "top-kept"), Stored(4, "top-kept.r2", "top-kept") };
+
+        var updates = (await EngagementSource().RefreshAsync(mentions, CancellationToken.None)).ToDictionary(u => u.MentionId);
+
+        Assert.AreEqual(new SocialWatch.Core.Mentions.EngagementMetrics(120, 0, 14, 0), updates[1].Metrics);
+        Assert.IsFalse(updates[1].Deleted);
+        Assert.IsTrue(updates[2].Deleted);
+        Assert.AreEqual(7, updates[3].Metrics.Likes);
+        Assert.IsFalse(updates[3].Deleted);
+        Assert.IsTrue(updates[4].Deleted);
+        var threadLookup = _server.LogEntries.Single(e => e.RequestMessage.Path == ThreadsPath).RequestMessage;
+        Assert.AreEqual("top-kept,top-gone", threadLookup.Query!["id"].Single());
+        Assert.AreEqual("top-kept.r1,top-kept.r2", _server.LogEntries.Single(e => e.RequestMessage.Path == "/youtube/v3/comments").RequestMessage.Query!["id"].Single());
+        Assert.AreEqual(2, await _harness.State.GetReadsAsync("youtube", IQuotaSource.AllBrands, DateOnly.FromDateTime(DateTime.UtcNow), CancellationToken.None), "one unit a lookup");
+    }
+
+    [TestMethod]
+    public async Task Refresh_AsksFiftyIdsACall()
+    {
+        _server.Given(Request.Create().WithPath(ThreadsPath).UsingGet()).RespondWith(Response.Create().WithStatusCode(200).WithBody(YouTubePayloads.Page([], null)));
+        var mentions = Enumerable.Range(0, 60).Select(i => Stored(i, $"t{i}", $"t{i}")).ToList();
+
+        await EngagementSource().RefreshAsync(mentions, CancellationToken.None);
+
+        Assert.AreEqual("50 10", string.Join(" ", _server.LogEntries.OrderBy(e => e.RequestMessage.DateTime).Select(e => e.RequestMessage.Query!["id"].Single().Split(',').Length)));
+    }
+
+    [TestMethod]
+    public async Task Refresh_QuotaExceeded_PausesYouTubeForTheWatchListToo()
+    {
+        GivenPage(YouTubePayloads.Page([YouTubePayloads.Thread("top-1", "Acme Air lost my bag", Now.AddMinutes(-1))], null));
+        await _harness.RunAsync(QueryKey);
+        await _harness.WatchAsync(_harness.Store.Mentions.Single());
+        _server.Reset();
+        _server.Given(Request.Create().WithPath(ThreadsPath).UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(403).WithBody(YouTubePayloads.Error(403, "quotaExceeded", "quota")));
+
+        await _harness.RefreshAsync();
+
+        Assert.IsNotNull(await _harness.State.GetPauseAsync("youtube", CancellationToken.None));
+    }
+
+    private IEngagementSource EngagementSource() => _harness.Get<IEnumerable<IEngagementSource>>().Single(s => s.Name == "youtube");
+
+    private static SocialWatch.Core.Mentions.StoredMention Stored(long id, string externalId, string conversationId) => new(id, new SocialWatch.Core.Mentions.Mention
+    {
+        Source = "youtube",
+        ExternalId = externalId,
+        Brand = IngestHarness.Brand,
+        Text = "Acme Air lost my bag",
+        Author = new SocialWatch.Core.Mentions.MentionAuthor("UCmartaChannel000000000A", "marta", "@marta", 0, false),
+        Metrics = new SocialWatch.Core.Mentions.EngagementMetrics(1, 0, 2, 0),
+        ConversationId = conversationId,
+        CreatedAt = DateTimeOffset.UtcNow.AddHours(-1),
+    }, null, false);
+
     private Dictionary<string, string?> Settings(Dictionary<string, string?>? extra = null)
     {
         var settings = new Dictionary<string, string?>

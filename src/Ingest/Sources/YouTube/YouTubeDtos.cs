@@ -11,6 +11,12 @@ internal sealed class YouTubeThreadList
     public List<YouTubeThread>? Items { get; set; }
 }
 
+/// <summary>What <c>comments.list</c> answers.</summary>
+internal sealed class YouTubeCommentList
+{
+    public List<YouTubeComment>? Items { get; set; }
+}
+
 internal sealed class YouTubeThread
 {
     public string? Id { get; set; }
@@ -102,6 +108,7 @@ internal sealed class YouTubeCursor
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(YouTubeThreadList))]
+[JsonSerializable(typeof(YouTubeCommentList))]
 [JsonSerializable(typeof(YouTubeErrorDocument))]
 [JsonSerializable(typeof(YouTubeCursor))]
 internal sealed partial class YouTubeJsonContext : JsonSerializerContext;

@@ -20,6 +20,7 @@ public static class YouTubeRegistration
         services.AddTransient<YouTubeQuota>();
         services.AddSourceHttpClient<YouTubeClient, YouTubeOptions>(YouTubeClient.SourceName, YouTubeClient.RateLimits);
         services.AddTransient<IMentionSource, YouTubeMentionSource>();
+        services.AddTransient<IEngagementSource, YouTubeEngagementSource>();
         return services;
     }
 }
