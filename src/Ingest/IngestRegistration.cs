@@ -12,6 +12,7 @@ using SocialWatch.Ingest.Sources.Mastodon;
 using SocialWatch.Ingest.Sources.Reddit;
 using SocialWatch.Ingest.Sources.Rss;
 using SocialWatch.Ingest.Sources.X;
+using SocialWatch.Ingest.Sources.YouTube;
 using SocialWatch.Ingest.Watch;
 
 namespace SocialWatch.Ingest;
@@ -53,6 +54,7 @@ public static class IngestRegistration
         services.AddMastodonSource(configuration);
         services.AddRssSource(configuration);
         services.AddBlueskySource(configuration);
+        services.AddYouTubeSource(configuration);
         services.AddDemoSource(configuration);
         return services;
     }

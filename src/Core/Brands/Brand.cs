@@ -24,6 +24,9 @@ public sealed class Brand
     /// <summary>ISO 639-1 languages to keep; empty means every language.</summary>
     public List<string> Languages { get; set; } = [];
 
+    /// <summary>YouTube channel ids ("UC" and 22 more characters) whose videos' comments and replies are read.</summary>
+    public List<string> YouTubeChannels { get; set; } = [];
+
     /// <summary>RSS 2.0 or Atom feeds (review sites, news alerts) whose items are mentions of this brand.</summary>
     public List<BrandFeed> Feeds { get; set; } = [];
 

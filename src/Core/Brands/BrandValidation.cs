@@ -87,6 +87,15 @@ public static partial class BrandValidation
             }
         }
 
+        CheckCount(problems, nameof(Brand.YouTubeChannels), brand.YouTubeChannels);
+        foreach (var channel in brand.YouTubeChannels)
+        {
+            if (!IsYouTubeChannelId(channel))
+            {
+                problems.Add(new BrandProblem(nameof(Brand.YouTubeChannels), $"YouTube channel '{Shorten(channel)}' is not a channel id: 'UC' followed by 22 letters, digits, '-' or '_' (the id in youtube.com/channel/…, not the @handle)."));
+            }
+        }
+
         CheckCount(problems, nameof(Brand.Languages), brand.Languages);
         foreach (var language in brand.Languages)
         {
@@ -123,6 +132,9 @@ public static partial class BrandValidation
         return problems;
     }
 
+    /// <summary>A YouTube channel id as the Data API takes it: "UC" and 22 URL-safe base64 characters.</summary>
+    public static bool IsYouTubeChannelId(string? channel) => channel is not null && YouTubeChannelId().IsMatch(channel);
+
     public static bool IsHttpUrl(Uri? url) =>
         url is { IsAbsoluteUri: true } && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp) && url.Host.Length > 0;
 
@@ -156,4 +168,7 @@ public static partial class BrandValidation
 
     [GeneratedRegex(@"^[a-z0-9][a-z0-9_-]{0,39}$", RegexOptions.CultureInvariant)]
     private static partial Regex FeedName();
+
+    [GeneratedRegex(@"^UC[A-Za-z0-9_-]{22}$", RegexOptions.CultureInvariant)]
+    private static partial Regex YouTubeChannelId();
 }

@@ -36,9 +36,10 @@ public sealed class BrandsOptions : IValidatableObject
                 yield return new ValidationResult($"Brands:{i}:Name '{name}' may not contain ':' (it is part of query keys).", [SectionName]);
             }
 
-            foreach (var problem in BrandValidation.Validate(Brands[i]).Where(p => p.Field == nameof(Brand.Feeds)))
+            // Lists that become a request path or address; a typo there fails start-up rather than every poll.
+            foreach (var problem in BrandValidation.Validate(Brands[i]).Where(p => p.Field is nameof(Brand.Feeds) or nameof(Brand.YouTubeChannels)))
             {
-                yield return new ValidationResult($"Brands:{i}:Feeds: {problem.Message}", [SectionName]);
+                yield return new ValidationResult($"Brands:{i}:{problem.Field}: {problem.Message}", [SectionName]);
             }
         }
     }

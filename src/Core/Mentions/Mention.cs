@@ -7,7 +7,7 @@ namespace SocialWatch.Core.Mentions;
 /// </summary>
 public sealed record Mention
 {
-    /// <summary>Source name in lower case: "x", "reddit", "mastodon", "rss", "push", "demo".</summary>
+    /// <summary>Source name in lower case: "x", "reddit", "mastodon", "bluesky", "youtube", "rss", "push", "demo".</summary>
     public required string Source { get; init; }
 
     /// <summary>The network's own id (tweet id, Reddit fullname, status URI...).</summary>

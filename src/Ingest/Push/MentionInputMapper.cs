@@ -17,7 +17,7 @@ public sealed partial class MentionInputMapper(IBrandDirectory brands, TimeProvi
     /// Names of the built-in pollers. A pushed mention may not claim one: it would take the (source, id) of a real post
     /// and dedupe would then drop the genuine one when the poller reads it.
     /// </summary>
-    private static readonly string[] ReservedSources = ["x", "reddit", "mastodon", "rss", "demo", "bluesky"];
+    private static readonly string[] ReservedSources = ["x", "reddit", "mastodon", "rss", "demo", "bluesky", "youtube"];
 
     /// <summary>Reads a body holding one mention object or an array of them. Throws <see cref="JsonException"/> for malformed JSON.</summary>
     public static IReadOnlyList<MentionLine?> ParseBody(ReadOnlySpan<byte> json) => MentionLines.ReadBody(json);

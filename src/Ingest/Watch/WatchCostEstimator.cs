@@ -28,20 +28,28 @@ public sealed class WatchCostEstimator(
             .Concat(entries.Select(e => e.Source))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);
+        var quotas = mentionSources.OfType<IQuotaSource>().Cast<IMentionSource>().GroupBy(s => s.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IQuotaSource)g.First(), StringComparer.Ordinal);
         var costs = new List<WatchCost>();
         foreach (var name in names)
         {
             var watched = entries.Where(e => e.Source == name).ToList();
+            var quota = quotas.TryGetValue(name, out var quotaSource)
+                ? new QuotaUse(
+                    await state.GetReadsAsync(name, brand.Name, day, cancellationToken),
+                    await quotaSource.QuotaUsedTodayAsync(cancellationToken),
+                    quotaSource.DailyQuotaBudget)
+                : null;
             if (!lookups.TryGetValue(name, out var lookup))
             {
-                costs.Add(new WatchCost(name, HasLookup: false, watched.Count, 0, 0, null));
+                costs.Add(new WatchCost(name, HasLookup: false, watched.Count, 0, 0, null, quota));
                 continue;
             }
 
             var readsPerDay = watched.Sum(e => cadence.RefreshesBetween(e.CadenceFrom, e.NextDueAt, e.WatchUntil, now, now + TimeSpan.FromDays(1)));
             var budget = (lookup as IBudgetedSource)?.DailyReadBudget;
             var usedToday = lookup is IBudgetedSource ? await state.GetReadsAsync(name, brand.Name, day, cancellationToken) : 0;
-            costs.Add(new WatchCost(name, HasLookup: true, watched.Count, readsPerDay, usedToday, budget));
+            costs.Add(new WatchCost(name, HasLookup: true, watched.Count, readsPerDay, usedToday, budget, quota));
         }
 
         return costs;
@@ -52,4 +60,8 @@ public sealed class WatchCostEstimator(
 /// <param name="ReadsPerDay">Lookups the watched entries cost over the next 24 h at the cadence.</param>
 /// <param name="ReadsToday">Posts read from the source for the brand today (polls and refreshes); 0 where reads are not billed.</param>
 /// <param name="DailyBudget">The brand's daily read budget on the source; null when it has none.</param>
-public sealed record WatchCost(string Source, bool HasLookup, int Watched, long ReadsPerDay, long ReadsToday, long? DailyBudget);
+/// <param name="Quota">Today's use of a daily quota every brand shares (YouTube); null for a source without one.</param>
+public sealed record WatchCost(string Source, bool HasLookup, int Watched, long ReadsPerDay, long ReadsToday, long? DailyBudget, QuotaUse? Quota = null);
+
+/// <summary>Quota units spent today (UTC) by one brand's polls and by every brand together, against the daily budget they share.</summary>
+public sealed record QuotaUse(long BrandToday, long AllBrandsToday, long DailyBudget);

@@ -128,6 +128,9 @@ internal sealed class SqlBrandStore(SqlDialect dialect, TimeProvider time, Brand
         public List<string> ExcludedTerms { get; set; } = [];
         public List<string> Subreddits { get; set; } = [];
         public List<string> Languages { get; set; } = [];
+
+        // Absent from documents written before YouTube was a source: they read as an empty list.
+        public List<string> YouTubeChannels { get; set; } = [];
         public List<FeedDocument> Feeds { get; set; } = [];
 
         public static BrandQueries From(Brand brand) => new()
@@ -137,6 +140,7 @@ internal sealed class SqlBrandStore(SqlDialect dialect, TimeProvider time, Brand
             ExcludedTerms = [.. brand.ExcludedTerms],
             Subreddits = [.. brand.Subreddits],
             Languages = [.. brand.Languages],
+            YouTubeChannels = [.. brand.YouTubeChannels],
             Feeds = [.. brand.Feeds.Select(f => new FeedDocument { Name = f.Name, Url = f.Url?.AbsoluteUri })],
         };
 
@@ -148,6 +152,7 @@ internal sealed class SqlBrandStore(SqlDialect dialect, TimeProvider time, Brand
             ExcludedTerms = ExcludedTerms,
             Subreddits = Subreddits,
             Languages = Languages,
+            YouTubeChannels = YouTubeChannels,
             Feeds = [.. Feeds.Select(f => new BrandFeed { Name = f.Name, Url = f.Url is null ? null : new Uri(f.Url, UriKind.Absolute) })],
             Retention = retentionSeconds is { } s ? TimeSpan.FromSeconds(s) : null,
         };

@@ -18,6 +18,7 @@ public abstract class BrandStoreContract : WorkflowStoreContract
         ExcludedTerms = ["globex anvil"],
         Subreddits = ["globex"],
         Languages = ["en", "de"],
+        YouTubeChannels = ["UCglobexOfficial00000aB-", "UCglobexHelp000000000_Zz"],
         Feeds = [new BrandFeed { Name = "reviews", Url = new Uri("https://reviews.example/globex.rss?x=1&y=ü") }],
         Retention = TimeSpan.FromDays(90),
     };
@@ -36,6 +37,7 @@ public abstract class BrandStoreContract : WorkflowStoreContract
         Assert.AreEqual("globex anvil", string.Join("|", listed.Brand.ExcludedTerms));
         Assert.AreEqual("globex", string.Join("|", listed.Brand.Subreddits));
         Assert.AreEqual("en|de", string.Join("|", listed.Brand.Languages));
+        Assert.AreEqual("UCglobexOfficial00000aB-|UCglobexHelp000000000_Zz", string.Join("|", listed.Brand.YouTubeChannels));
         Assert.AreEqual("reviews", listed.Brand.Feeds.Single().Name);
         Assert.AreEqual(new Uri("https://reviews.example/globex.rss?x=1&y=ü"), listed.Brand.Feeds.Single().Url);
         Assert.AreEqual(TimeSpan.FromDays(90), listed.Brand.Retention);

@@ -18,7 +18,8 @@ public sealed class AdminLayoutTests
     public static async Task StartAsync(TestContext context)
     {
         s_browser = await Browser.LaunchAsync();
-        s_app = await WebTestApp.StartAsync();
+        // YouTube on, so the brands page shows its channels and its quota row in the watch-cost table.
+        s_app = await WebTestApp.StartAsync("--Sources:YouTube:ApiKey", "test-key", "--Sources:YouTube:BaseUrl", "http://127.0.0.1:9/youtube/v3");
 
         // Unbroken tokens are what pushed the brands table past a phone's width: handles, hashtags, feed URLs.
         await s_app.Services.GetRequiredService<IBrandStore>().CreateAsync(
@@ -29,6 +30,7 @@ public sealed class AdminLayoutTests
                 Keywords = ["globexmobilenetworksunlimiteddataplanforeveryone"],
                 Feeds = [new BrandFeed { Name = "status", Url = new Uri("https://status.globex-mobile-networks.example.com/incidents/feed/atom.xml?region=europe-west") }],
                 Languages = ["en", "de"],
+                YouTubeChannels = ["UCglobexMobileNetworks0A", "UCglobexMobileSupport0B_"],
                 Retention = TimeSpan.FromDays(90),
             },
             "admin",

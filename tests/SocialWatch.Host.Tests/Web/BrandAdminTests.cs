@@ -14,7 +14,9 @@ public sealed class BrandAdminTests
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context) =>
-        s_app = await WebTestApp.StartAsync("--Sources:Mastodon:Enabled", "true", "--Sources:Mastodon:BaseUrl", "http://127.0.0.1:9/");
+        s_app = await WebTestApp.StartAsync(
+            "--Sources:Mastodon:Enabled", "true", "--Sources:Mastodon:BaseUrl", "http://127.0.0.1:9/",
+            "--Sources:YouTube:ApiKey", "test-key", "--Sources:YouTube:BaseUrl", "http://127.0.0.1:9/youtube/v3");
 
     [ClassCleanup]
     public static async Task StopAsync() => await s_app.DisposeAsync();
@@ -62,6 +64,7 @@ public sealed class BrandAdminTests
             ["Input.Handles"] = "ok_handle, Acme Air",
             ["Input.Subreddits"] = "r/x",
             ["Input.Languages"] = "english",
+            ["Input.YouTubeChannels"] = "@acmeair",
             ["Input.Feeds"] = "news ftp://files.example/feed\nnot-a-feed-line",
             ["Input.RetentionDays"] = "0",
         });
@@ -73,6 +76,7 @@ public sealed class BrandAdminTests
         StringAssert.Contains(html, "Handle 'Acme Air' must be one word");
         StringAssert.Contains(html, "Subreddit 'x' is not a subreddit name");
         StringAssert.Contains(html, "Language 'english' is not an ISO 639-1 code");
+        StringAssert.Contains(html, "YouTube channel '@acmeair' is not a channel id");
         StringAssert.Contains(html, "Feed 'news' needs an absolute http or https URL");
         StringAssert.Contains(html, "Feed line 'not-a-feed-line' must be a name, a space and an absolute http(s) URL");
         StringAssert.Contains(html, "Retention must be positive");
@@ -195,6 +199,46 @@ public sealed class BrandAdminTests
         Assert.IsGreaterThanOrEqualTo(1L, cells[0], "watched now: " + demoRow);
         Assert.IsGreaterThanOrEqualTo(cells[0], cells[1], "a watched post is re-read at least once a day at the cadence: " + demoRow);
         StringAssert.Contains(rssRow, "no lookup");
+    }
+
+    [TestMethod]
+    public async Task Admin_AddsYouTubeChannels_WhichAreStoredAndPolled_AndThePageShowsTodaysQuotaUnits()
+    {
+        const string channel = "UCinitechOfficial0000aB_";
+        using var client = await AdminAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var state = s_app.Services.GetRequiredService<IIngestStateStore>();
+        await state.AddReadsAsync("youtube", "Initech", today, 3, CancellationToken.None);
+        await state.AddReadsAsync("youtube", SocialWatch.Ingest.Jobs.IQuotaSource.AllBrands, today, 1234, CancellationToken.None);
+
+        using var response = await PostAsync(client, "Save", new()
+        {
+            ["Input.Name"] = "Initech",
+            ["Input.Keywords"] = "Initech",
+            ["Input.YouTubeChannels"] = $"https://www.youtube.com/channel/{channel}, {channel}",
+        });
+        var stored = (await s_app.Services.GetRequiredService<IBrandStore>().ListAsync(CancellationToken.None)).Single(b => b.Brand.Name == "Initech");
+        var html = await client.Http.GetStringAsync("/admin/brands");
+        var edit = await client.Http.GetStringAsync("/admin/brands?edit=Initech");
+        var youtubeRow = Row(html[html.IndexOf("id=\"watch-cost\"", StringComparison.Ordinal)..], "youtube", "Initech");
+
+        Assert.AreEqual(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.AreEqual(channel, stored.Brand.YouTubeChannels.Single(), "a pasted channel address becomes its id, once");
+        CollectionAssert.Contains(RecurringJobIds(), $"ingest:Initech:youtube:{channel}");
+        StringAssert.Contains(html, channel);
+        StringAssert.Contains(youtubeRow, "3 quota units (1,234 for every brand)");
+        StringAssert.Contains(youtubeRow, "10,000 units, shared by every brand");
+        StringAssert.Contains(edit, $"value=\"{channel}\"");
+    }
+
+    private static string Row(string html, string source, string? brand = null)
+    {
+        if (brand is not null)
+        {
+            html = html[html.IndexOf($"<td data-label=\"Brand\">{brand}</td>", StringComparison.Ordinal)..];
+        }
+
+        return Row(html, source);
     }
 
     private static string Row(string html, string source)

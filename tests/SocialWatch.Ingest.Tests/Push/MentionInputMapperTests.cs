@@ -88,6 +88,16 @@ public sealed class MentionInputMapperTests : IDisposable
     }
 
     [TestMethod]
+    public async Task Map_PushedMentionClaimingYouTube_IsRefused()
+    {
+        var input = new MentionLine { Id = "UgzAbCdEfGhIjKlMnOp4AaABAg", Text = "fake", Brand = "Acme Air", Source = "youtube" };
+
+        var (_, pushError) = await Mapper().MapAsync(input, 0, null, "push", CancellationToken.None);
+
+        StringAssert.Contains(pushError!.Errors.Single(), "belongs to a built-in poller");
+    }
+
+    [TestMethod]
     public async Task Map_BrandOverride_ReplacesTheItemsBrand()
     {
         var (mapped, error) = await Mapper().MapAsync(new MentionLine { Id = "1", Text = "x" }, 0, "Acme Air", "replay", CancellationToken.None);

@@ -176,6 +176,7 @@ public sealed class BrandsModel(
             ExcludedTerms = Distinct(Lines(form.ExcludedTerms)),
             Subreddits = Distinct(Words(form.Subreddits).Select(StripSubredditPrefix)),
             Languages = Distinct(Words(form.Languages).Select(l => l.ToLowerInvariant())),
+            YouTubeChannels = [.. Words(form.YouTubeChannels).Select(StripChannelUrl).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal)],
             Feeds = feeds,
             Retention = Retention(form.RetentionDays),
         };
@@ -196,6 +197,14 @@ public sealed class BrandsModel(
         }
 
         return TimeSpan.FromDays(d);
+    }
+
+    /// <summary>A pasted https://www.youtube.com/channel/UC… address becomes its id; ids are case-sensitive, so nothing else changes.</summary>
+    private static string StripChannelUrl(string channel)
+    {
+        const string marker = "/channel/";
+        var at = channel.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
+        return at < 0 ? channel : channel[(at + marker.Length)..].Split('/', '?', '#')[0];
     }
 
     private static string StripSubredditPrefix(string name)
@@ -235,6 +244,9 @@ public sealed class BrandsModel(
 
         public string? Languages { get; set; }
 
+        /// <summary>Channel ids separated by commas or lines.</summary>
+        public string? YouTubeChannels { get; set; }
+
         /// <summary>One per line: a short name, a space, the URL.</summary>
         public string? Feeds { get; set; }
 
@@ -252,6 +264,7 @@ public sealed class BrandsModel(
                 ExcludedTerms = string.Join("\n", b.ExcludedTerms),
                 Subreddits = string.Join(", ", b.Subreddits),
                 Languages = string.Join(", ", b.Languages),
+                YouTubeChannels = string.Join(", ", b.YouTubeChannels),
                 Feeds = string.Join("\n", b.Feeds.Select(f => $"{f.Name} {f.Url?.AbsoluteUri}")),
                 RetentionDays = b.Retention is { } r ? (int)Math.Ceiling(r.TotalDays) : null,
             };
