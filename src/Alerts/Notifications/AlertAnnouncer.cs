@@ -22,11 +22,12 @@ public sealed class AlertAnnouncer(IEnumerable<IAlertEventSink> sinks, INotifica
     /// </summary>
     public async Task<IReadOnlyList<bool>> AnnounceAllAsync(IReadOnlyList<AlertEvent> events, CancellationToken cancellationToken)
     {
-        var messages = events.Select(e =>
+        if (events.Any(e => e.Key is null))
         {
-            _ = e.Key ?? throw new ArgumentException("Only a keyed event is announced.", nameof(events));
-            return new List<OutboxMessage>();
-        }).ToList();
+            throw new ArgumentException("Only a keyed event is announced.", nameof(events));
+        }
+
+        var messages = events.Select(_ => new List<OutboxMessage>()).ToList();
 
         // A closed alert (dismissed as a duplicate, or handled since) is marked announced without telling anyone.
         var open = events.Select((e, i) => (Event: e, Index: i)).Where(x => AlertStates.IsOpen(x.Event.Alert.State)).ToList();
