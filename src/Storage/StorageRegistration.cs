@@ -56,7 +56,7 @@ public static class StorageRegistration
         services.TryAddSingleton<IIngestStateStore>(DialectStores.IngestStateStore);
         services.TryAddSingleton<IAlertStore>(sp => new SqlAlertStore(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteAlertSql.Statements, PostgreSqlAlertSql.Statements, SqlServerAlertSql.Statements)));
         services.TryAddSingleton<IFeedbackStore>(sp => new SqlFeedbackStore(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, StandardFeedbackSql.Statements, StandardFeedbackSql.Statements, SqlServerFeedbackSql.Statements)));
-        services.TryAddSingleton<IEscalationOutcomeStore>(sp => new SqlEscalationOutcomeStore(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteEscalationOutcomeSql.Statements, PostgreSqlEscalationOutcomeSql.Statements, SqlServerEscalationOutcomeSql.Statements)));
+        services.TryAddSingleton<IEscalationOutcomeStore>(sp => new SqlEscalationOutcomeStore(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, StandardEscalationOutcomeSql.Statements(SqliteSyntax.Words), StandardEscalationOutcomeSql.Statements(PostgreSqlSyntax.Words), SqlServerEscalationOutcomeSql.Statements)));
         services.TryAddSingleton<IStorageMaintenance>(sp => new SqlStorageMaintenance(
             DialectChoice.Dialect(sp),
             DialectChoice.Pick(sp, SqliteStorageMaintenanceSql.Statements, PostgreSqlStorageMaintenanceSql.Statements, SqlServerStorageMaintenanceSql.Statements),
@@ -67,7 +67,7 @@ public static class StorageRegistration
                 () => SqlServerStorageMaintenanceSql.Migrations(sp.GetRequiredService<SqlServerConnectionFactory>())),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SqlStorageMaintenance>>()));
         services.TryAddSingleton<IBrandStore>(sp => new SqlBrandStore(
-            DialectChoice.Dialect(sp), sp.GetRequiredService<TimeProvider>(), DialectChoice.Pick(sp, SqliteBrandSql.Statements, PostgreSqlBrandSql.Statements, SqlServerBrandSql.Statements)));
+            DialectChoice.Dialect(sp), sp.GetRequiredService<TimeProvider>(), DialectChoice.Pick(sp, StandardBrandSql.Statements(SqliteSyntax.Words), StandardBrandSql.Statements(PostgreSqlSyntax.Words), SqlServerBrandSql.Statements)));
         services.TryAddSingleton<IHandOverStore>(sp => new SqlHandOverStore(
             DialectChoice.Dialect(sp), DialectChoice.Pick(sp, StandardHandOverSql.Statements, StandardHandOverSql.Statements, SqlServerHandOverSql.Statements)));
         services.TryAddSingleton<IWatchListStore>(sp => new SqlWatchListStore(
@@ -90,7 +90,7 @@ public static class StorageRegistration
         services.TryAddSingleton<IWorkflowQueries>(sp => new SqlWorkflowQueries(
             DialectChoice.Dialect(sp), sp.GetRequiredService<IAlertStore>(), DialectChoice.Pick(sp, SqliteWorkflowQuerySql.Statements, PostgreSqlWorkflowQuerySql.Statements, SqlServerWorkflowQuerySql.Statements)));
         services.TryAddSingleton<ISpikeDataSource>(sp => (ISpikeDataSource)sp.GetRequiredService<IWorkflowQueries>());
-        services.TryAddSingleton<ISpreadQueries>(sp => new SqlSpreadQueries(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteSpreadQuerySql.Statements, PostgreSqlSpreadQuerySql.Statements, SqlServerSpreadQuerySql.Statements)));
+        services.TryAddSingleton<ISpreadQueries>(sp => new SqlSpreadQueries(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, StandardSpreadQuerySql.Statements(SqliteSyntax.Words), StandardSpreadQuerySql.Statements(PostgreSqlSyntax.Words), SqlServerSpreadQuerySql.Statements)));
         services.TryAddSingleton<IRetentionStore>(sp => new SqlRetentionStore(
             DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteRetentionSql.Statements, PostgreSqlRetentionSql.Statements, SqlServerRetentionSql.Statements)));
         services.TryAddSingleton<IDataAuditLog>(sp => new SqlDataAuditLog(
@@ -99,7 +99,7 @@ public static class StorageRegistration
             DialectChoice.Dialect(sp), sp.GetRequiredService<TimeProvider>(), DialectChoice.Pick(sp, StandardWebhookSql.Statements, StandardWebhookSql.Statements, SqlServerWebhookSql.Statements)));
         services.TryAddSingleton<INotificationOutbox>(sp => new SqlNotificationOutbox(
             DialectChoice.Dialect(sp), sp.GetRequiredService<TimeProvider>(), DialectChoice.Pick(sp, SqliteOutboxSql.Statements, PostgreSqlOutboxSql.Statements, SqlServerOutboxSql.Statements)));
-        services.TryAddSingleton<IAlertChangeLog>(sp => new SqlAlertChangeLog(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteAlertChangeLogSql.Statements, PostgreSqlAlertChangeLogSql.Statements, SqlServerAlertChangeLogSql.Statements)));
+        services.TryAddSingleton<IAlertChangeLog>(sp => new SqlAlertChangeLog(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, StandardAlertChangeLogSql.Statements(SqliteSyntax.Words), StandardAlertChangeLogSql.Statements(PostgreSqlSyntax.Words), SqlServerAlertChangeLogSql.Statements)));
 
         // Digests.
         services.TryAddSingleton(sp => new SqlDigestStore(
@@ -111,8 +111,8 @@ public static class StorageRegistration
 
         // The web: users, API keys, the admin audit, sign-in lockouts, the queue and dashboard queries.
         services.TryAddSingleton<IUserStore>(sp => new SqlUserStore(
-            DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteUserSql.Statements, PostgreSqlUserSql.Statements, SqlServerUserSql.Statements), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IApiKeyStore>(sp => new SqlApiKeyStore(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteApiKeySql.Statements, PostgreSqlApiKeySql.Statements, SqlServerApiKeySql.Statements)));
+            DialectChoice.Dialect(sp), DialectChoice.Pick(sp, StandardUserSql.Statements(SqliteSyntax.Words), StandardUserSql.Statements(PostgreSqlSyntax.Words), SqlServerUserSql.Statements), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IApiKeyStore>(sp => new SqlApiKeyStore(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, StandardApiKeySql.Statements, StandardApiKeySql.Statements, SqlServerApiKeySql.Statements)));
         services.TryAddSingleton<IAdminAuditStore>(sp => new SqlAdminAuditStore(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, StandardAdminAuditSql.Statements, StandardAdminAuditSql.Statements, SqlServerAdminAuditSql.Statements)));
         services.TryAddSingleton<IInsightsStore>(sp => new SqlInsightsStore(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteInsightsSql.Statements, PostgreSqlInsightsSql.Statements, SqlServerInsightsSql.Statements)));
         services.TryAddSingleton<ISignInLockoutStore>(sp => new SqlSignInLockoutStore(

@@ -1,16 +1,17 @@
+using SocialWatch.Storage.Standard;
 using SocialWatch.Storage.Stores;
 
 namespace SocialWatch.Storage.PostgreSql;
 
 internal static class PostgreSqlDigestDataSql
 {
-    // "No brands" means every brand; Npgsql sends @brands as one text[] parameter.
-    private const string MentionBrandFilter = "(@allBrands OR m.brand = ANY(@brands))";
+    // "No brands" means every brand: @allBrands switches the filter off; Npgsql sends @brands as one text[] parameter.
+    private static readonly string MentionBrandFilter = StandardDigestDataSql.MentionBrandFilter(PostgreSqlSyntax.Words);
+    private static readonly string AlertBrandFilter = StandardDigestDataSql.AlertBrandFilter(PostgreSqlSyntax.Words);
 
-    private const string AlertBrandFilter = "(@allBrands OR a.brand = ANY(@brands))";
-
-    public static readonly DigestDataSql Statements = new(
-        VolumeSql: $"""
+    public static readonly DigestDataSql Statements = StandardDigestDataSql.Statements(
+        PostgreSqlSyntax.Words,
+        volumeSql: $"""
             SELECT floor(extract(epoch FROM (m.created_at - @start)) / @bucketSeconds)::bigint AS Bucket,
                    count(*) AS Mentions,
                    count(*) FILTER (WHERE m.sentiment = 'Negative') AS Negative
@@ -19,7 +20,7 @@ internal static class PostgreSqlDigestDataSql
              GROUP BY 1
             """,
         // Operator alerts (a source stopped) are for admins, not part of the care team's figures.
-        AlertCountsSql: $"""
+        alertCountsSql: $"""
             SELECT
               count(*) FILTER (WHERE a.kind <> 'Operator' AND a.created_at >= @start AND a.created_at < @end) AS Opened,
               count(*) FILTER (WHERE a.kind <> 'Operator' AND a.state = 'Resolved' AND a.resolved_at >= @start AND a.resolved_at < @end) AS Resolved,
@@ -32,30 +33,14 @@ internal static class PostgreSqlDigestDataSql
               FROM alerts a
              WHERE {AlertBrandFilter}
             """,
-        FirstResponseTimesSql: $"""
+        firstResponseTimesSql: $"""
             SELECT (extract(epoch FROM (a.first_responded_at - a.created_at)) * 1000)::bigint
               FROM alerts a
              WHERE a.kind = 'Mention' AND a.first_responded_at >= @start AND a.first_responded_at < @end AND {AlertBrandFilter}
             """,
-        TopRisksSql: $"""
-            SELECT a.id AS AlertId, a.title AS Title, a.brand AS Brand, coalesce(m.escalation_score, 0)::double precision AS Score,
-                   a.priority::bigint AS Priority
-              FROM alerts a
-              LEFT JOIN mentions m ON m.id = a.mention_id
-             WHERE a.kind = 'Mention' AND a.is_open AND a.created_at < @end AND {AlertBrandFilter}
-             ORDER BY 4 DESC, a.priority DESC, a.created_at DESC
-             LIMIT @limit
-            """,
-        SpikesSql: $"""
-            SELECT a.id AS AlertId, a.title AS Title, a.brand AS Brand, a.created_at AS CreatedAt
-              FROM alerts a
-             WHERE a.kind = 'Spike' AND a.created_at >= @start AND a.created_at < @end AND {AlertBrandFilter}
-             ORDER BY a.created_at
-             LIMIT @limit
-            """,
         // reasons holds the escalation reasons as a JSON array in a text column. A reason is an object with a code, or a
         // plain string in rows written before reasons had codes (folded into their codes afterwards).
-        ComplaintReasonsSql: $$"""
+        complaintReasonsSql: $$"""
             SELECT CASE WHEN jsonb_typeof(r.reason) = 'object' THEN r.reason ->> 'code' END AS Code,
                    CASE WHEN jsonb_typeof(r.reason) = 'string' THEN r.reason #>> '{}' END AS Legacy,
                    count(*) AS Count
@@ -66,6 +51,6 @@ internal static class PostgreSqlDigestDataSql
                AND {{MentionBrandFilter}}
              GROUP BY 1, 2
             """,
-        BucketParameters: bucket => new { bucketSeconds = bucket.TotalSeconds },
-        BrandsParameter: brands => brands.ToArray());
+        bucketParameters: bucket => new { bucketSeconds = bucket.TotalSeconds },
+        brandsParameter: brands => brands.ToArray());
 }

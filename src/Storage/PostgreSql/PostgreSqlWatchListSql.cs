@@ -1,10 +1,11 @@
+using SocialWatch.Storage.Standard;
 using SocialWatch.Storage.Stores;
 
 namespace SocialWatch.Storage.PostgreSql;
 
 internal static class PostgreSqlWatchListSql
 {
-    private const string IsOpen = "a.is_open";
+    private static readonly string IsOpen = PostgreSqlSyntax.Words.IsTrue("a.is_open");
 
     // SKIP LOCKED: a host claiming at the same moment passes over the rows another host is claiming instead of waiting
     // for them and claiming them too once that host commits.
@@ -29,22 +30,5 @@ internal static class PostgreSqlWatchListSql
             AND m.brand = @brand AND m.id <> @mentionId AND m.complaint >= @minComplaint
         """;
 
-    public static readonly WatchListSql Statements = new(
-        """
-        INSERT INTO watch_entries (mention_id, source, brand, enrolled_at, watch_until, cadence_from, next_due_at)
-        VALUES (@MentionId, @Source, @Brand, @EnrolledAt, @WatchUntil, @EnrolledAt, @FirstDueAt)
-        ON CONFLICT (mention_id) DO NOTHING
-        """,
-        ClaimSql,
-        $"SELECT {WatchListStatements.EntryColumns} FROM watch_entries WHERE mention_id = ANY(@ids)",
-        $"SELECT {MentionRowColumns.Select} FROM mentions WHERE id = ANY(@ids)",
-        WatchListStatements.InsertSnapshotSql,
-        WatchListStatements.UpdateMetricsSql,
-        WatchListStatements.UpdateMentionScoreSql + ";\nUPDATE alerts SET escalation_score = @EscalationScore WHERE mention_id = @MentionId AND is_open",
-        WatchListStatements.UpdateEntrySql,
-        "UPDATE watch_entries SET claimed_until = NULL, next_due_at = @nextDueAt WHERE mention_id = ANY(@ids)",
-        "DELETE FROM watch_entries WHERE mention_id = ANY(@ids)",
-        WatchListStatements.RemoveExpiredSql(IsOpen),
-        AuthorHistorySql,
-        WatchListStatements.CadencesSql(IsOpen));
+    public static readonly WatchListSql Statements = StandardWatchListSql.Statements(PostgreSqlSyntax.Words, ClaimSql, AuthorHistorySql);
 }

@@ -17,5 +17,5 @@ internal static class SqlServerApiKeySql
         ListSql: $"SELECT {SqlApiKeyStore.Columns} FROM dbo.api_keys ORDER BY CASE WHEN revoked_at IS NULL THEN 0 ELSE 1 END, created_at DESC",
         RevokeSql: "UPDATE dbo.api_keys SET revoked_at = @at OUTPUT INSERTED.name WHERE id = @id AND revoked_at IS NULL;",
         // Record a use at most once a minute.
-        TouchSql: "UPDATE dbo.api_keys SET last_used_at = @at WHERE id = @id AND (last_used_at IS NULL OR last_used_at < DATEADD(minute, -1, @at));");
+        TouchSql: "UPDATE dbo.api_keys SET last_used_at = @at WHERE id = @id AND (last_used_at IS NULL OR last_used_at < @minuteAgo);");
 }

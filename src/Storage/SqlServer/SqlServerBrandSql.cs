@@ -1,4 +1,3 @@
-using Microsoft.Data.SqlClient;
 using SocialWatch.Storage.Stores;
 
 namespace SocialWatch.Storage.SqlServer;
@@ -25,8 +24,5 @@ internal static class SqlServerBrandSql
         INSERT INTO dbo.admin_audit (actor, at, entity, entity_key, action, body) VALUES (@Actor, @At, N'brand', @Subject, @Action, @Detail);
         """;
 
-    // 2627: unique constraint, 2601: unique index.
-    private static bool IsDuplicate(Exception e) => e is SqlException { Number: 2627 or 2601 };
-
-    public static readonly BrandSql Statements = new(ListSql, GetSql, InsertSql, UpdateSql, DeleteSql, AuditSql, IsDuplicate);
+    public static readonly BrandSql Statements = new(ListSql, GetSql, InsertSql, UpdateSql, DeleteSql, AuditSql);
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.SqlClient;
 using SocialWatch.Storage.Stores;
 
 namespace SocialWatch.Storage.SqlServer;
@@ -21,9 +20,5 @@ internal static class SqlServerUserSql
             """,
         AuditSql: """
             INSERT INTO dbo.admin_audit (actor, at, entity, entity_key, action, body) VALUES (@Actor, @At, N'user', @Subject, @Action, @Detail);
-            """,
-        IsDuplicate: IsDuplicate);
-
-    // 2627: unique constraint, 2601: unique index.
-    private static bool IsDuplicate(Exception e) => e is SqlException { Number: 2627 or 2601 };
+            """);
 }

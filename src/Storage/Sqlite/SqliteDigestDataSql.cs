@@ -1,3 +1,4 @@
+using SocialWatch.Storage.Standard;
 using SocialWatch.Storage.Stores;
 
 namespace SocialWatch.Storage.Sqlite;
@@ -5,12 +6,12 @@ namespace SocialWatch.Storage.Sqlite;
 internal static class SqliteDigestDataSql
 {
     // "No brands" means every brand: @allBrands switches the filter off, Dapper expands @brands to a list.
-    private const string MentionBrandFilter = "(@allBrands = 1 OR m.brand IN @brands)";
+    private static readonly string MentionBrandFilter = StandardDigestDataSql.MentionBrandFilter(SqliteSyntax.Words);
+    private static readonly string AlertBrandFilter = StandardDigestDataSql.AlertBrandFilter(SqliteSyntax.Words);
 
-    private const string AlertBrandFilter = "(@allBrands = 1 OR a.brand IN @brands)";
-
-    public static readonly DigestDataSql Statements = new(
-        VolumeSql: $"""
+    public static readonly DigestDataSql Statements = StandardDigestDataSql.Statements(
+        SqliteSyntax.Words,
+        volumeSql: $"""
             SELECT (m.created_at - @start) / @bucketMs AS Bucket,
                    COUNT(*) AS Mentions,
                    SUM(CASE WHEN m.sentiment = 'Negative' THEN 1 ELSE 0 END) AS Negative
@@ -19,7 +20,7 @@ internal static class SqliteDigestDataSql
              GROUP BY (m.created_at - @start) / @bucketMs
             """,
         // Operator alerts (a source stopped) are for admins, not part of the care team's figures.
-        AlertCountsSql: $"""
+        alertCountsSql: $"""
             SELECT
               (SELECT COUNT(*) FROM alerts a WHERE a.kind <> 'Operator' AND a.created_at >= @start AND a.created_at < @end AND {AlertBrandFilter}) AS Opened,
               (SELECT COUNT(*) FROM alerts a WHERE a.kind <> 'Operator' AND a.state = 'Resolved' AND a.resolved_at >= @start AND a.resolved_at < @end AND {AlertBrandFilter}) AS Resolved,
@@ -30,29 +31,14 @@ internal static class SqliteDigestDataSql
                   AND (a.resolved_at IS NULL OR a.resolved_at > a.resolve_due_at) AND {AlertBrandFilter}) AS ResolveBreaches,
               (SELECT COUNT(*) FROM alerts a WHERE a.kind = 'BrokenPromise' AND a.created_at >= @start AND a.created_at < @end AND {AlertBrandFilter}) AS BrokenPromises
             """,
-        FirstResponseTimesSql: $"""
+        firstResponseTimesSql: $"""
             SELECT a.first_responded_at - a.created_at
               FROM alerts a
              WHERE a.kind = 'Mention' AND a.first_responded_at >= @start AND a.first_responded_at < @end AND {AlertBrandFilter}
             """,
-        TopRisksSql: $"""
-            SELECT a.id AS AlertId, a.title AS Title, a.brand AS Brand, CAST(COALESCE(m.escalation_score, 0) AS REAL) AS Score, a.priority AS Priority
-              FROM alerts a
-              LEFT JOIN mentions m ON m.id = a.mention_id
-             WHERE a.kind = 'Mention' AND a.is_open = 1 AND a.created_at < @end AND {AlertBrandFilter}
-             ORDER BY Score DESC, a.priority DESC, a.created_at DESC
-             LIMIT @limit
-            """,
-        SpikesSql: $"""
-            SELECT a.id AS AlertId, a.title AS Title, a.brand AS Brand, a.created_at AS CreatedAt
-              FROM alerts a
-             WHERE a.kind = 'Spike' AND a.created_at >= @start AND a.created_at < @end AND {AlertBrandFilter}
-             ORDER BY a.created_at
-             LIMIT @limit
-            """,
         // reasons holds the escalation reasons as a JSON array; json_each gives one row per reason. A reason is an object
         // with a code, or a plain string in rows written before reasons had codes (folded into their codes afterwards).
-        ComplaintReasonsSql: $"""
+        complaintReasonsSql: $"""
             SELECT CASE WHEN r.type = 'object' THEN json_extract(r.value, '$.code') END AS Code,
                    CASE WHEN r.type = 'text' THEN r.value END AS Legacy,
                    COUNT(*) AS Count
@@ -62,6 +48,6 @@ internal static class SqliteDigestDataSql
              GROUP BY Code, Legacy
             """,
         // Times are unix milliseconds: buckets are counted in milliseconds too.
-        BucketParameters: bucket => new { bucketMs = (long)bucket.TotalMilliseconds },
-        BrandsParameter: brands => brands.Count == 0 ? [""] : brands.ToArray());
+        bucketParameters: bucket => new { bucketMs = (long)bucket.TotalMilliseconds },
+        brandsParameter: brands => brands.Count == 0 ? [""] : brands.ToArray());
 }

@@ -5,17 +5,7 @@ namespace SocialWatch.Storage.Sqlite;
 
 internal static class SqliteInsightsSql
 {
-    private const string QueueColumns = """
-        a.id AS Id, a.kind AS Kind, a.mention_id AS MentionId, a.brand AS Brand, a.team AS Team, a.priority AS Priority,
-        a.state AS State, a.title AS Title, a.reasons AS Reasons, a.assigned_to AS AssignedTo, a.created_at AS CreatedAt,
-        a.updated_at AS UpdatedAt, a.first_response_due_at AS FirstResponseDueAt, a.resolve_due_at AS ResolveDueAt,
-        a.first_responded_at AS FirstRespondedAt, a.resolved_at AS ResolvedAt, a.dismiss_reason AS DismissReason,
-        a.version AS Version,
-        m.id AS MId, m.source AS Source, m.text AS Text, m.author_id AS AuthorId, m.author_handle AS AuthorHandle,
-        m.author_display_name AS AuthorDisplayName, m.author_followers AS AuthorFollowers, m.author_verified AS AuthorVerified,
-        m.url AS Url, CAST(m.likes AS REAL) + m.reposts + m.replies + m.quotes AS Engagement, m.escalation_score AS EscalationScore,
-        m.escalation_level AS EscalationLevel, m.p_negative AS PNegative, m.created_at AS MCreatedAt
-        """;
+    private static readonly string QueueColumns = SqlInsightsStore.QueueColumns(SqliteSyntax.Words.Double);
 
     public static readonly InsightsSql Statements = new()
     {

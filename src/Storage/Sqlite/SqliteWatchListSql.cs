@@ -1,12 +1,11 @@
+using SocialWatch.Storage.Standard;
 using SocialWatch.Storage.Stores;
 
 namespace SocialWatch.Storage.Sqlite;
 
 internal static class SqliteWatchListSql
 {
-    private const string Ids = "(SELECT value FROM json_each(@idsJson))";
-
-    private const string IsOpen = "a.is_open = 1";
+    private static readonly string IsOpen = SqliteSyntax.Words.IsTrue("a.is_open");
 
     // SQLite has one writer at a time, so the claim's read and update cannot interleave with another host's.
     private static readonly string ClaimSql = $"""
@@ -28,22 +27,5 @@ internal static class SqliteWatchListSql
         WHERE m.brand = @brand AND m.created_at >= @since30 AND m.created_at <= @now AND m.id <> @mentionId AND m.complaint >= @minComplaint
         """;
 
-    public static readonly WatchListSql Statements = new(
-        """
-        INSERT INTO watch_entries (mention_id, source, brand, enrolled_at, watch_until, cadence_from, next_due_at)
-        VALUES (@MentionId, @Source, @Brand, @EnrolledAt, @WatchUntil, @EnrolledAt, @FirstDueAt)
-        ON CONFLICT (mention_id) DO NOTHING
-        """,
-        ClaimSql,
-        $"SELECT {WatchListStatements.EntryColumns} FROM watch_entries WHERE mention_id IN {Ids}",
-        $"SELECT {MentionRowColumns.Select} FROM mentions WHERE id IN {Ids}",
-        WatchListStatements.InsertSnapshotSql,
-        WatchListStatements.UpdateMetricsSql,
-        WatchListStatements.UpdateMentionScoreSql + ";\nUPDATE alerts SET escalation_score = @EscalationScore WHERE mention_id = @MentionId AND is_open = 1",
-        WatchListStatements.UpdateEntrySql,
-        $"UPDATE watch_entries SET claimed_until = NULL, next_due_at = @nextDueAt WHERE mention_id IN {Ids}",
-        $"DELETE FROM watch_entries WHERE mention_id IN {Ids}",
-        WatchListStatements.RemoveExpiredSql(IsOpen),
-        AuthorHistorySql,
-        WatchListStatements.CadencesSql(IsOpen));
+    public static readonly WatchListSql Statements = StandardWatchListSql.Statements(SqliteSyntax.Words, ClaimSql, AuthorHistorySql);
 }

@@ -3,7 +3,8 @@ using SocialWatch.Core.Access;
 
 namespace SocialWatch.Storage.Stores;
 
-/// <summary>The statements one dialect runs for API keys; the C# around them is shared.</summary>
+/// <summary>The statements one dialect runs for API keys; the C# around them is shared. TouchSql records a use at most once
+/// a minute: it takes @at and @minuteAgo.</summary>
 internal sealed record ApiKeySql(string InsertSql, string AuditSql, string FindSql, string ListSql, string RevokeSql, string TouchSql);
 
 /// <summary>API keys stored as SHA-256 hashes; creating and revoking one is written to the admin audit in the same transaction.</summary>
@@ -58,7 +59,7 @@ internal sealed class SqlApiKeyStore(SqlDialect dialect, ApiKeySql sql) : IApiKe
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var name = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(sql.RevokeSql, new { id, at = dialect.ToDb(at) }, transaction, cancellationToken: cancellationToken));
+        var name = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(sql.RevokeSql, new { id, at = dialect.ToDb(at), minuteAgo = dialect.ToDb(at.AddMinutes(-1)) }, transaction, cancellationToken: cancellationToken));
         if (name is null)
         {
             return false;
@@ -72,7 +73,7 @@ internal sealed class SqlApiKeyStore(SqlDialect dialect, ApiKeySql sql) : IApiKe
     public async Task TouchAsync(long id, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(sql.TouchSql, new { id, at = dialect.ToDb(at) }, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(sql.TouchSql, new { id, at = dialect.ToDb(at), minuteAgo = dialect.ToDb(at.AddMinutes(-1)) }, cancellationToken: cancellationToken));
     }
 
     private sealed class KeyRow

@@ -6,10 +6,10 @@ using SocialWatch.Core.Brands;
 namespace SocialWatch.Storage.Stores;
 
 /// <summary>
-/// The statements one dialect runs for stored brands, and how it reports a duplicate name. Every statement that names
+/// The statements one dialect runs for stored brands; its SqlDialect reports a duplicate name. Every statement that names
 /// a brand compares names the way the dialect's unique constraint does (regardless of case).
 /// </summary>
-internal sealed record BrandSql(string List, string Get, string Insert, string Update, string Delete, string Audit, Func<Exception, bool> IsDuplicate);
+internal sealed record BrandSql(string List, string Get, string Insert, string Update, string Delete, string Audit);
 
 /// <summary>
 /// Brands with their per-source lists in one JSON column, the retention and the version in columns. Updates and deletes
@@ -48,7 +48,7 @@ internal sealed class SqlBrandStore(SqlDialect dialect, TimeProvider time, Brand
                 At = now,
             }, transaction, cancellationToken: cancellationToken));
         }
-        catch (Exception e) when (sql.IsDuplicate(e))
+        catch (Exception e) when (dialect.IsDuplicateKey(e))
         {
             throw new BrandNameTakenException(brand.Name);
         }

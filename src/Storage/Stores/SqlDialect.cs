@@ -12,6 +12,9 @@ internal abstract class SqlDialect
 
     public abstract object ToDb(DateTimeOffset value);
 
+    /// <summary>The exception is the database refusing a row that a unique constraint or index already holds.</summary>
+    public abstract bool IsDuplicateKey(Exception exception);
+
     /// <summary>
     /// A connection that proves the database is there now: the readiness probe uses it so that a pooled connection
     /// to a file deleted since cannot answer for the file at the path today.
@@ -58,6 +61,10 @@ internal sealed class SqliteDialect(Sqlite.SqliteConnectionFactory connections) 
 
     public override object ToDb(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
 
+    // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY; other constraint failures (NOT NULL, CHECK) are not duplicates.
+    public override bool IsDuplicateKey(Exception exception) =>
+        exception is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
+
     /// <summary>SQLite keeps a day as its ISO text.</summary>
     public override object ToDb(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -101,6 +108,9 @@ internal sealed class PostgreSqlDialect(PostgreSql.PostgreSqlConnectionFactory c
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await connections.OpenAsync(cancellationToken);
 
     public override object ToDb(DateTimeOffset value) => value.UtcDateTime;
+
+    public override bool IsDuplicateKey(Exception exception) =>
+        exception is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
 }
 
 internal sealed class SqlServerDialect(SqlServer.SqlServerConnectionFactory connections) : SqlDialect
@@ -108,4 +118,8 @@ internal sealed class SqlServerDialect(SqlServer.SqlServerConnectionFactory conn
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await connections.OpenAsync(cancellationToken);
 
     public override object ToDb(DateTimeOffset value) => value.ToUniversalTime();
+
+    // 2627: unique constraint, 2601: unique index.
+    public override bool IsDuplicateKey(Exception exception) =>
+        exception is Microsoft.Data.SqlClient.SqlException { Number: 2627 or 2601 };
 }

@@ -37,6 +37,22 @@ internal sealed record InsightsSql
 /// <summary>Read-only views over alerts and mentions for the web: the care queue, dashboard figures and author history.</summary>
 internal sealed class SqlInsightsStore(SqlDialect dialect, InsightsSql sql) : IInsightsStore
 {
+    /// <summary>
+    /// The queue row of SQLite and PostgreSQL: the alert and its mention, engagement summed as <paramref name="floatType"/>
+    /// so huge counters cannot overflow.
+    /// </summary>
+    public static string QueueColumns(string floatType) => $"""
+        a.id AS Id, a.kind AS Kind, a.mention_id AS MentionId, a.brand AS Brand, a.team AS Team, a.priority AS Priority,
+        a.state AS State, a.title AS Title, a.reasons AS Reasons, a.assigned_to AS AssignedTo, a.created_at AS CreatedAt,
+        a.updated_at AS UpdatedAt, a.first_response_due_at AS FirstResponseDueAt, a.resolve_due_at AS ResolveDueAt,
+        a.first_responded_at AS FirstRespondedAt, a.resolved_at AS ResolvedAt, a.dismiss_reason AS DismissReason,
+        a.version AS Version,
+        m.id AS MId, m.source AS Source, m.text AS Text, m.author_id AS AuthorId, m.author_handle AS AuthorHandle,
+        m.author_display_name AS AuthorDisplayName, m.author_followers AS AuthorFollowers, m.author_verified AS AuthorVerified,
+        m.url AS Url, CAST(m.likes AS {floatType}) + m.reposts + m.replies + m.quotes AS Engagement, m.escalation_score AS EscalationScore,
+        m.escalation_level AS EscalationLevel, m.p_negative AS PNegative, m.created_at AS MCreatedAt
+        """;
+
     public async Task<IReadOnlyList<QueueItem>> GetQueueAsync(QueueFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);

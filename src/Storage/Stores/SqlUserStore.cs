@@ -4,7 +4,7 @@ using SocialWatch.Core.Access;
 namespace SocialWatch.Storage.Stores;
 
 /// <summary>The statements one dialect runs for local accounts, and how it reports a duplicate user name.</summary>
-internal sealed record UserSql(string FindSql, string ListSql, string CountSql, string InsertSql, string UpdateSql, string AuditSql, Func<Exception, bool> IsDuplicate);
+internal sealed record UserSql(string FindSql, string ListSql, string CountSql, string InsertSql, string UpdateSql, string AuditSql);
 
 /// <summary>Local accounts with hashed passwords; every save is written to the admin audit in the same transaction.</summary>
 internal sealed class SqlUserStore(SqlDialect dialect, UserSql sql, TimeProvider time) : IUserStore
@@ -65,7 +65,7 @@ internal sealed class SqlUserStore(SqlDialect dialect, UserSql sql, TimeProvider
                 await connection.ExecuteAsync(new CommandDefinition(sql.UpdateSql, args, transaction, cancellationToken: cancellationToken));
             }
         }
-        catch (Exception e) when (sql.IsDuplicate(e))
+        catch (Exception e) when (dialect.IsDuplicateKey(e))
         {
             throw new DuplicateNameException("user", user.UserName);
         }
