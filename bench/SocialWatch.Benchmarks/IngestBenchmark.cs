@@ -428,6 +428,8 @@ internal sealed class IngestBenchmark : IBenchmark
 
         public Task<long> GetReadsAsync(string source, string brand, DateOnly day, CancellationToken cancellationToken) => Task.FromResult(0L);
 
+        public Task<long> GetReadsBetweenAsync(string source, string brand, DateOnly from, DateOnly to, CancellationToken cancellationToken) => Task.FromResult(0L);
+
         public Task PauseSourceAsync(string source, DateTimeOffset until, string reason, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task<SourcePause?> GetPauseAsync(string source, CancellationToken cancellationToken) => Task.FromResult<SourcePause?>(null);

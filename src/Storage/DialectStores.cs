@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SocialWatch.Core.Storage;
 using SocialWatch.Storage.PostgreSql;
+using SocialWatch.Storage.Standard;
 using SocialWatch.Storage.SqlServer;
 using SocialWatch.Storage.Sqlite;
 using SocialWatch.Storage.Stores;
@@ -21,8 +22,8 @@ internal static class DialectStores
 
     public static IIngestStateStore IngestStateStore(IServiceProvider services) => Provider(services) switch
     {
-        StorageProvider.Sqlite => IngestState<SqliteDialect>(services, SqliteIngestStateSql.Statements),
-        StorageProvider.PostgreSql => IngestState<PostgreSqlDialect>(services, PostgreSqlIngestStateSql.Statements),
+        StorageProvider.Sqlite => IngestState<SqliteDialect>(services, StandardIngestStateSql.Statements(SqliteSyntax.Words)),
+        StorageProvider.PostgreSql => IngestState<PostgreSqlDialect>(services, StandardIngestStateSql.Statements(PostgreSqlSyntax.Words)),
         StorageProvider.SqlServer => IngestState<SqlServerDialect>(services, SqlServerIngestStateSql.Statements),
         var other => throw new InvalidOperationException($"Storage provider {other} is not supported."),
     };

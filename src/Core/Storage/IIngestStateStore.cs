@@ -8,6 +8,9 @@ public interface IIngestStateStore
 
     Task<long> GetReadsAsync(string source, string brand, DateOnly day, CancellationToken cancellationToken);
 
+    /// <summary>Posts read from a source for a brand over the UTC days <paramref name="from"/> to <paramref name="to"/>, both included.</summary>
+    Task<long> GetReadsBetweenAsync(string source, string brand, DateOnly from, DateOnly to, CancellationToken cancellationToken);
+
     /// <summary>Stops a source until the given time (e.g. its usage cap resets), with a reason for the operator.</summary>
     Task PauseSourceAsync(string source, DateTimeOffset until, string reason, CancellationToken cancellationToken);
 

@@ -17,6 +17,7 @@ internal static class PostgreSqlSyntax
         Double = "double precision",
         SameName = (column, parameter) => $"lower({column}) = lower({parameter})",
         ByName = column => $"lower({column})",
+        Date = parameter => $"{parameter}::date",
         Indexed = (table, _) => table,
     };
 }

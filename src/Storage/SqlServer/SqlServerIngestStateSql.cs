@@ -18,6 +18,10 @@ internal static class SqlServerIngestStateSql
             OUTPUT inserted.reads;
             """,
         GetReadsSql: "SELECT reads FROM dbo.ingest_reads WHERE source = @source AND brand = @brand AND day = CAST(@day AS date);",
+        ReadsBetweenSql: """
+            SELECT SUM(reads) FROM dbo.ingest_reads
+            WHERE source = @source AND brand = @brand AND day >= CAST(@from AS date) AND day <= CAST(@to AS date);
+            """,
         PauseSourceSql: """
             MERGE dbo.source_pauses WITH (HOLDLOCK) AS p
             USING (SELECT @source AS source) AS s ON p.source = s.source

@@ -17,6 +17,7 @@ internal static class SqliteSyntax
         Double = "REAL",
         SameName = (column, parameter) => $"{column} = {parameter}",
         ByName = column => column,
+        Date = parameter => parameter,
         Indexed = (table, index) => $"{table} INDEXED BY {index}",
     };
 }

@@ -44,6 +44,10 @@ internal sealed record StandardSyntax
     /// <summary>A name column as it sorts, case ignored: the column, or <c>lower(column)</c>.</summary>
     public required Func<string, string> ByName { get; init; }
 
+    /// <summary>A day parameter as a date: SQLite keeps days as ISO text, which the parameter already is; PostgreSQL casts
+    /// the unspecified-kind midnight it receives back to a date.</summary>
+    public required Func<string, string> Date { get; init; }
+
     /// <summary>A table read through a named index: SQLite's <c>INDEXED BY</c>, where the planner needs the hint; the bare table elsewhere.</summary>
     public required Func<string, string, string> Indexed { get; init; }
 }

@@ -8,7 +8,7 @@ namespace SocialWatch.Storage.Stores;
 /// <param name="GetReadsSql">The counter of @source, @brand, @day; no row when nothing was read.</param>
 /// <param name="PauseSourceSql">Pauses @source until @until with @reason, at @now; replaces an earlier pause.</param>
 /// <param name="GetPauseSql">Source, PausedUntil and Reason of @source's pause, if it lasts beyond @now.</param>
-internal sealed record IngestStateSql(string AddReadsSql, string GetReadsSql, string PauseSourceSql, string GetPauseSql);
+internal sealed record IngestStateSql(string AddReadsSql, string GetReadsSql, string ReadsBetweenSql, string PauseSourceSql, string GetPauseSql);
 
 /// <summary>Read budgets and source pauses over any dialect.</summary>
 internal sealed class SqlIngestStateStore(SqlDialect dialect, IngestStateSql sql, TimeProvider timeProvider) : IIngestStateStore
@@ -25,6 +25,13 @@ internal sealed class SqlIngestStateStore(SqlDialect dialect, IngestStateSql sql
         await using var connection = await dialect.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             sql.GetReadsSql, new { source, brand, day = dialect.ToDb(day) }, cancellationToken: cancellationToken)) ?? 0;
+    }
+
+    public async Task<long> GetReadsBetweenAsync(string source, string brand, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            sql.ReadsBetweenSql, new { source, brand, from = dialect.ToDb(from), to = dialect.ToDb(to) }, cancellationToken: cancellationToken)) ?? 0;
     }
 
     public async Task PauseSourceAsync(string source, DateTimeOffset until, string reason, CancellationToken cancellationToken)

@@ -29,6 +29,23 @@ public abstract class IngestStateStoreContract : StoreContract
     }
 
     [TestMethod]
+    public async Task GetReadsBetween_SumsTheDaysOfOneSourceAndBrand_BothEndsIncluded()
+    {
+        await Store.AddReadsAsync("x", "acme", Day.AddDays(-1), 1_000, None);
+        await Store.AddReadsAsync("x", "acme", Day, 100, None);
+        await Store.AddReadsAsync("x", "acme", Day.AddDays(3), 30, None);
+        await Store.AddReadsAsync("x", "acme", Day.AddDays(6), 6, None);
+        await Store.AddReadsAsync("x", "acme", Day.AddDays(7), 7_000, None);
+        await Store.AddReadsAsync("x", "globex", Day.AddDays(2), 50, None);
+        await Store.AddReadsAsync("reddit", "acme", Day.AddDays(2), 50, None);
+
+        Assert.AreEqual(136, await Store.GetReadsBetweenAsync("x", "acme", Day, Day.AddDays(6), None));
+        Assert.AreEqual(100, await Store.GetReadsBetweenAsync("x", "acme", Day, Day, None));
+        Assert.AreEqual(0, await Store.GetReadsBetweenAsync("x", "acme", Day.AddDays(1), Day.AddDays(2), None));
+        Assert.AreEqual(0, await Store.GetReadsBetweenAsync("x", "initech", Day, Day.AddDays(6), None));
+    }
+
+    [TestMethod]
     public async Task GetReads_OfADayWithoutReads_IsZero()
     {
         Assert.AreEqual(0, await Store.GetReadsAsync("x", "acme", Day, None));

@@ -29,6 +29,14 @@ internal sealed class InMemoryIngestStateStore : IIngestStateStore
         }
     }
 
+    public Task<long> GetReadsBetweenAsync(string source, string brand, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_reads.Where(r => r.Key.Item1 == source && r.Key.Item2 == brand && r.Key.Item3 >= from && r.Key.Item3 <= to).Sum(r => r.Value));
+        }
+    }
+
     public Task PauseSourceAsync(string source, DateTimeOffset until, string reason, CancellationToken cancellationToken)
     {
         lock (_lock)
