@@ -39,6 +39,8 @@ public static class IngestRegistration
         services.AddTransient<EngagementRefreshJob>();
         services.TryAddSingleton<WatchCadence>();
         services.AddTransient<WatchCostEstimator>();
+        services.AddTransient<ReadSpendForecaster>();
+        services.AddSingleton<VolumeChecks>();
 
         // Enumerable: routing (Alerts) registers its stored-handler beside this one.
         services.TryAddEnumerable(ServiceDescriptor.Transient<IMentionsStoredHandler, WatchListEnrolment>());

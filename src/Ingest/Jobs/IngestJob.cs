@@ -63,20 +63,27 @@ public sealed class IngestJob(
         var cursor = await store.GetCursorAsync(queryKey, cancellationToken);
         while (true)
         {
-            if (source is IBudgetedSource { DailyReadBudget: { } budget })
+            // A page asks for no more posts than the day's budget has left; with less left than the smallest page
+            // the network serves, the run stops rather than overshoot.
+            int? readsLeft = null;
+            if (source is IBudgetedSource { DailyReadBudget: { } budget } budgeted)
             {
                 var reads = await state.GetReadsAsync(source.Name, brand.Name, Today(), cancellationToken);
-                if (reads >= budget)
+                if (budget - reads < budgeted.MinimumPage)
                 {
                     IngestLog.BudgetExhausted(logger, queryKey, source.Name, brand.Name, reads, budget);
                     return new IngestRunResult(queryKey, pages, received, stored, "budget used up");
                 }
+
+                readsLeft = (int)Math.Min(budget - reads, int.MaxValue);
             }
 
             MentionPage page;
             try
             {
-                page = await source.FetchAsync(query, cursor, cancellationToken);
+                page = readsLeft is { } left && source is IBudgetedSource capped
+                    ? await capped.FetchAsync(query, cursor, left, cancellationToken)
+                    : await source.FetchAsync(query, cursor, cancellationToken);
             }
             catch (UsageCapExceededException ex)
             {

@@ -143,7 +143,8 @@ public sealed class IngestJobTests : IDisposable
     [TestMethod]
     public async Task Run_WithTheDailyBudgetUsedUp_SkipsWithAWarningAndReadsNothing()
     {
-        RecreateHarness(new() { ["Sources:X:DailyReadBudgetPerBrand"] = "2" });
+        // The first page reads 2 of 11: the 9 left are fewer than the smallest page X serves (10), so the run stops.
+        RecreateHarness(new() { ["Sources:X:DailyReadBudgetPerBrand"] = "11" });
         GivenTwoPages(secondPageIds: ["280", "270"]);
 
         var first = await _harness.RunAsync(QueryKey);
@@ -155,6 +156,34 @@ public sealed class IngestJobTests : IDisposable
         Assert.HasCount(1, _server.LogEntries);
         Assert.IsTrue(_harness.Logs.Entries.Any(e => e.Level == LogLevel.Warning && e.Message.Contains("budget", StringComparison.Ordinal)));
         Assert.IsFalse(_harness.Logs.Entries.Any(e => e.Level >= LogLevel.Error));
+    }
+
+    [TestMethod]
+    public async Task Run_AsksForNoMorePostsThanTheDaysBudgetHasLeft()
+    {
+        RecreateHarness(new() { ["Sources:X:DailyReadBudgetPerBrand"] = "40" });
+        await _harness.State.AddReadsAsync("x", IngestHarness.Brand, DateOnly.FromDateTime(DateTime.UtcNow), 15, CancellationToken.None);
+        GivenTwoPages(secondPageIds: ["280", "270"]);
+
+        var result = await _harness.RunAsync(QueryKey);
+
+        Assert.AreEqual("done", result.Outcome);
+        var asked = _server.LogEntries.Select(e => e.RequestMessage.Query!["max_results"].Single()).ToList();
+        Assert.AreEqual("25,23", string.Join(",", asked), "25 left before the first page, 23 after it read 2");
+    }
+
+    [TestMethod]
+    public async Task Run_WithLessBudgetLeftThanTheSmallestPage_ReadsNothing()
+    {
+        RecreateHarness(new() { ["Sources:X:DailyReadBudgetPerBrand"] = "100" });
+        await _harness.State.AddReadsAsync("x", IngestHarness.Brand, DateOnly.FromDateTime(DateTime.UtcNow), 91, CancellationToken.None);
+        GivenTwoPages(secondPageIds: ["280", "270"]);
+
+        var result = await _harness.RunAsync(QueryKey);
+
+        Assert.AreEqual("budget used up", result.Outcome);
+        Assert.IsEmpty(_server.LogEntries, "9 left: a page of 10 would overshoot the budget");
+        Assert.AreEqual(91, await _harness.State.GetReadsAsync("x", IngestHarness.Brand, DateOnly.FromDateTime(DateTime.UtcNow), CancellationToken.None));
     }
 
     [TestMethod]

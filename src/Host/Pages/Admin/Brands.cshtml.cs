@@ -21,7 +21,8 @@ public sealed class BrandsModel(
     WatchQueryCatalog catalog,
     IEnumerable<IMentionSource> sources,
     IngestScheduler scheduler,
-    WatchCostEstimator watchCosts) : PageModel
+    WatchCostEstimator watchCosts,
+    ReadSpendForecaster spend) : PageModel
 {
     // Not spaces: "Acme Air" typed as a handle must be refused as one handle with a space, not split into two.
     private static readonly char[] ListSeparators = [',', ';', '\n', '\r'];
@@ -35,6 +36,9 @@ public sealed class BrandsModel(
 
     /// <summary>What each brand's watch list costs per source: watched posts, reads a day at the cadence, today's reads.</summary>
     public IReadOnlyList<(string Brand, WatchCost Cost)> WatchCosts { get; private set; } = [];
+
+    /// <summary>What each brand's paid reads cost: the last count of its query, the month so far and the month's forecast.</summary>
+    public IReadOnlyList<(string Brand, SpendForecast Forecast)> Spend { get; private set; } = [];
 
     /// <summary>The queries of the brand in the form, after Preview (or a refused save).</summary>
     public BrandView? Preview { get; private set; }
@@ -86,6 +90,7 @@ public sealed class BrandsModel(
         }
 
         var actor = User.Identity!.Name!;
+        var previous = Editing ? (await directory.GetAsync(cancellationToken)).Entries.FirstOrDefault(e => string.Equals(e.Brand.Name, brand.Name, StringComparison.OrdinalIgnoreCase))?.Brand : null;
         var result = Editing
             ? await editor.UpdateAsync(brand, Input.Version, actor, cancellationToken)
             : await editor.CreateAsync(brand, actor, cancellationToken);
@@ -97,11 +102,38 @@ public sealed class BrandsModel(
             return Page();
         }
 
+        // A new or changed paid query is counted before its first poll, so the admin sees what it will cost a day.
+        var counts = previous is null || SourceQueryPreview.XQuery(previous) != SourceQueryPreview.XQuery(result.Saved!.Brand)
+            ? await spend.CountAsync(result.Saved!.Brand, cancellationToken)
+            : [];
+
         var polls = await scheduler.ScheduleAllAsync(cancellationToken);
         var own = polls.Count(id => id.StartsWith(IngestScheduler.JobIdFor(result.Saved!.Brand.Name + ":"), StringComparison.Ordinal));
-        Message = string.Create(CultureInfo.InvariantCulture, $"Brand {result.Saved!.Brand.Name} saved (version {result.Saved.Version}); ingest rescheduled, {own} poll job(s) for it.");
+        Message = string.Create(CultureInfo.InvariantCulture, $"Brand {result.Saved!.Brand.Name} saved (version {result.Saved.Version}); ingest rescheduled, {own} poll job(s) for it.")
+            + string.Concat(counts.Select(c => " " + CountSentence(c)));
         return RedirectToPage();
     }
+
+    /// <summary>Counts a brand's paid queries again (X bills a counts request, not the posts it counts).</summary>
+    public async Task<IActionResult> OnPostCountAsync(string name, CancellationToken cancellationToken)
+    {
+        var entry = (await directory.GetAsync(cancellationToken)).Entries.FirstOrDefault(e => string.Equals(e.Brand.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (entry is null)
+        {
+            Message = $"There is no brand named '{name}'.";
+            return RedirectToPage();
+        }
+
+        var counts = await spend.CountAsync(entry.Brand, cancellationToken);
+        Message = counts.Count == 0 ? $"{entry.Brand.Name} has no query on a source that bills per read." : string.Join(" ", counts.Select(CountSentence));
+        return RedirectToPage(null, null, "read-spend");
+    }
+
+    /// <summary>One line for the page's message: what the query matched a day and what reading it would cost.</summary>
+    public static string CountSentence(VolumeCheck check) => check.Volume is { } volume
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"{check.Source} counted {volume.Posts:N0} posts in the last {volume.Span.TotalDays:0.#} days for {check.Brand}: about {volume.PostsPerDay:N0} a day, ${check.CostPerDay:N2} a day to read at today's volume.")
+        : $"{check.Source} could not count {check.Brand}'s query: {check.Error}";
 
     public async Task<IActionResult> OnPostDeleteAsync(string name, long version, CancellationToken cancellationToken)
     {
@@ -130,6 +162,13 @@ public sealed class BrandsModel(
         }
 
         WatchCosts = costs;
+        var forecasts = new List<(string, SpendForecast)>();
+        foreach (var entry in set.Entries)
+        {
+            forecasts.AddRange((await spend.ForecastAsync(entry.Brand, cancellationToken)).Select(f => (entry.Brand.Name, f)));
+        }
+
+        Spend = forecasts;
     }
 
     private BrandView View(BrandEntry entry) => new(

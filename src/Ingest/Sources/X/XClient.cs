@@ -5,7 +5,7 @@ using SocialWatch.Ingest.Http;
 
 namespace SocialWatch.Ingest.Sources.X;
 
-/// <summary>Thin client for the two X API v2 endpoints ingest uses: recent search and post lookup.</summary>
+/// <summary>Thin client for the X API v2 endpoints ingest uses: recent search, post lookup and recent counts.</summary>
 internal sealed class XClient(HttpClient http, TimeProvider time)
 {
     public const string SourceName = "x";
@@ -48,6 +48,23 @@ internal sealed class XClient(HttpClient http, TimeProvider time)
         {
             var problems = string.Join("; ", (response.Errors ?? []).Select(e => $"{e.Title}: {e.Detail}"));
             throw new SourceResponseException(SourceName, queryKey, $"the search response has no \"meta\" object{(problems.Length > 0 ? ": " + problems : "")}");
+        }
+
+        return response;
+    }
+
+    /// <summary>
+    /// GET /2/tweets/counts/recent with day buckets: how many posts the query matched over the last seven days. Billed
+    /// per request, not per post, so it tells what a query would cost before it is read.
+    /// </summary>
+    public async Task<XCountsResponse> CountRecentAsync(string queryKey, string query, CancellationToken cancellationToken)
+    {
+        var parameters = new List<KeyValuePair<string, string>> { new("query", query), new("granularity", "day") };
+        var response = await GetAsync("2/tweets/counts/recent", parameters, queryKey, XJsonContext.Default.XCountsResponse, cancellationToken);
+        if (response.Data is null)
+        {
+            var problems = string.Join("; ", (response.Errors ?? []).Select(e => $"{e.Title}: {e.Detail}"));
+            throw new SourceResponseException(SourceName, queryKey, $"the counts response has no \"data\" array{(problems.Length > 0 ? ": " + problems : "")}");
         }
 
         return response;

@@ -19,6 +19,28 @@ internal sealed class XLookupResponse
     public List<XProblem>? Errors { get; set; }
 }
 
+/// <summary>GET /2/tweets/counts/recent: posts matching a query per time bucket over the last seven days.</summary>
+internal sealed class XCountsResponse
+{
+    public List<XCount>? Data { get; set; }
+    public XCountsMeta? Meta { get; set; }
+    public List<XProblem>? Errors { get; set; }
+}
+
+internal sealed class XCount
+{
+    public DateTimeOffset? Start { get; set; }
+    public DateTimeOffset? End { get; set; }
+    public long? TweetCount { get; set; }
+    public long? PostCount { get; set; }
+}
+
+internal sealed class XCountsMeta
+{
+    public long? TotalTweetCount { get; set; }
+    public long? TotalPostCount { get; set; }
+}
+
 internal sealed class XPost
 {
     public string? Id { get; set; }
@@ -108,5 +130,6 @@ internal sealed class XCursor
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(XSearchResponse))]
 [JsonSerializable(typeof(XLookupResponse))]
+[JsonSerializable(typeof(XCountsResponse))]
 [JsonSerializable(typeof(XCursor))]
 internal sealed partial class XJsonContext : JsonSerializerContext;

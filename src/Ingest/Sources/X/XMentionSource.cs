@@ -19,6 +19,11 @@ internal sealed class XMentionSource(XClient client, IOptions<XOptions> options,
 
     public long? DailyReadBudget => options.Value.DailyReadBudgetPerBrand;
 
+    public decimal CostPerRead => options.Value.CostPerRead;
+
+    /// <summary>Recent search takes max_results from 10.</summary>
+    public int MinimumPage => 10;
+
     public IReadOnlyList<WatchQuery> QueriesFor(Brand brand)
     {
         var query = BuildQuery(brand);
@@ -70,13 +75,16 @@ internal sealed class XMentionSource(XClient client, IOptions<XOptions> options,
             : cleaned;
     }
 
-    public async Task<MentionPage> FetchAsync(WatchQuery query, string? cursor, CancellationToken cancellationToken)
+    public Task<MentionPage> FetchAsync(WatchQuery query, string? cursor, CancellationToken cancellationToken) =>
+        FetchAsync(query, cursor, options.Value.MaxResults, cancellationToken);
+
+    public async Task<MentionPage> FetchAsync(WatchQuery query, string? cursor, int maxReads, CancellationToken cancellationToken)
     {
         var state = ParseCursor(query.Key, cursor);
         var firstPoll = state.SinceId is null && state.NextToken is null;
         var startTime = firstPoll ? time.GetUtcNow() - options.Value.InitialLookback : state.StartTime;
 
-        var response = await client.SearchRecentAsync(query.Key, query.Query, state.SinceId, state.NextToken, startTime, options.Value.MaxResults, cancellationToken);
+        var response = await client.SearchRecentAsync(query.Key, query.Query, state.SinceId, state.NextToken, startTime, Math.Clamp(maxReads, MinimumPage, options.Value.MaxResults), cancellationToken);
         var meta = response.Meta!;
         var newest = state.PendingNewestId ?? meta.NewestId;
         XCursor next;
@@ -115,6 +123,32 @@ internal sealed class XMentionSource(XClient client, IOptions<XOptions> options,
         }
 
         return new MentionPage(mentions, JsonSerializer.Serialize(next, XJsonContext.Default.XCursor), hasMore, posts.Count);
+    }
+
+    public async Task<DailyVolume?> CountDailyVolumeAsync(Brand brand, CancellationToken cancellationToken)
+    {
+        var query = BuildQuery(brand);
+        if (query is null)
+        {
+            return null;
+        }
+
+        var response = await client.CountRecentAsync($"{brand.Name}:x:counts", query, cancellationToken);
+        long posts = 0;
+        var span = TimeSpan.Zero;
+        foreach (var bucket in response.Data!)
+        {
+            if (bucket.Start is not { } start || bucket.End is not { } end || end < start)
+            {
+                throw new SourceResponseException(Name, $"{brand.Name}:x:counts", "a count bucket has no start and end");
+            }
+
+            // The first and last buckets are part days; the rate is the posts over the time actually covered.
+            posts += bucket.TweetCount ?? bucket.PostCount ?? 0;
+            span += end - start;
+        }
+
+        return new DailyVolume(query, posts, span);
     }
 
     public async Task<IReadOnlyList<EngagementUpdate>> RefreshAsync(IReadOnlyList<StoredMention> mentions, CancellationToken cancellationToken)

@@ -23,6 +23,10 @@ public sealed class XOptions : SourceOptions
     [Range(1, long.MaxValue)]
     public long? DailyReadBudgetPerBrand { get; set; }
 
+    /// <summary>What X bills for one post read, in US dollars (pay-per-use pricing: about half a cent).</summary>
+    [Range(typeof(decimal), "0", "1")]
+    public decimal CostPerRead { get; set; } = 0.005m;
+
     /// <summary>How far back the very first poll of a query reaches; later polls continue from the stored since_id.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "6.23:00:00")]
     public TimeSpan InitialLookback { get; set; } = TimeSpan.FromHours(1);
