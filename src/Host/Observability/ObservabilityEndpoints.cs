@@ -15,11 +15,15 @@ public sealed class MetricsOptions
     /// the integration scope, sent as <c>Authorization: ApiKey …</c>), and a worker host serves no metrics.
     /// </summary>
     public bool Anonymous { get; set; }
+
+    /// <summary>How often the service gauges (queue, SLA, watch list, failed jobs, model) are read from the database.</summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan SampleInterval { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>
 /// GET /metrics (Prometheus text format: HTTP server and client durations, process and runtime figures from the .NET
-/// meters) and GET /openapi/v1.json (the OpenAPI document of the HTTP API).
+/// meters, the ingest's counts per source and the service gauges, see <see cref="ServiceGauges"/>) and GET /openapi/v1.json (the OpenAPI document of the HTTP API).
 /// </summary>
 internal static class ObservabilityEndpoints
 {
@@ -29,7 +33,9 @@ internal static class ObservabilityEndpoints
 
     public static IServiceCollection AddSocialWatchObservability(this IServiceCollection services)
     {
-        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName);
+        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ServiceGauges>();
+        services.AddHostedService(sp => sp.GetRequiredService<ServiceGauges>());
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "SocialWatch API";
@@ -45,6 +51,7 @@ internal static class ObservabilityEndpoints
         // The registry starts listening to .NET meters when it is first touched; touched here, at start-up, so what
         // happens before the first scrape is counted too.
         _ = Metrics.DefaultRegistry;
+        Ingest.IngestMetrics.Publish();
         var anonymous = app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value.Anonymous;
         if (anonymous)
         {

@@ -78,6 +78,7 @@ public sealed class MentionPipeline(
 
         if (accepted.Count == 0 && batch.NewCursor == batch.ExpectedCursor)
         {
+            IngestMetrics.Count(batch.Mentions.Select(m => m.Mention), []);
             return new PipelineResult(batch.Mentions.Count, filtered, batch.Mentions.Count - filtered, []);
         }
 
@@ -94,6 +95,7 @@ public sealed class MentionPipeline(
             throw;
         }
 
+        IngestMetrics.Count(batch.Mentions.Select(m => m.Mention), result.Inserted.Select(m => m.Mention));
         var duplicates = batch.Mentions.Count - filtered - result.Inserted.Count;
         IngestLog.PageStored(logger, batch.QueryKey, batch.Mentions.Count, filtered, result.Inserted.Count, duplicates);
         if (result.Inserted.Count > 0)

@@ -30,6 +30,41 @@ public sealed class MentionPipelineTests : IDisposable
     }
 
     [TestMethod]
+    public async Task Process_CountsReceivedAndStoredMentionsPerSource_OnTheIngestMeter()
+    {
+        Mention Metered(string id) => Sample(id, "late again") with { Source = "metered" };
+
+        await Pipeline().ProcessAsync(new PipelineBatch("q", _brand, [Metered("1"), Metered("2"), Metered("3")], "c1", null), CancellationToken.None);
+        await Pipeline().ProcessAsync(new PipelineBatch("q", _brand, [Metered("3")], "c2", "c1"), CancellationToken.None);
+
+        // Read the totals as an exporter does when it collects.
+        var counted = new List<(string Instrument, long Value)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == IngestMetrics.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "source" && Equals(tag.Value, "metered"))
+                {
+                    counted.Add((instrument.Name, value));
+                }
+            }
+        });
+        listener.Start();
+        listener.RecordObservableInstruments();
+
+        Assert.AreEqual(4, counted.Single(c => c.Instrument == "received").Value);
+        Assert.AreEqual(3, counted.Single(c => c.Instrument == "stored").Value, "the repeated post is received, not stored again");
+    }
+
+    [TestMethod]
     public async Task Process_HandsOnlyNewlyInsertedMentionsToTheStoredHandlers()
     {
         await Pipeline().ProcessAsync(new PipelineBatch("q", _brand, [Sample("1", "a")], "c1", null), CancellationToken.None);
