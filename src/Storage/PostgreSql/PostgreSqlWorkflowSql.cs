@@ -1,4 +1,5 @@
 using SocialWatch.Core.Storage;
+using SocialWatch.Storage.Standard;
 using SocialWatch.Storage.Stores;
 
 namespace SocialWatch.Storage.PostgreSql;
@@ -63,5 +64,7 @@ internal static class PostgreSqlRetentionSql
     private const string DeleteLabelsSql = "DELETE FROM feedback_labels WHERE mention_id = ANY(@ids)";
     private const string DeleteMentionsSql = "DELETE FROM mentions WHERE id = ANY(@ids)";
 
-    public static readonly RetentionSql Statements = new(SelectExpiredSql, SelectByAuthorSql, ScrubAlertsSql, DeleteLabelsSql, DeleteMentionsSql);
+    public static readonly RetentionSql Statements = new(SelectExpiredSql, SelectByAuthorSql, ScrubAlertsSql, DeleteLabelsSql, DeleteMentionsSql, StandardMentionTraceSql.FindAuthorIdsSql);
+
+    public static readonly MentionTraceSql Traces = StandardMentionTraceSql.For("= ANY(@ids)");
 }

@@ -1,4 +1,5 @@
 using SocialWatch.Core.Storage;
+using SocialWatch.Storage.Standard;
 using SocialWatch.Storage.Stores;
 
 namespace SocialWatch.Storage.Sqlite;
@@ -66,5 +67,7 @@ internal static class SqliteRetentionSql
     private const string DeleteLabelsSql = "DELETE FROM feedback_labels WHERE mention_id IN @ids";
     private const string DeleteMentionsSql = "DELETE FROM mentions WHERE id IN @ids";
 
-    public static readonly RetentionSql Statements = new(SelectExpiredSql, SelectByAuthorSql, ScrubAlertsSql, DeleteLabelsSql, DeleteMentionsSql);
+    public static readonly RetentionSql Statements = new(SelectExpiredSql, SelectByAuthorSql, ScrubAlertsSql, DeleteLabelsSql, DeleteMentionsSql, StandardMentionTraceSql.FindAuthorIdsSql);
+
+    public static readonly MentionTraceSql Traces = StandardMentionTraceSql.For("IN @ids");
 }
