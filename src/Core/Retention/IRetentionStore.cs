@@ -44,6 +44,13 @@ public sealed record AuthorDataCounts(
         Mentions + other.Mentions, Snapshots + other.Snapshots, WatchEntries + other.WatchEntries, Alerts + other.Alerts,
         AlertNotes + other.AlertNotes, Promises + other.Promises, FeedbackLabels + other.FeedbackLabels, Notifications + other.Notifications);
 
+    /// <summary>Every kind with its count, in the order the CLI and the admin page list them.</summary>
+    public IReadOnlyList<(string Kind, int Count)> ByKind() =>
+    [
+        ("mentions", Mentions), ("engagement snapshots", Snapshots), ("watch-list entries", WatchEntries), ("alerts (text removed)", Alerts),
+        ("alert notes", AlertNotes), ("promises", Promises), ("feedback labels", FeedbackLabels), ("pending notifications", Notifications),
+    ];
+
     /// <summary>"3 mentions, 5 snapshots, …": the kinds with something in them, for the CLI, the page and the audit.</summary>
     public override string ToString()
     {
