@@ -154,8 +154,9 @@ internal static class SqlServerRetentionSql
         ORDER BY m.created_at;
         """;
     private const string SelectByAuthorSql = "SELECT id FROM dbo.mentions WHERE author_id = @authorId AND source = @source;";
-    // Deleted mentions' ids are unlinked from alerts and their audit (SQLite may give a deleted id to a new mention).
-    private const string ScrubAlertsSql = "UPDATE dbo.alerts SET title = @title, mention_id = NULL WHERE mention_id IN (SELECT CAST([value] AS bigint) FROM OPENJSON(@idsJson)); UPDATE dbo.alert_audit SET mention_id = NULL WHERE mention_id IN (SELECT CAST([value] AS bigint) FROM OPENJSON(@idsJson));";
+    // Deleted mentions' ids are unlinked from alerts (mention_id and the one-alert key) and their audit: SQLite may give a
+    // deleted id to a new mention, which must be free to get an alert of its own.
+    private const string ScrubAlertsSql = "UPDATE dbo.alerts SET title = @title, mention_id = NULL, mention_key = NULL WHERE mention_id IN (SELECT CAST([value] AS bigint) FROM OPENJSON(@idsJson)); UPDATE dbo.alert_audit SET mention_id = NULL WHERE mention_id IN (SELECT CAST([value] AS bigint) FROM OPENJSON(@idsJson));";
     private const string DeleteLabelsSql = "DELETE FROM dbo.feedback_labels WHERE mention_id IN (SELECT CAST([value] AS bigint) FROM OPENJSON(@idsJson));";
     private const string DeleteMentionsSql = "DELETE FROM dbo.mentions WHERE id IN (SELECT CAST([value] AS bigint) FROM OPENJSON(@idsJson));";
 

@@ -54,6 +54,21 @@ public abstract class AuthorErasureContract : WorkflowStoreContract
     }
 
     [TestMethod]
+    public async Task Erase_FreesTheAlertKey_SoAMentionGivenTheSameIdLaterCanBeAlerted()
+    {
+        await StoreMentionAsync("1", authorId: "frank");
+        var eve = await StoreMentionAsync("2", authorId: "eve");
+        var erasedAlert = await CreateAlertAsync(eve);
+        await Retention.EraseAuthorAsync("x", "eve", None);
+
+        var next = await StoreMentionAsync("3", authorId: "gus");
+        var alert = await CreateAlertAsync(next);
+
+        Assert.AreEqual(next, alert.MentionId);
+        Assert.AreNotEqual(erasedAlert.Id, alert.Id);
+    }
+
+    [TestMethod]
     public async Task FindAuthorIds_MatchesTheIdOrTheHandleWithoutCase_OnThatSourceOnly()
     {
         await StoreMentionAsync("1", authorId: "eve");
