@@ -149,6 +149,33 @@ public abstract class AuthorErasureContract : WorkflowStoreContract
 public sealed class SqliteAuthorErasureTests : AuthorErasureContract
 {
     protected override Task<TestDatabase> OpenDatabaseAsync() => TestDatabases.SqliteAsync();
+
+    [TestMethod]
+    public async Task EraseAndRedact_LeaveNoRowOfTheAuthorInTheAuthorIndex()
+    {
+        await StoreMentionAsync("1", authorId: "eve");
+        await StoreMentionAsync("2", authorId: "gus");
+        await StoreMentionAsync("3", authorId: "frank");
+        Assert.AreEqual((1L, 1L), (await IndexRowsAsync("eve"), await IndexRowsAsync("gus")));
+
+        await Resolve<IRetentionStore>().EraseAuthorAsync("x", "eve", None);
+        await Resolve<IMentionStore>().RedactAsync("x", ["2"], None);
+
+        Assert.AreEqual((0L, 0L, 1L), (await IndexRowsAsync("eve"), await IndexRowsAsync("gus"), await IndexRowsAsync("frank")));
+    }
+
+    private async Task<long> IndexRowsAsync(string authorId)
+    {
+        await using var connection = Database.OpenConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT COUNT(*) FROM mention_authors_0 WHERE author_id = $a) + (SELECT COUNT(*) FROM mention_authors_1 WHERE author_id = $a) + (SELECT COUNT(*) FROM mention_authors_2 WHERE author_id = $a)";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "$a";
+        parameter.Value = authorId;
+        command.Parameters.Add(parameter);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
 }
 
 [TestClass]
