@@ -17,13 +17,14 @@ var root = new RootCommand("SocialWatch: social-media complaint monitoring.")
 {
     new Command("serve", "Run the web UI, API and Hangfire server (the default)."),
     MigrateCommand.Create(),
+    EraseCommand.Create(CliServices.Create, EraseCommand.TerminalConfirm()),
 };
 foreach (var command in ScoringCommands.Create().Concat(IngestCommands.Create(CliServices.Create)).Append(DigestCommands.Create(CliServices.Create)))
 {
     root.Subcommands.Add(command);
 }
 
-return await root.Parse(args).InvokeAsync();
+return await root.Parse(args, CliParser.Configuration()).InvokeAsync();
 
 /// <summary>Entry point type, public so that integration tests can host the app.</summary>
 public partial class Program;

@@ -14,9 +14,9 @@ internal static class DialectStores
 {
     public static IMentionStore MentionStore(IServiceProvider services) => Provider(services) switch
     {
-        StorageProvider.Sqlite => Mentions<SqliteDialect>(services, SqliteMentionSql.Statements, d => new SqliteMentionPageInsert(d)),
-        StorageProvider.PostgreSql => Mentions<PostgreSqlDialect>(services, PostgreSqlMentionSql.Statements, d => new PostgreSqlMentionPageInsert(d)),
-        StorageProvider.SqlServer => Mentions<SqlServerDialect>(services, SqlServerMentionSql.Statements, _ => new SqlServerMentionPageInsert()),
+        StorageProvider.Sqlite => Mentions<SqliteDialect>(services, SqliteMentionSql.Statements, SqliteRetentionSql.Traces, d => new SqliteMentionPageInsert(d)),
+        StorageProvider.PostgreSql => Mentions<PostgreSqlDialect>(services, PostgreSqlMentionSql.Statements, PostgreSqlRetentionSql.Traces, d => new PostgreSqlMentionPageInsert(d)),
+        StorageProvider.SqlServer => Mentions<SqlServerDialect>(services, SqlServerMentionSql.Statements, SqlServerRetentionSql.Traces, _ => new SqlServerMentionPageInsert()),
         var other => throw new InvalidOperationException($"Storage provider {other} is not supported."),
     };
 
@@ -28,11 +28,11 @@ internal static class DialectStores
         var other => throw new InvalidOperationException($"Storage provider {other} is not supported."),
     };
 
-    private static SqlMentionStore Mentions<TDialect>(IServiceProvider services, MentionSql sql, Func<TDialect, IMentionPageInsert> pageInsert)
+    private static SqlMentionStore Mentions<TDialect>(IServiceProvider services, MentionSql sql, MentionTraceSql traces, Func<TDialect, IMentionPageInsert> pageInsert)
         where TDialect : SqlDialect
     {
         var dialect = services.GetRequiredService<TDialect>();
-        return new SqlMentionStore(dialect, sql, pageInsert(dialect), services.GetRequiredService<TimeProvider>());
+        return new SqlMentionStore(dialect, sql, traces, pageInsert(dialect), services.GetRequiredService<TimeProvider>());
     }
 
     private static SqlIngestStateStore IngestState<TDialect>(IServiceProvider services, IngestStateSql sql)

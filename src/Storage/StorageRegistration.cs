@@ -92,7 +92,9 @@ public static class StorageRegistration
         services.TryAddSingleton<ISpikeDataSource>(sp => (ISpikeDataSource)sp.GetRequiredService<IWorkflowQueries>());
         services.TryAddSingleton<ISpreadQueries>(sp => new SqlSpreadQueries(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, StandardSpreadQuerySql.Statements(SqliteSyntax.Words), StandardSpreadQuerySql.Statements(PostgreSqlSyntax.Words), SqlServerSpreadQuerySql.Statements)));
         services.TryAddSingleton<IRetentionStore>(sp => new SqlRetentionStore(
-            DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteRetentionSql.Statements, PostgreSqlRetentionSql.Statements, SqlServerRetentionSql.Statements)));
+            DialectChoice.Dialect(sp),
+            DialectChoice.Pick(sp, SqliteRetentionSql.Statements, PostgreSqlRetentionSql.Statements, SqlServerRetentionSql.Statements),
+            DialectChoice.Pick(sp, SqliteRetentionSql.Traces, PostgreSqlRetentionSql.Traces, SqlServerRetentionSql.Traces)));
         services.TryAddSingleton<IDataAuditLog>(sp => new SqlDataAuditLog(
             DialectChoice.Dialect(sp), DialectChoice.Pick(sp, StandardDataAuditSql.Statements, StandardDataAuditSql.Statements, SqlServerDataAuditSql.Statements)));
         services.TryAddSingleton<IWebhookStore>(sp => new SqlWebhookStore(

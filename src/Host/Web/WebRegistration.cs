@@ -190,6 +190,7 @@ public static class WebRegistration
         app.MapMentionExport();
         app.MapFeedbackApi();
         app.MapDigestApi();
+        app.MapAuthorErasureApi();
     }
 
     /// <summary>API callers and the live stream get a status code; people get the sign-in or denied page.</summary>

@@ -50,5 +50,8 @@ internal static class PostgreSqlMentionSql
             SET text = '', author_id = '', author_handle = '', author_display_name = NULL, author_followers = 0,
                 author_verified = false, url = NULL, redacted = true
             WHERE source = @source AND external_id = ANY(@externalIds::text[]) AND NOT redacted
+            """,
+        SelectUnredactedSql: """
+            SELECT id FROM mentions WHERE source = @source AND external_id = ANY(@externalIds::text[]) AND NOT redacted
             """);
 }

@@ -1,4 +1,5 @@
 using SocialWatch.Core.Storage;
+using SocialWatch.Storage.Standard;
 using SocialWatch.Storage.Stores;
 
 namespace SocialWatch.Storage.PostgreSql;
@@ -58,10 +59,13 @@ internal static class PostgreSqlRetentionSql
         ORDER BY m.created_at LIMIT @Limit
         """;
     private const string SelectByAuthorSql = "SELECT id FROM mentions WHERE author_id = @authorId AND source = @source";
-    // Deleted mentions' ids are unlinked from alerts and their audit (SQLite may give a deleted id to a new mention).
-    private const string ScrubAlertsSql = "UPDATE alerts SET title = @title, mention_id = NULL WHERE mention_id = ANY(@ids); UPDATE alert_audit SET mention_id = NULL WHERE mention_id = ANY(@ids)";
+    // Deleted mentions' ids are unlinked from alerts (mention_id and the one-alert key) and their audit: SQLite may give a
+    // deleted id to a new mention, which must be free to get an alert of its own.
+    private const string ScrubAlertsSql = "UPDATE alerts SET title = @title, mention_id = NULL, mention_key = NULL WHERE mention_id = ANY(@ids); UPDATE alert_audit SET mention_id = NULL WHERE mention_id = ANY(@ids)";
     private const string DeleteLabelsSql = "DELETE FROM feedback_labels WHERE mention_id = ANY(@ids)";
     private const string DeleteMentionsSql = "DELETE FROM mentions WHERE id = ANY(@ids)";
 
-    public static readonly RetentionSql Statements = new(SelectExpiredSql, SelectByAuthorSql, ScrubAlertsSql, DeleteLabelsSql, DeleteMentionsSql);
+    public static readonly RetentionSql Statements = new(SelectExpiredSql, SelectByAuthorSql, ScrubAlertsSql, DeleteLabelsSql, DeleteMentionsSql, StandardMentionTraceSql.FindAuthorIdsSql);
+
+    public static readonly MentionTraceSql Traces = StandardMentionTraceSql.For("= ANY(@ids)");
 }

@@ -67,5 +67,10 @@ internal static class SqlServerMentionSql
                 author_verified = 0, url = NULL, redacted = 1
             WHERE source = @source AND redacted = 0
               AND external_id IN (SELECT [value] COLLATE Latin1_General_100_BIN2 FROM OPENJSON(@externalIdsJson));
+            """,
+        SelectUnredactedSql: """
+            SELECT id FROM dbo.mentions
+            WHERE source = @source AND redacted = 0
+              AND external_id IN (SELECT [value] COLLATE Latin1_General_100_BIN2 FROM OPENJSON(@externalIdsJson));
             """);
 }

@@ -154,12 +154,46 @@ internal static class SqlServerRetentionSql
         ORDER BY m.created_at;
         """;
     private const string SelectByAuthorSql = "SELECT id FROM dbo.mentions WHERE author_id = @authorId AND source = @source;";
-    // Deleted mentions' ids are unlinked from alerts and their audit (SQLite may give a deleted id to a new mention).
-    private const string ScrubAlertsSql = "UPDATE dbo.alerts SET title = @title, mention_id = NULL WHERE mention_id IN (SELECT CAST([value] AS bigint) FROM OPENJSON(@idsJson)); UPDATE dbo.alert_audit SET mention_id = NULL WHERE mention_id IN (SELECT CAST([value] AS bigint) FROM OPENJSON(@idsJson));";
+    // Deleted mentions' ids are unlinked from alerts (mention_id and the one-alert key) and their audit: SQLite may give a
+    // deleted id to a new mention, which must be free to get an alert of its own.
+    private const string ScrubAlertsSql = "UPDATE dbo.alerts SET title = @title, mention_id = NULL, mention_key = NULL WHERE mention_id IN (SELECT CAST([value] AS bigint) FROM OPENJSON(@idsJson)); UPDATE dbo.alert_audit SET mention_id = NULL WHERE mention_id IN (SELECT CAST([value] AS bigint) FROM OPENJSON(@idsJson));";
     private const string DeleteLabelsSql = "DELETE FROM dbo.feedback_labels WHERE mention_id IN (SELECT CAST([value] AS bigint) FROM OPENJSON(@idsJson));";
     private const string DeleteMentionsSql = "DELETE FROM dbo.mentions WHERE id IN (SELECT CAST([value] AS bigint) FROM OPENJSON(@idsJson));";
 
-    public static readonly RetentionSql Statements = new(SelectExpiredSql, SelectByAuthorSql, ScrubAlertsSql, DeleteLabelsSql, DeleteMentionsSql);
+    private const string FindAuthorIdsSql = """
+        SELECT DISTINCT author_id FROM dbo.mentions
+        WHERE source = @source AND author_id <> N'' AND (author_id = @author OR LOWER(author_handle) = LOWER(@handle))
+        ORDER BY author_id;
+        """;
+
+    private const string Ids = "(SELECT CAST([value] AS bigint) FROM OPENJSON(@idsJson))";
+    private const string AlertsOf = "SELECT id FROM dbo.alerts WHERE mention_id IN " + Ids;
+
+    private const string CountTracesSql = $"""
+        SELECT
+            (SELECT COUNT(*) FROM dbo.engagement_snapshots WHERE mention_id IN {Ids}) AS Snapshots,
+            (SELECT COUNT(*) FROM dbo.watch_entries WHERE mention_id IN {Ids}) AS WatchEntries,
+            (SELECT COUNT(*) FROM dbo.alerts WHERE mention_id IN {Ids}) AS Alerts,
+            (SELECT COUNT(*) FROM dbo.alert_audit WHERE note IS NOT NULL AND alert_id IN ({AlertsOf})) AS AlertNotes,
+            (SELECT COUNT(*) FROM dbo.promises WHERE alert_id IN ({AlertsOf})) AS Promises,
+            (SELECT COUNT(*) FROM dbo.feedback_labels WHERE mention_id IN {Ids}) AS FeedbackLabels,
+            (SELECT COUNT(*) FROM dbo.notification_outbox WHERE alert_id IN ({AlertsOf})) AS Notifications;
+        """;
+    private const string ScrubAlertTitlesSql = $"UPDATE dbo.alerts SET title = @title WHERE mention_id IN {Ids};";
+    private const string ScrubNotesSql = $"UPDATE dbo.alert_audit SET note = @note WHERE note IS NOT NULL AND alert_id IN ({AlertsOf});";
+    private const string ScrubPromisesSql = $"""
+        UPDATE dbo.alerts SET title = @title
+        WHERE id IN (SELECT broken_alert_id FROM dbo.promises WHERE broken_alert_id IS NOT NULL AND alert_id IN ({AlertsOf}));
+        UPDATE dbo.promises SET [text] = @text WHERE alert_id IN ({AlertsOf});
+        """;
+    private const string DeleteSnapshotsSql = $"DELETE FROM dbo.engagement_snapshots WHERE mention_id IN {Ids};";
+    private const string DeleteTracedLabelsSql = $"DELETE FROM dbo.feedback_labels WHERE mention_id IN {Ids};";
+    private const string DeleteNotificationsSql = $"DELETE FROM dbo.notification_outbox WHERE alert_id IN ({AlertsOf});";
+
+    public static readonly RetentionSql Statements = new(SelectExpiredSql, SelectByAuthorSql, ScrubAlertsSql, DeleteLabelsSql, DeleteMentionsSql, FindAuthorIdsSql);
+
+    public static readonly MentionTraceSql Traces = new(
+        CountTracesSql, ScrubAlertTitlesSql, ScrubNotesSql, ScrubPromisesSql, DeleteSnapshotsSql, DeleteTracedLabelsSql, DeleteNotificationsSql);
 }
 
 internal static class SqlServerDataAuditSql

@@ -36,6 +36,10 @@ internal static class SqliteMentionSql
             SET text = '', author_id = '', author_handle = '', author_display_name = NULL, author_followers = 0,
                 author_verified = 0, url = NULL, redacted = 1
             WHERE source = @source AND external_id IN (SELECT value FROM json_each(@externalIdsJson)) AND redacted = 0
+            """,
+        SelectUnredactedSql: """
+            SELECT id FROM mentions
+            WHERE source = @source AND external_id IN (SELECT value FROM json_each(@externalIdsJson)) AND redacted = 0
             """)
     {
         ComposeGetMentions = MentionsQuerySql,

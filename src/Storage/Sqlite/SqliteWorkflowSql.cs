@@ -1,4 +1,5 @@
 using SocialWatch.Core.Storage;
+using SocialWatch.Storage.Standard;
 using SocialWatch.Storage.Stores;
 
 namespace SocialWatch.Storage.Sqlite;
@@ -61,10 +62,13 @@ internal static class SqliteRetentionSql
         ORDER BY m.created_at LIMIT @Limit
         """;
     internal static readonly string SelectByAuthorSql = $"SELECT id FROM mentions WHERE id IN ({SqliteAuthorIndex.MentionIds("@authorId", "@source")})";
-    // Deleted mentions' ids are unlinked from alerts and their audit (SQLite may give a deleted id to a new mention).
-    private const string ScrubAlertsSql = "UPDATE alerts SET title = @title, mention_id = NULL WHERE mention_id IN @ids; UPDATE alert_audit SET mention_id = NULL WHERE mention_id IN @ids";
+    // Deleted mentions' ids are unlinked from alerts (mention_id and the one-alert key) and their audit: SQLite may give a
+    // deleted id to a new mention, which must be free to get an alert of its own.
+    private const string ScrubAlertsSql = "UPDATE alerts SET title = @title, mention_id = NULL, mention_key = NULL WHERE mention_id IN @ids; UPDATE alert_audit SET mention_id = NULL WHERE mention_id IN @ids";
     private const string DeleteLabelsSql = "DELETE FROM feedback_labels WHERE mention_id IN @ids";
     private const string DeleteMentionsSql = "DELETE FROM mentions WHERE id IN @ids";
 
-    public static readonly RetentionSql Statements = new(SelectExpiredSql, SelectByAuthorSql, ScrubAlertsSql, DeleteLabelsSql, DeleteMentionsSql);
+    public static readonly RetentionSql Statements = new(SelectExpiredSql, SelectByAuthorSql, ScrubAlertsSql, DeleteLabelsSql, DeleteMentionsSql, StandardMentionTraceSql.FindAuthorIdsSql);
+
+    public static readonly MentionTraceSql Traces = StandardMentionTraceSql.For("IN @ids");
 }

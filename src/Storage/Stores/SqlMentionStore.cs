@@ -35,6 +35,7 @@ namespace SocialWatch.Storage.Stores;
 /// <param name="RedactSql">
 /// Redacts the unredacted mentions of @source among the external ids, every brand's copy of each; returns the row count.
 /// </param>
+/// <param name="SelectUnredactedSql">The ids of the rows <see cref="RedactSql"/> would redact (same parameters).</param>
 internal sealed record MentionSql(
     string CreateCursorSql,
     string MoveCursorSql,
@@ -47,7 +48,8 @@ internal sealed record MentionSql(
     string InsertSnapshotSql,
     string UpdateMetricsSql,
     string GetSnapshotsSql,
-    string RedactSql)
+    string RedactSql,
+    string SelectUnredactedSql)
 {
     /// <summary>
     /// For a dialect that writes the statement per query (only the filters in use) instead of running
@@ -68,8 +70,10 @@ internal interface IMentionPageInsert
 }
 
 /// <summary>Mentions over any dialect: the page's cursor, rows and hand-over commit in one transaction.</summary>
-internal sealed class SqlMentionStore(SqlDialect dialect, MentionSql sql, IMentionPageInsert pageInsert, TimeProvider timeProvider) : IMentionStore
+internal sealed class SqlMentionStore(SqlDialect dialect, MentionSql sql, MentionTraceSql traces, IMentionPageInsert pageInsert, TimeProvider timeProvider) : IMentionStore
 {
+    public const string RedactedTitle = "[text removed: the post was deleted at its source]";
+
     public async Task<StoreBatchResult> StoreBatchAsync(IngestBatch batch, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
@@ -193,10 +197,22 @@ internal sealed class SqlMentionStore(SqlDialect dialect, MentionSql sql, IMenti
             return 0;
         }
 
-        var ids = externalIds.Distinct(StringComparer.Ordinal).ToArray();
+        var posts = externalIds.Distinct(StringComparer.Ordinal).ToArray();
+        var parameters = new { source, externalIds = posts, externalIdsJson = JsonSerializer.Serialize(posts) };
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            sql.RedactSql, new { source, externalIds = ids, externalIdsJson = JsonSerializer.Serialize(ids) }, cancellationToken: cancellationToken));
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // Every copy, whichever brand it was stored for and whether or not it has an alert; what copied its text
+        // (alert titles, labels, unsent notifications) and its snapshots go in the same transaction.
+        var copies = (await connection.QueryAsync<long>(new CommandDefinition(sql.SelectUnredactedSql, parameters, transaction, cancellationToken: cancellationToken))).ToArray();
+        var redacted = await connection.ExecuteAsync(new CommandDefinition(sql.RedactSql, parameters, transaction, cancellationToken: cancellationToken));
+        foreach (var chunk in copies.Chunk(MentionTraces.MaxIdsPerStatement))
+        {
+            await MentionTraces.RemoveCopiesAsync(connection, transaction, traces, chunk, RedactedTitle, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return redacted;
     }
 
     private sealed class SnapshotRow

@@ -204,7 +204,7 @@ public abstract class WorkflowQueriesContract : WorkflowStoreContract
 
         var deleted = await erase.ExecuteAsync(new EraseAuthorCommand("x", "eve", "dpo@acme.test", "ticket 12"), None);
 
-        Assert.AreEqual(2, deleted);
+        Assert.AreEqual(2, deleted.Counts.Mentions);
         Assert.IsNotNull(await Resolve<IMentionStore>().GetMentionAsync(other, None));
         var scrubbed = await Alerts.GetAsync(open.Id, None);
         Assert.AreEqual(("[text removed at the author's request]", (long?)null, AlertState.New), (scrubbed!.Title, scrubbed.MentionId, scrubbed.State));

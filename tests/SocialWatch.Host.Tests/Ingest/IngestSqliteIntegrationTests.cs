@@ -71,6 +71,12 @@ public sealed class IngestSqliteIntegrationTests : IAsyncDisposable
         // Both complaints were put on the watch list when stored; make them due now rather than at their first cadence step.
         await _host.Get<IWatchListStore>().ReleaseAsync([kept.Id, deleted.Id], DateTimeOffset.UtcNow.AddSeconds(-1), CancellationToken.None);
 
+        // What the deleted post left elsewhere: an earlier snapshot and an alert quoting it.
+        await store.AddSnapshotsAsync([new(deleted.Id, DateTimeOffset.UtcNow.AddHours(-1), new(1, 1, 1, 1))], CancellationToken.None);
+        var alert = await _host.Get<IAlertStore>().CreateAsync(
+            new NewAlert { Kind = AlertKind.Mention, MentionId = deleted.Id, Brand = IngestTestHost.Brand, Team = "care", Title = "@someone: " + deleted.Mention.Text, CreatedAt = DateTimeOffset.UtcNow, Actor = "routing" },
+            CancellationToken.None);
+
         _x.Given(Request.Create().WithPath("/2/tweets").UsingGet()).RespondWith(Response.Create().WithStatusCode(200).WithBody(
             """{"data":[{"id":"300","text":"x","public_metrics":{"retweet_count":40,"reply_count":9,"like_count":120,"quote_count":4}}],"errors":[{"value":"290","detail":"Could not find tweet with ids: [290].","title":"Not Found Error","resource_type":"tweet","parameter":"ids","resource_id":"290","type":"https://api.twitter.com/2/problems/resource-not-found"}]}"""));
 
@@ -83,6 +89,8 @@ public sealed class IngestSqliteIntegrationTests : IAsyncDisposable
         Assert.IsTrue(redacted.Redacted);
         Assert.AreEqual("", redacted.Mention.Text);
         Assert.IsEmpty(await store.GetSnapshotsAsync(deleted.Id, CancellationToken.None));
+        var scrubbed = (await _host.Get<IAlertStore>().GetAsync(alert.Id, CancellationToken.None))!;
+        Assert.AreEqual(("[text removed: the post was deleted at its source]", (long?)deleted.Id), (scrubbed.Title, scrubbed.MentionId));
     }
 
     private void GivenPage(string? nextToken, string body)

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Playwright;
+using SocialWatch.Alerts.Retention;
 using SocialWatch.Core.Brands;
+using SocialWatch.Core.Storage;
 using SocialWatch.Core.Teams;
 
 namespace SocialWatch.Host.Tests.Web;
@@ -39,7 +41,19 @@ public sealed class AdminLayoutTests
             new TeamProfile { Name = "care-europe-weekend-escalations", LeadEmail = "very.long.lead.address.for.the.team@customer-care.example.com", Members = [new TeamMember("agent", null, 20)] },
             "admin",
             CancellationToken.None);
+
+        // One erasure done, so the privacy page lists one (its hash is a long unbroken token), and one author to erase.
+        var erased = await s_app.AddAlertAsync("An erased author's complaint");
+        await s_app.Services.GetRequiredService<EraseAuthorData>().ExecuteAsync(
+            new EraseAuthorCommand("x", await AuthorOfAsync(erased.MentionId!.Value), "very.long.admin.address@customer-care.example.com", "DSR-2026-000417"), CancellationToken.None);
+        var toErase = await s_app.AddAlertAsync("Please ring me back about the lost wheelchair", source: "bluesky");
+        s_toErase = await AuthorOfAsync(toErase.MentionId!.Value);
     }
+
+    private static string s_toErase = "";
+
+    private static async Task<string> AuthorOfAsync(long mentionId) =>
+        (await s_app.Services.GetRequiredService<IMentionStore>().GetMentionAsync(mentionId, CancellationToken.None))!.Mention.Author.Id;
 
     [ClassCleanup]
     public static async Task StopAsync()
@@ -65,6 +79,8 @@ public sealed class AdminLayoutTests
     [DataRow("/admin/sla", 390)]
     [DataRow("/admin/digests", 390)]
     [DataRow("/admin/apikeys", 390)]
+    [DataRow("/admin/privacy", 390)]
+    [DataRow("/admin/privacy", 1366)]
     [DataRow("/admin/brands", 1366)]
     [DataRow("/admin/sla", 1366)]
     public async Task AdminPage_FitsTheWindow_WithoutScrollingSideways(string path, int width)
@@ -94,6 +110,51 @@ public sealed class AdminLayoutTests
         Assert.IsTrue(header is null || (header.Width <= 1 && header.Height <= 1), $"header row shown at {header?.Width}x{header?.Height}");
         await Assertions.Expect(retention).ToHaveTextAsync("90 days");
         Assert.AreEqual("Retention", await retention.EvaluateAsync<string>("td => getComputedStyle(td, '::before').content.replaceAll('\"', '')"));
+    }
+
+    [TestMethod]
+    [DataRow(390)]
+    [DataRow(1366)]
+    public async Task PrivacyPage_ShowsWhatWouldBeErased_ThenErasesOnConfirmation_AndFitsTheWindowAtEachStep(int width)
+    {
+        var page = await s_browser.SignInAsync(s_app.BaseAddress, "admin");
+        await page.SetViewportSizeAsync(width, 900);
+        await page.GotoAsync("/admin/privacy");
+        await Assertions.Expect(page.Locator("table.erasures tbody tr", new() { HasTextString = "DSR-2026-000417" })).ToBeVisibleAsync();
+
+        await page.FillAsync("input[name=Source]", "x");
+        await page.FillAsync("input[name=Author]", "nobody_stored_here");
+        await page.ClickAsync("text=Show what would be erased");
+        await Assertions.Expect(page.Locator("p.error")).ToHaveTextAsync("Nothing is stored for 'nobody_stored_here' on x.");
+
+        var author = width == 390 ? s_toErase : null;
+        if (author is null)
+        {
+            // The other width walks through the same steps for an author of its own.
+            var alert = await s_app.AddAlertAsync("Another complaint to erase", source: "bluesky");
+            author = await AuthorOfAsync(alert.MentionId!.Value);
+        }
+
+        await page.FillAsync("input[name=Source]", "bluesky");
+        await page.FillAsync("input[name=Author]", author);
+        await page.FillAsync("input[name=Reason]", "DSR-2026-000500");
+        await page.ClickAsync("text=Show what would be erased");
+        var preview = page.Locator("section.erasure-preview");
+        await Assertions.Expect(preview.Locator("tr", new() { HasTextString = "mentions" }).Locator("td")).ToHaveTextAsync("1");
+        await Assertions.Expect(preview.Locator("tr", new() { HasTextString = "alerts (text removed)" }).Locator("td")).ToHaveTextAsync("1");
+        Assert.HasCount(1, await s_app.Services.GetRequiredService<IMentionStore>().GetMentionsAsync(new() { AuthorId = author }, CancellationToken.None), "nothing erased before confirming");
+        var (previewScroll, previewClient) = await WidthsAsync(page);
+        await Screenshots.TakeAsync(page, TestContext, $"privacy-preview-{width.ToString(CultureInfo.InvariantCulture)}");
+
+        await page.ClickAsync("text=Erase all of it");
+
+        await Assertions.Expect(page.Locator("section.erasure-result h2")).ToHaveTextAsync($"Erased author {author} on bluesky");
+        await Assertions.Expect(page.Locator("table.erasures tbody tr").First).ToContainTextAsync("DSR-2026-000500");
+        Assert.IsEmpty(await s_app.Services.GetRequiredService<IMentionStore>().GetMentionsAsync(new() { AuthorId = author }, CancellationToken.None));
+        var (resultScroll, resultClient) = await WidthsAsync(page);
+        await Screenshots.TakeAsync(page, TestContext, $"privacy-erased-{width.ToString(CultureInfo.InvariantCulture)}");
+        Assert.IsLessThanOrEqualTo(previewClient, previewScroll, $"preview at {width} px is {previewScroll} px wide");
+        Assert.IsLessThanOrEqualTo(resultClient, resultScroll, $"result at {width} px is {resultScroll} px wide");
     }
 
     private static async Task<(int ScrollWidth, int ClientWidth)> WidthsAsync(IPage page)

@@ -24,6 +24,7 @@ public sealed class WebSecurityTests
     [DataRow("/dashboard")]
     [DataRow("/admin")]
     [DataRow("/admin/apikeys")]
+    [DataRow("/admin/privacy")]
     [DataRow("/")]
     public async Task AnonymousPage_RedirectsToSignIn(string path)
     {
@@ -42,6 +43,7 @@ public sealed class WebSecurityTests
     [DataRow("GET", "/charts/volume.svg")]
     [DataRow("POST", "/api/alerts/1/claim")]
     [DataRow("POST", "/api/feedback")]
+    [DataRow("POST", "/api/authors/erase")]
     public async Task AnonymousApiCall_Returns401(string method, string path)
     {
         using var client = new WebClient(s_app.BaseAddress);
@@ -59,6 +61,8 @@ public sealed class WebSecurityTests
     [DataRow("agent", "/admin")]
     [DataRow("pr", "/admin/users")]
     [DataRow("manager", "/admin/apikeys")]
+    [DataRow("manager", "/admin/privacy")]
+    [DataRow("agent", "/admin/privacy")]
     public async Task WrongRolePage_IsDeniedWith403(string role, string path)
     {
         using var client = new WebClient(s_app.BaseAddress);
