@@ -39,6 +39,14 @@ public sealed class AdminLayoutTests
             new TeamProfile { Name = "care-europe-weekend-escalations", LeadEmail = "very.long.lead.address.for.the.team@customer-care.example.com", Members = [new TeamMember("agent", null, 20)] },
             "admin",
             CancellationToken.None);
+
+        // A stored version with a long name beside the promoted shipped one, so the models page shows a promote button.
+        var models = s_app.Services.GetRequiredService<SocialWatch.Scoring.Models.SharedModels>();
+        await models.EnsureSeededAsync(CancellationToken.None);
+        await models.PublishAsync(
+            Models.ShippedModelCopy.Create("v20991231-000000-brand-feedback-retrain-candidate-globex-mobile", new DateTimeOffset(2099, 12, 31, 0, 0, 0, TimeSpan.Zero)),
+            "retrain",
+            CancellationToken.None);
     }
 
     [ClassCleanup]
@@ -65,6 +73,8 @@ public sealed class AdminLayoutTests
     [DataRow("/admin/sla", 390)]
     [DataRow("/admin/digests", 390)]
     [DataRow("/admin/apikeys", 390)]
+    [DataRow("/admin/models", 390)]
+    [DataRow("/admin/models", 1366)]
     [DataRow("/admin/brands", 1366)]
     [DataRow("/admin/sla", 1366)]
     public async Task AdminPage_FitsTheWindow_WithoutScrollingSideways(string path, int width)
