@@ -80,7 +80,7 @@ public sealed class ModelSharingAcrossHostsTests
         var swapped = await onA.SyncAsync(cancel);
 
         StringAssert.Contains(page, NewVersion);
-        StringAssert.Contains(page, "0.673", "the shipped version's complaint macro-F1 from its metrics.json");
+        StringAssert.Contains(page, ShippedModelCopy.Format(ShippedModelCopy.Metrics.ComplaintMacroF1), "the shipped version's complaint macro-F1 from its metrics.json");
         Assert.AreEqual(HttpStatusCode.Redirect, promote.StatusCode);
         Assert.AreEqual(NewVersion, b.Services.GetRequiredService<IMentionScorer>().ModelVersion, "the promoting host serves it at once");
         Assert.AreEqual(shipped, servedByABeforePoll);
