@@ -100,8 +100,17 @@ public sealed class RetrainModelJob(
         var currentQuality = ModelEvaluator.Evaluate(current, heldOut, "held-out feedback").Quality;
         ScoringLog.CandidateTrained(logger, result.Version, train.Count, candidateQuality, currentQuality);
 
-        await models.PublishAsync(candidateDirectory, "retrain", cancellationToken);
-        var promotion = await PromoteIfBetterAsync(result.Version, candidateQuality, current.Version, currentQuality, cancellationToken);
+        PromotionResult promotion;
+        try
+        {
+            await models.PublishAsync(candidateDirectory, "retrain", cancellationToken);
+            promotion = await PromoteIfBetterAsync(result.Version, candidateQuality, current.Version, currentQuality, cancellationToken);
+        }
+        finally
+        {
+            // The candidate now lives in the database; a promoted one is unpacked again into the cache under its version.
+            Directory.Delete(candidateDirectory, recursive: true);
+        }
 
         return new RetrainOutcome(labels.Count, heldOut.Count, result.Version, candidateQuality, currentQuality, promotion)
         {
