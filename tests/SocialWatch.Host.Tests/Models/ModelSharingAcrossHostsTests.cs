@@ -87,7 +87,7 @@ public sealed class ModelSharingAcrossHostsTests
         Assert.IsTrue(swapped);
         Assert.AreEqual(NewVersion, a.Services.GetRequiredService<IMentionScorer>().ModelVersion);
         Assert.AreEqual(NewVersion, await RunningVersionAsync(a));
-        StringAssert.StartsWith(onA.Status.RunningVersion, NewVersion);
+        Assert.AreEqual(new ModelSyncStatus(NewVersion, NewVersion, onA.Status.LastPolledAt, null), onA.Status);
         var audit = await a.Services.GetRequiredService<IAdminAuditStore>().GetLatestAsync(5, cancel);
         Assert.IsTrue(audit.Any(e => e is { Area: "model", Action: "promoted", Actor: "admin" } && e.Subject == NewVersion), "the promotion is in the admin audit");
 
@@ -120,6 +120,28 @@ public sealed class ModelSharingAcrossHostsTests
         Assert.AreEqual(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.AreNotEqual(NewVersion, (await models.GetPromotedAsync(TestContext.CancellationToken))?.Version);
         StringAssert.Contains(afterUnknown, "There is no model version &#x27;nope&#x27;.");
+    }
+
+    [TestMethod]
+    public async Task ModelsPage_PromotesAndRollsBack_AndShowsTheRollbackTarget()
+    {
+        await using var app = await WebTestApp.StartAsync(s_slowPoll);
+        var models = await SeededAsync(app);
+        var shipped = app.Services.GetRequiredService<IMentionScorer>().ModelVersion;
+        await models.PublishAsync(NewModelDirectory(), "cli", TestContext.CancellationToken);
+        using var admin = new WebClient(app.BaseAddress);
+        await admin.SignInAsync("admin");
+
+        using var promote = await PostAsync(admin, "Promote&version=" + NewVersion);
+        var afterPromote = await admin.Http.GetStringAsync("/admin/models", TestContext.CancellationToken);
+        using var rollback = await PostAsync(admin, "Rollback");
+        var afterRollback = await admin.Http.GetStringAsync("/admin/models", TestContext.CancellationToken);
+
+        StringAssert.Contains(afterPromote, $"Promoted {NewVersion} for every host (replacing {shipped}).");
+        StringAssert.Contains(afterPromote, $"Roll back to {shipped}");
+        StringAssert.Contains(afterRollback, $"Rolled back to {shipped} for every host.");
+        Assert.AreEqual(shipped, app.Services.GetRequiredService<IMentionScorer>().ModelVersion);
+        Assert.AreEqual(shipped, (await models.GetPromotedAsync(TestContext.CancellationToken))?.Version);
     }
 
     private async Task<SharedModels> SeededAsync(WebTestApp app)
