@@ -115,10 +115,10 @@ internal sealed class StorageBenchmark : IBenchmark
     }
 
     private static SqlMentionStore MentionStore(PostgreSqlDialect dialect) =>
-        new(dialect, PostgreSqlMentionSql.Statements, new PostgreSqlMentionPageInsert(dialect), TimeProvider.System);
+        new(dialect, PostgreSqlMentionSql.Statements, PostgreSqlRetentionSql.Traces, new PostgreSqlMentionPageInsert(dialect), TimeProvider.System);
 
     private static SqlMentionStore MentionStore(SqliteDialect dialect) =>
-        new(dialect, SqliteMentionSql.Statements, new SqliteMentionPageInsert(dialect), TimeProvider.System);
+        new(dialect, SqliteMentionSql.Statements, SqliteRetentionSql.Traces, new SqliteMentionPageInsert(dialect), TimeProvider.System);
 
     private static async Task MeasureAsync(string dialect, int batchSize, IMentionStore store, IReadOnlyList<ScoredMention> mentions, bool report = true)
     {

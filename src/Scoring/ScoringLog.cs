@@ -24,4 +24,13 @@ internal static partial class ScoringLog
 
     [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Feedback label {Id}: {Problem}")]
     public static partial void FeedbackProblem(ILogger logger, long id, string problem);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Information, Message = "Stored model version {Version} ({CreatedBy}) for every host")]
+    public static partial void VersionStored(ILogger logger, string version, string createdBy);
+
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Information, Message = "This host now serves model {Version} (was {From}), loaded from {Directory}")]
+    public static partial void ModelSwapped(ILogger logger, string from, string version, string directory);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Warning, Message = "Could not check or load the promoted model; still serving {Version}")]
+    public static partial void ModelPollFailed(ILogger logger, string version, Exception exception);
 }

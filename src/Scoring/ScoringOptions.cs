@@ -41,4 +41,15 @@ public sealed class ScoringOptions
     /// <summary>A spread outcome is trained with the context (metrics, velocity) seen this long after ingestion.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
     public TimeSpan OutcomeContextWindow { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Where this host unpacks promoted model versions. Relative paths resolve against the working directory, as the
+    /// SQLite data source does, so the cache sits on the data volume and not in the (read-only) app folder.
+    /// </summary>
+    [Required]
+    public string ModelCacheDirectory { get; set; } = Path.Combine("data", "models");
+
+    /// <summary>How often every host checks which model version is promoted; a promotion reaches every host within it.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan ModelPollInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -15,8 +15,9 @@ public static class ScoringRegistration
 {
     /// <summary>
     /// Registers the scorer (<see cref="IMentionScorer"/>, singleton, loaded from Scoring:ModelDirectory), the
-    /// versioned <see cref="ModelRepository"/> and the <see cref="RetrainModelJob"/>. The retrain job needs an
-    /// <c>IFeedbackStore</c> registered by the host.
+    /// cluster's <see cref="SharedModels"/> and the <see cref="RetrainModelJob"/>. They need an
+    /// <c>IModelVersionStore</c> and an <c>IFeedbackStore</c> registered by the host, which also runs
+    /// <see cref="ModelWatcher"/> on every host that scores.
     /// </summary>
     public static IServiceCollection AddSocialWatchScoring(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,12 +35,8 @@ public static class ScoringRegistration
             return scorer;
         });
         services.AddSingleton<IMentionScorer>(sp => sp.GetRequiredService<MentionScorer>());
-        services.AddSingleton(sp => new ModelRepository(
-            ResolveModelDirectory(sp),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<ModelRepository>>()));
+        services.AddSingleton<SharedModels>();
         services.AddTransient<RetrainModelJob>();
-        services.AddTransient<RollbackModel>();
         return services;
     }
 

@@ -10,6 +10,7 @@ using SocialWatch.Core.Notifications;
 using SocialWatch.Core.Promises;
 using SocialWatch.Core.Retention;
 using SocialWatch.Core.Routing;
+using SocialWatch.Core.Scoring;
 using SocialWatch.Core.Sla;
 using SocialWatch.Core.Spikes;
 using SocialWatch.Core.Spread;
@@ -118,6 +119,7 @@ public static class StorageRegistration
             DialectChoice.Dialect(sp), DialectChoice.Pick(sp, StandardUserSql.Statements(SqliteSyntax.Words), StandardUserSql.Statements(PostgreSqlSyntax.Words), SqlServerUserSql.Statements), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IApiKeyStore>(sp => new SqlApiKeyStore(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, StandardApiKeySql.Statements, StandardApiKeySql.Statements, SqlServerApiKeySql.Statements)));
         services.TryAddSingleton<IAdminAuditStore>(sp => new SqlAdminAuditStore(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, StandardAdminAuditSql.Statements, StandardAdminAuditSql.Statements, SqlServerAdminAuditSql.Statements)));
+        services.TryAddSingleton<IModelVersionStore>(sp => new SqlModelVersionStore(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteModelVersionSql.Statements, PostgreSqlModelVersionSql.Statements, SqlServerModelVersionSql.Statements)));
         services.TryAddSingleton<IInsightsStore>(sp => new SqlInsightsStore(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteInsightsSql.Statements, PostgreSqlInsightsSql.Statements, SqlServerInsightsSql.Statements)));
         services.TryAddSingleton<ISignInLockoutStore>(sp => new SqlSignInLockoutStore(
             DialectChoice.Dialect(sp), DialectChoice.Pick(sp, SqliteSignInLockoutSql.Statements, PostgreSqlSignInLockoutSql.Statements, SqlServerSignInLockoutSql.Statements)));

@@ -29,7 +29,7 @@ public sealed class RetrainModelJobTests
             Task.FromResult<IReadOnlyList<EscalationOutcome>>([]);
     }
 
-    private static (RetrainModelJob Job, MentionScorer Scorer, ModelRepository Repository) Create(IEnumerable<FeedbackLabel> labels, int minHeldOut)
+    private static (RetrainModelJob Job, MentionScorer Scorer, SharedModels Models, InMemoryModelVersionStore Store) Create(IEnumerable<FeedbackLabel> labels, int minHeldOut)
     {
         var root = Directory.CreateTempSubdirectory("sw-retrain-").FullName;
         var current = Path.Combine(root, "current");
@@ -40,16 +40,18 @@ public sealed class RetrainModelJobTests
         }
 
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero));
-        var repository = new ModelRepository(current, time, NullLogger<ModelRepository>.Instance);
         var scorer = MentionScorer.Load(current);
         var options = Options.Create(new ScoringOptions
         {
             ModelDirectory = current,
+            ModelCacheDirectory = Path.Combine(root, "cache"),
             TrainingDataDirectory = TrainedModelFixture.DataDirectory,
             MinHeldOutLabels = minHeldOut,
         });
-        var job = new RetrainModelJob(new InMemoryFeedbackStore(labels), new NoOutcomes(), repository, scorer, options, time, NullLogger<RetrainModelJob>.Instance);
-        return (job, scorer, repository);
+        var store = new InMemoryModelVersionStore();
+        var models = new SharedModels(store, scorer, options, time, NullLogger<SharedModels>.Instance);
+        var job = new RetrainModelJob(new InMemoryFeedbackStore(labels), new NoOutcomes(), models, scorer, options, time, NullLogger<RetrainModelJob>.Instance);
+        return (job, scorer, models, store);
     }
 
     /// <summary>Brand complaints that read neutral to a generic model: exactly what feedback has to teach.</summary>
@@ -75,20 +77,22 @@ public sealed class RetrainModelJobTests
     [TestMethod]
     public async Task RunAsync_Skips_WhenTooFewLabelsAreHeldOut()
     {
-        var (job, scorer, _) = Create(BrandFeedback(10), minHeldOut: 50);
+        var (job, scorer, _, store) = Create(BrandFeedback(10), minHeldOut: 50);
         var before = scorer.ModelVersion;
 
         var outcome = await job.RunAsync(CancellationToken.None);
 
         Assert.IsTrue(outcome.Skipped);
         Assert.AreEqual(before, scorer.ModelVersion);
+        Assert.IsEmpty(await store.ListAsync(CancellationToken.None));
     }
 
     [TestMethod]
-    public async Task RunAsync_PromotesTheCandidate_OnlyWhenItBeatsTheCurrentModelOnHeldOutFeedback()
+    public async Task RunAsync_StoresTheCandidate_AndPromotesItForTheCluster_OnlyWhenItBeatsTheCurrentModelOnHeldOutFeedback()
     {
-        var (job, scorer, repository) = Create(BrandFeedback(300), minHeldOut: 10);
+        var (job, scorer, models, store) = Create(BrandFeedback(300), minHeldOut: 10);
         var before = scorer.ModelVersion;
+        await models.EnsureSeededAsync(CancellationToken.None);
 
         var outcome = await job.RunAsync(CancellationToken.None);
 
@@ -97,12 +101,16 @@ public sealed class RetrainModelJobTests
         Assert.AreEqual(outcome.CandidateQuality > outcome.CurrentQuality, outcome.Promotion.Promoted, outcome.Promotion.Reason);
         Assert.IsGreaterThan(outcome.CurrentQuality!.Value, outcome.CandidateQuality!.Value, "in-domain labels teach the candidate what the generic model misses");
         Assert.AreEqual(outcome.CandidateVersion, scorer.ModelVersion);
-        Assert.AreEqual(outcome.CandidateVersion, repository.CurrentVersion);
+        Assert.AreEqual(new PromotedModel(outcome.CandidateVersion!, before, new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero), "retrain"), await store.GetPromotedAsync(CancellationToken.None));
+        var stored = await store.ListAsync(CancellationToken.None);
+        Assert.AreEqual($"{outcome.CandidateVersion} retrain|{before} import", string.Join("|", stored.Select(v => $"{v.Version} {v.CreatedBy}")));
+        Assert.IsNotNull(ModelMetricsSummary.Parse(stored[0].MetricsJson).ComplaintAuc, "the candidate's metrics.json is stored with it");
+        StringAssert.StartsWith(scorer.Directory, models.CacheDirectory, "the promoted version runs from the cache, not the app folder");
         Assert.AreNotEqual(before, scorer.ModelVersion);
 
-        var restored = new RollbackModel(repository, scorer).Run();
+        var restored = await models.RollbackAsync("admin.ada", CancellationToken.None);
 
-        Assert.AreEqual(before, restored);
+        Assert.AreEqual(before, restored.Version);
         Assert.AreEqual(before, scorer.ModelVersion, "the running scorer serves the restored model");
     }
 

@@ -30,10 +30,9 @@ public sealed class ScoringRegistrationTests
         using var provider = Build(TrainedModelFixture.ModelDirectory);
 
         var scorer = provider.GetRequiredService<IMentionScorer>();
-        var repository = provider.GetRequiredService<ModelRepository>();
 
         Assert.AreEqual("v20260301-120000", scorer.ModelVersion);
-        Assert.AreEqual(Path.GetFullPath(TrainedModelFixture.ModelDirectory), repository.CurrentDirectory);
+        Assert.AreEqual(Path.GetFullPath(TrainedModelFixture.ModelDirectory), provider.GetRequiredService<Runtime.MentionScorer>().Directory);
         Assert.AreSame(scorer, provider.GetRequiredService<IMentionScorer>());
     }
 

@@ -40,6 +40,7 @@ internal static class SocialWatchApp
         services.AddSingleton(TimeProvider.System);
         services.AddSocialWatchStorage(configuration);
         services.AddSocialWatchScoring(configuration);
+        services.AddHostedService<Scoring.Runtime.ModelWatcher>();
         services.AddSocialWatchIngest(configuration);
         services.AddSocialWatchAlerts(configuration);
         services.AddSocialWatchDigests(configuration);

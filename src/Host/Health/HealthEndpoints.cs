@@ -22,7 +22,8 @@ internal static class HealthEndpoints
         services.AddSingleton<StartedDatabase>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
-            .AddCheck<HangfireHealthCheck>("hangfire", tags: [ReadyTag]);
+            .AddCheck<HangfireHealthCheck>("hangfire", tags: [ReadyTag])
+            .AddCheck<ModelHealthCheck>("model");
         return services;
     }
 
@@ -113,6 +114,36 @@ internal sealed class DatabaseHealthCheck(IStorageIdentityStore identity, Starte
         {
             return HealthCheckResult.Unhealthy($"{identity.Provider} does not take writes: {ex.Message}", data: data);
         }
+    }
+}
+
+/// <summary>
+/// Which model version this host serves and which one the cluster promoted. Degraded, never unhealthy: a host that
+/// has not caught up yet (or could not load a version) still scores with the model it has. Not part of readiness.
+/// </summary>
+internal sealed class ModelHealthCheck(SocialWatch.Scoring.Models.SharedModels models) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var status = models.Status;
+        var data = new Dictionary<string, object> { ["host"] = Environment.MachineName, ["running"] = status.RunningVersion };
+        if (status.PromotedVersion is { } promoted)
+        {
+            data["promoted"] = promoted;
+        }
+
+        if (status.LastPolledAt is { } polled)
+        {
+            data["checkedAt"] = polled;
+        }
+
+        var result = status switch
+        {
+            { LastError: { } error } => HealthCheckResult.Degraded($"serves {status.RunningVersion}; loading the promoted model failed: {error}", data: data),
+            { PromotedVersion: { } p } when p != status.RunningVersion => HealthCheckResult.Degraded($"serves {status.RunningVersion}, {p} is promoted", data: data),
+            _ => HealthCheckResult.Healthy($"serves {status.RunningVersion}", data),
+        };
+        return Task.FromResult(result);
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialWatch.Core.Scoring;
@@ -10,6 +11,9 @@ using SocialWatch.Scoring.Runtime;
 using SocialWatch.Scoring.Training;
 
 namespace SocialWatch.Scoring.Retrain;
+
+/// <summary>Whether a candidate became the promoted model, and why.</summary>
+public sealed record PromotionResult(bool Promoted, string Version, string Reason);
 
 /// <summary>What a retrain run did.</summary>
 public sealed record RetrainOutcome(int FeedbackLabels, int HeldOut, string? CandidateVersion, double? CandidateQuality, double? CurrentQuality, PromotionResult? Promotion)
@@ -26,13 +30,14 @@ public sealed record RetrainOutcome(int FeedbackLabels, int HeldOut, string? Can
 /// The retrain use case (a Hangfire job): reads all feedback labels and the escalation outcomes the product recorded,
 /// holds a stable share of the feedback out, trains a candidate on the shared data plus the rest (the escalation
 /// weights from feedback and outcomes, kept only when they beat the current weights on their own held-out labels),
-/// scores candidate and current model on the held-out feedback, and promotes the candidate only when it is better.
-/// A promoted model is loaded into the running scorer at once.
+/// scores candidate and current model on the held-out feedback, stores the candidate as a version every host can
+/// read, and promotes it for the cluster only when it is better (an admin can still promote a stored one by hand).
+/// A promoted model is loaded into this host's scorer at once; the other hosts pick it up on their next poll.
 /// </summary>
 public sealed class RetrainModelJob(
     IFeedbackStore feedbackStore,
     IEscalationOutcomeStore outcomeStore,
-    ModelRepository repository,
+    SharedModels models,
     MentionScorer scorer,
     IOptions<ScoringOptions> options,
     TimeProvider timeProvider,
@@ -73,14 +78,14 @@ public sealed class RetrainModelJob(
             return new RetrainOutcome(labels.Count, heldOut.Count, null, null, null, null) { OutcomeLabels = outcomes.Count };
         }
 
-        var candidateDirectory = repository.NewCandidateDirectory();
+        var candidateDirectory = models.NewCandidateDirectory();
         var trainer = new ModelTrainer(timeProvider);
         var request = new TrainRequest(candidateDirectory)
         {
             DataDirectory = settings.TrainingDataDirectory,
             MaxRowsPerFile = settings.RetrainMaxRowsPerFile,
             HashBits = scorer.Model.HashBits,
-            BaselineDirectory = repository.CurrentVersion is null ? null : repository.CurrentDirectory,
+            BaselineDirectory = scorer.Directory,
         };
         var outcomeRows = outcomes
             .Select(o => new LabeledMention(o.Input) { Escalate = o.Escalate, Origin = "outcome:" + o.Kind })
@@ -91,15 +96,20 @@ public sealed class RetrainModelJob(
 
         var candidate = ScoringModel.Load(candidateDirectory);
         var candidateQuality = ModelEvaluator.Evaluate(candidate, heldOut, "held-out feedback").Quality;
-        double? currentQuality = repository.CurrentVersion is null
-            ? null
-            : ModelEvaluator.Evaluate(scorer.Model, heldOut, "held-out feedback").Quality;
-        ScoringLog.CandidateTrained(logger, result.Version, train.Count, candidateQuality, currentQuality ?? double.NaN);
+        var current = scorer.Model;
+        var currentQuality = ModelEvaluator.Evaluate(current, heldOut, "held-out feedback").Quality;
+        ScoringLog.CandidateTrained(logger, result.Version, train.Count, candidateQuality, currentQuality);
 
-        var promotion = repository.Promote(candidateDirectory, candidateQuality, currentQuality);
-        if (promotion.Promoted)
+        PromotionResult promotion;
+        try
         {
-            scorer.Reload();
+            await models.PublishAsync(candidateDirectory, "retrain", cancellationToken);
+            promotion = await PromoteIfBetterAsync(result.Version, candidateQuality, current.Version, currentQuality, cancellationToken);
+        }
+        finally
+        {
+            // The candidate now lives in the database; a promoted one is unpacked again into the cache under its version.
+            Directory.Delete(candidateDirectory, recursive: true);
         }
 
         return new RetrainOutcome(labels.Count, heldOut.Count, result.Version, candidateQuality, currentQuality, promotion)
@@ -107,6 +117,34 @@ public sealed class RetrainModelJob(
             OutcomeLabels = outcomes.Count,
             Escalation = result.Escalation,
         };
+    }
+
+    private async Task<PromotionResult> PromoteIfBetterAsync(string version, double candidateQuality, string currentVersion, double currentQuality, CancellationToken cancellationToken)
+    {
+        string? refusal = null;
+        if (double.IsNaN(candidateQuality))
+        {
+            refusal = "the candidate has no measurable quality on the held-out labels";
+        }
+        else if (!(candidateQuality > currentQuality) && !double.IsNaN(currentQuality))
+        {
+            refusal = string.Create(CultureInfo.InvariantCulture,
+                $"held-out quality {candidateQuality:0.0000} is not above the current model's {currentQuality:0.0000} ({currentVersion})");
+        }
+        else if (version == currentVersion)
+        {
+            refusal = "it is already the current model";
+        }
+
+        if (refusal is not null)
+        {
+            ScoringLog.Refused(logger, version, refusal);
+            return new PromotionResult(false, version, refusal);
+        }
+
+        await models.PromoteAsync(version, "retrain", cancellationToken);
+        return new PromotionResult(true, version, string.Create(CultureInfo.InvariantCulture,
+            $"held-out quality {candidateQuality:0.0000} > {currentQuality:0.0000} ({currentVersion})"));
     }
 
     private async Task<List<FeedbackLabel>> ReadAllAsync(CancellationToken cancellationToken)

@@ -18,15 +18,16 @@ public sealed class MentionScorer : IMentionScorer
 
     private readonly ConcurrentBag<FeatureScratch> _scratch = [];
     private volatile ScoringModel _model;
+    private volatile string _directory;
 
     internal MentionScorer(ScoringModel model, string directory)
     {
         _model = model;
-        Directory = directory;
+        _directory = directory;
     }
 
-    /// <summary>The model directory this scorer loads from.</summary>
-    public string Directory { get; }
+    /// <summary>The model directory this scorer loaded its models from (the shipped one, or a promoted version's cache).</summary>
+    public string Directory => _directory;
 
     public string ModelVersion => _model.Version;
 
@@ -37,6 +38,13 @@ public sealed class MentionScorer : IMentionScorer
 
     /// <summary>Reloads the models from <see cref="Directory"/>, e.g. after a promotion.</summary>
     public void Reload() => _model = ScoringModel.Load(Directory);
+
+    /// <summary>Serves <paramref name="model"/>, loaded from <paramref name="directory"/>, from the next batch on.</summary>
+    internal void Use(ScoringModel model, string directory)
+    {
+        _directory = directory;
+        _model = model;
+    }
 
     public IReadOnlyList<MentionScore> Score(IReadOnlyList<ScoringInput> inputs)
     {

@@ -133,6 +133,7 @@ internal static class TestDatabases
                 DELETE FROM dbo.alert_audit; DELETE FROM dbo.alerts; DELETE FROM dbo.engagement_snapshots; DELETE FROM dbo.mentions;
                 DELETE FROM dbo.cursors; DELETE FROM dbo.ingest_reads; DELETE FROM dbo.source_pauses; DELETE FROM dbo.feedback_labels;
                 DELETE FROM dbo.brands; DELETE FROM dbo.admin_audit WHERE entity = N'brand';
+                DELETE FROM dbo.promoted_model; DELETE FROM dbo.model_versions; DELETE FROM dbo.admin_audit WHERE entity = N'model';
                 DBCC CHECKIDENT ('dbo.alert_audit', RESEED, 0) WITH NO_INFOMSGS;
                 DBCC CHECKIDENT ('dbo.alerts', RESEED, 0) WITH NO_INFOMSGS;
                 DBCC CHECKIDENT ('dbo.engagement_snapshots', RESEED, 0) WITH NO_INFOMSGS;

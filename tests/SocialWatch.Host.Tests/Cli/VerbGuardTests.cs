@@ -47,6 +47,7 @@ public sealed class VerbGuardTests
     [TestMethod]
     [DataRow("score")]
     [DataRow("replay")]
+    [DataRow("models")]
     [DataRow("--version")]
     public void Verbs_and_options_are_not_unknown(string first)
     {

@@ -48,6 +48,13 @@ public sealed class AdminLayoutTests
             new EraseAuthorCommand("x", await AuthorOfAsync(erased.MentionId!.Value), "very.long.admin.address@customer-care.example.com", "DSR-2026-000417"), CancellationToken.None);
         var toErase = await s_app.AddAlertAsync("Please ring me back about the lost wheelchair", source: "bluesky");
         s_toErase = await AuthorOfAsync(toErase.MentionId!.Value);
+        // A stored version with a long name beside the promoted shipped one, so the models page shows a promote button.
+        var models = s_app.Services.GetRequiredService<SocialWatch.Scoring.Models.SharedModels>();
+        await models.EnsureSeededAsync(CancellationToken.None);
+        await models.PublishAsync(
+            Models.ShippedModelCopy.Create("v20991231-000000-brand-feedback-retrain-candidate-globex-mobile", new DateTimeOffset(2099, 12, 31, 0, 0, 0, TimeSpan.Zero)),
+            "retrain",
+            CancellationToken.None);
     }
 
     private static string s_toErase = "";
@@ -81,6 +88,8 @@ public sealed class AdminLayoutTests
     [DataRow("/admin/apikeys", 390)]
     [DataRow("/admin/privacy", 390)]
     [DataRow("/admin/privacy", 1366)]
+    [DataRow("/admin/models", 390)]
+    [DataRow("/admin/models", 1366)]
     [DataRow("/admin/brands", 1366)]
     [DataRow("/admin/sla", 1366)]
     public async Task AdminPage_FitsTheWindow_WithoutScrollingSideways(string path, int width)

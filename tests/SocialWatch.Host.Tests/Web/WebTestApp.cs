@@ -57,6 +57,9 @@ internal sealed class WebTestApp : IAsyncDisposable
             "--Smtp:From", "socialwatch@example.com",
             "--Digests:AppBaseUrl", "http://127.0.0.1/",
 
+            // Each host its own model cache, as on separate machines.
+            "--Scoring:ModelCacheDirectory", Path.Combine(directory, "models"),
+
             // Every test signs in from 127.0.0.1, many times a minute; the sign-in throttle tests set their own limits.
             "--Web:SignIn:PerAddressLimit", "100000",
             "--Web:SignIn:PerAccountLimit", "100000",
