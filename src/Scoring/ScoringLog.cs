@@ -24,4 +24,7 @@ internal static partial class ScoringLog
 
     [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Feedback label {Id}: {Problem}")]
     public static partial void FeedbackProblem(ILogger logger, long id, string problem);
+
+    [LoggerMessage(EventId = 3030, Level = LogLevel.Information, Message = "Model directory {Target} held no model: copied the seed model from {Source}")]
+    public static partial void ModelSeeded(ILogger logger, string source, string target);
 }

@@ -11,7 +11,17 @@ public sealed class ScoringOptions
     [Required]
     public string ModelDirectory { get; set; } = Path.Combine("models", "current");
 
-    /// <summary>The shared public training data the retrain job trains from, next to the feedback labels.</summary>
+    /// <summary>
+    /// A model copied into <see cref="ModelDirectory"/> when that holds none yet; relative paths resolve the same way.
+    /// The container sets it to the model shipped in its read-only app folder while ModelDirectory is on the data
+    /// volume, so that retraining writes its candidates and versions there. Null copies nothing.
+    /// </summary>
+    public string? SeedModelDirectory { get; set; }
+
+    /// <summary>
+    /// The shared public training data the retrain job trains from, next to the feedback labels (relative paths
+    /// resolve against the current directory, as the train verb's --data does).
+    /// </summary>
     [Required]
     public string TrainingDataDirectory { get; set; } = Path.Combine("..", "shared", "data");
 

@@ -22,6 +22,7 @@ public static class ScoringRegistration
     {
         services.AddOptions<ScoringOptions>()
             .Bind(configuration.GetSection(ScoringOptions.SectionName))
+            .PostConfigure<IServiceProvider>(SeedModelDirectory)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScoringOptions>, ModelDirectoryValidator>());
@@ -41,6 +42,26 @@ public static class ScoringRegistration
         services.AddTransient<RetrainModelJob>();
         services.AddTransient<RollbackModel>();
         return services;
+    }
+
+    /// <summary>
+    /// Runs where the options are first read, before they are validated and before anything loads a model, so the
+    /// directory check and the scorer both see the seeded model.
+    /// </summary>
+    private static void SeedModelDirectory(ScoringOptions options, IServiceProvider services)
+    {
+        if (options.SeedModelDirectory is not { Length: > 0 } seed)
+        {
+            return;
+        }
+
+        var environment = services.GetService<IHostEnvironment>();
+        var target = Resolve(options.ModelDirectory, environment);
+        var source = Resolve(seed, environment);
+        if (ModelSeed.CopyIfMissing(target, source))
+        {
+            ScoringLog.ModelSeeded(services.GetRequiredService<ILoggerFactory>().CreateLogger<ModelRepository>(), source, target);
+        }
     }
 
     internal static string ResolveModelDirectory(IServiceProvider services) =>
