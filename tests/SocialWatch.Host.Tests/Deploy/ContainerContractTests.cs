@@ -19,6 +19,8 @@ public sealed partial class ContainerContractTests
 {
     private const string DemoPassword = "container-demo-pw-1";
 
+    private static readonly string[] s_probes = ["livenessProbe", "readinessProbe", "startupProbe"];
+
     private static DockerfileSpec s_image = null!;
     private static string s_root = null!;
     private static string s_app = null!;
@@ -92,6 +94,24 @@ public sealed partial class ContainerContractTests
         // http://+: binds every interface, so a container port mapping reaches it; a loopback-only bind would not.
         using var fromOutside = await outside.GetAsync("/health/live", TestContext.CancellationToken);
         Assert.AreEqual(HttpStatusCode.OK, fromOutside.StatusCode);
+    }
+
+    [TestMethod]
+    public async Task KubernetesProbes_AnswerOnTheHostStartedAsTheImage()
+    {
+        using var http = new HttpClient { BaseAddress = s_base };
+        var paths = KubernetesManifests.Load().OfKind("Deployment")
+            .SelectMany(d => KubernetesManifests.Containers(d.Map("spec").Map("template")))
+            .SelectMany(c => s_probes.Select(probe => c.Map(probe).Map("httpGet").Text("path")!))
+            .Distinct()
+            .ToList();
+
+        Assert.HasCount(2, paths);
+        foreach (var path in paths)
+        {
+            using var response = await http.GetAsync(path, TestContext.CancellationToken);
+            Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, path);
+        }
     }
 
     [TestMethod]
