@@ -20,6 +20,7 @@ public sealed partial class ContainerContractTests
     private const string DemoPassword = "container-demo-pw-1";
 
     private static readonly string[] s_probes = ["livenessProbe", "readinessProbe", "startupProbe"];
+    private static readonly string[] s_pages = ["/", "/triage", "/dashboard", "/api/alerts", "/api/mentions", "/metrics"];
 
     private static DockerfileSpec s_image = null!;
     private static string s_root = null!;
@@ -44,10 +45,11 @@ public sealed partial class ContainerContractTests
         var home = Path.Combine(s_root, "home");
         Directory.CreateDirectory(s_volume);
         Directory.CreateDirectory(home);
+        ImageRun.Run("chmod", "755", s_root);
         await PublishAsync(s_app, context.CancellationToken);
 
-        // As the image: the program is not writable by its user, the volume and the home folder are the user's.
-        ImageRun.Run("chmod", "-R", "a-w", s_app);
+        // As the image: the program is readable but not writable by its user, the volume and the home folder are the user's.
+        ImageRun.Run("chmod", "-R", "a+rX,a-w", s_app);
         TinyTrainingData.Write(Path.Combine(s_volume, "training"));
         ImageRun.GiveToApp(s_volume);
         ImageRun.GiveToApp(home);
@@ -115,6 +117,29 @@ public sealed partial class ContainerContractTests
     }
 
     [TestMethod]
+    public async Task Memory_OfTheHostDrivenThroughItsPages_StaysWithinTheWebPodsLimit()
+    {
+        var web = KubernetesManifests.Containers(KubernetesManifests.Load().Get("Deployment", "socialwatch-web").Map("spec").Map("template")).Single();
+        var limit = Bytes(web.Map("resources").Map("limits").Text("memory")!);
+        using var manager = new WebClient(s_base);
+        await manager.SignInAsync("manager", DemoPassword);
+
+        for (var round = 0; round < 10; round++)
+        {
+            foreach (var path in s_pages)
+            {
+                using var response = await manager.Http.GetAsync(path, TestContext.CancellationToken);
+                Assert.IsLessThan(500, (int)response.StatusCode, path);
+            }
+        }
+
+        // This host also runs the jobs and the demo source, so it holds more than a web-only pod would.
+        var peak = s_host.PeakResidentBytes();
+        TestContext.WriteLine($"peak RSS {peak / (1024 * 1024)} MiB; web pod limit {limit / (1024 * 1024)} MiB");
+        Assert.IsLessThan(limit, peak, $"The host peaked at {peak / (1024 * 1024)} MiB, over the web pods' limit.");
+    }
+
+    [TestMethod]
     public async Task HealthCheck_OfTheImage_PassesAgainstTheHost_AndFailsWhereNothingListens()
     {
         Assert.IsNotEmpty(s_image.HealthCheck, "The Dockerfile has no HEALTHCHECK.");
@@ -142,6 +167,10 @@ public sealed partial class ContainerContractTests
         Assert.IsTrue(File.Exists(database + ".stamp"), "No stamp file beside the database.");
         Assert.AreEqual("Healthy", health.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
         Assert.IsFalse(Directory.Exists(Path.Combine(s_app, "data")), "The host made a data folder inside the app folder.");
+        if (ImageRun.RunningAsRoot)
+        {
+            Assert.AreEqual(ImageRun.AppUid, s_host.Uid(), "The host does not run as the image's user.");
+        }
     }
 
     [TestMethod]
@@ -237,6 +266,12 @@ public sealed partial class ContainerContractTests
         await process.WaitForExitAsync(cancellationToken);
         Assert.AreEqual(0, process.ExitCode, $"dotnet publish failed:\n{await stdout}\n{await stderr}");
     }
+
+    /// <summary>A Kubernetes memory quantity in Mi or Gi.</summary>
+    private static long Bytes(string quantity) =>
+        quantity.EndsWith("Gi", StringComparison.Ordinal) ? long.Parse(quantity[..^2], System.Globalization.CultureInfo.InvariantCulture) << 30
+        : quantity.EndsWith("Mi", StringComparison.Ordinal) ? long.Parse(quantity[..^2], System.Globalization.CultureInfo.InvariantCulture) << 20
+        : throw new FormatException($"Memory quantity '{quantity}' is not in Mi or Gi.");
 
     private static void EnsurePortFree(int port)
     {

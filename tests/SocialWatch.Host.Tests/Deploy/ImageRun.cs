@@ -116,10 +116,17 @@ internal sealed partial class ImageRun : IAsyncDisposable
         return _process.ExitCode;
     }
 
-    /// <summary>Resident memory of the host process (the child of setpriv, which execs into it, so the same pid).</summary>
-    public long ResidentBytes()
+    /// <summary>The real uid the host process runs as (setpriv execs into the host, so it is the same process).</summary>
+    public int Uid()
     {
-        var status = File.ReadAllLines($"/proc/{_process.Id}/status").Single(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        var line = File.ReadAllLines($"/proc/{_process.Id}/status").Single(l => l.StartsWith("Uid:", StringComparison.Ordinal));
+        return int.Parse(line.Split('\t', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The most resident memory the host process has held so far (VmHWM).</summary>
+    public long PeakResidentBytes()
+    {
+        var status = File.ReadAllLines($"/proc/{_process.Id}/status").Single(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return long.Parse(status.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
     }
 
