@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SocialWatch.Host.Cli;
 
 namespace SocialWatch.Host.Tests.Deploy;
@@ -7,7 +8,7 @@ namespace SocialWatch.Host.Tests.Deploy;
 /// and the settings keys its options classes bind. A manifest cannot be applied here (no cluster), so it is read.
 /// </summary>
 [TestClass]
-public sealed class KubernetesManifestTests
+public sealed partial class KubernetesManifestTests
 {
     private static readonly KubernetesManifests s_k8s = KubernetesManifests.Load();
     private static readonly DockerfileSpec s_image = DeployFiles.Dockerfile();
@@ -113,10 +114,15 @@ public sealed class KubernetesManifestTests
             Assert.IsTrue(refs.Any(r => r.Name == sensitive), $"{sensitive} is not read from the Secret.");
         }
 
-        foreach (var (name, reference) in refs.DistinctBy(r => r.Name))
+        foreach (var name in refs.Select(r => r.Name).Distinct())
         {
-            Assert.AreEqual(1, refs.Where(r => r.Name == name).Select(r => reference!.Text("key")).Distinct().Count(), $"{name} comes from different keys.");
+            Assert.AreEqual(1, refs.Where(r => r.Name == name).Select(r => r.Ref!.Text("key")).Distinct().Count(), $"{name} comes from different keys.");
         }
+
+        // The Secret is created by hand from deploy/OPERATIONS.md: its command must give every key the pods read.
+        var documented = OperationsSecretKey().Matches(File.ReadAllText(Path.Combine(DeployFiles.Deploy, "OPERATIONS.md"))).Select(m => m.Groups[1].Value).ToHashSet();
+        var read = refs.Select(r => r.Ref!.Text("key")!).ToHashSet();
+        Assert.IsTrue(read.SetEquals(documented), $"Pods read {string.Join(", ", read.Order())}; OPERATIONS.md creates {string.Join(", ", documented.Order())}.");
 
         var leaked = configKeys.Where(k => k.StartsWith("ConnectionStrings", StringComparison.Ordinal) || k.EndsWith("Key", StringComparison.Ordinal) || k.Contains("Secret", StringComparison.Ordinal) || k.Contains("Token", StringComparison.Ordinal) || k.Contains("Password", StringComparison.Ordinal)).ToList();
         Assert.IsEmpty(leaked, $"Secrets in the ConfigMap: {string.Join(", ", leaked)}");
@@ -187,4 +193,7 @@ public sealed class KubernetesManifestTests
 
     private static bool Matches(Dictionary<object, object> selector, Dictionary<object, object> labels) =>
         selector.All(s => labels.TryGetValue(s.Key, out var value) && Equals(value, s.Value));
+
+    [GeneratedRegex("--from-literal=([a-z0-9-]+)=")]
+    private static partial Regex OperationsSecretKey();
 }
