@@ -238,6 +238,40 @@ public sealed partial class ContainerContractTests
     }
 
     [TestMethod]
+    public async Task WorkerRole_OfTheKubernetesWorkerPods_AnswersTheirProbes_AndServesNoPages()
+    {
+        var k8s = KubernetesManifests.Load();
+        var pod = KubernetesManifests.Containers(k8s.Get("Deployment", "socialwatch-worker").Map("spec").Map("template")).Single();
+        var volume = Path.Combine(s_root, "worker-volume");
+        var home = Path.Combine(s_root, "worker-home");
+        Directory.CreateDirectory(volume);
+        Directory.CreateDirectory(home);
+        ImageRun.GiveToApp(volume);
+        ImageRun.GiveToApp(home);
+        var port = HostProcess.FreePort();
+        var role = new Dictionary<string, string>
+        {
+            ["Host__Web"] = k8s.EnvironmentValue(pod, "Host__Web")!,
+            ["Host__Worker"] = k8s.EnvironmentValue(pod, "Host__Worker")!,
+
+            // Only because the host of this class holds the image's port; the role is what this test is about.
+            ["ASPNETCORE_URLS"] = $"http://+:{port}",
+        };
+        await using var worker = ImageRun.Start(s_image, s_image.Command, s_app, volume, home, role);
+        var address = new Uri($"http://127.0.0.1:{port}");
+        await WaitForLiveAsync(worker, address, TimeSpan.FromSeconds(120));
+        using var http = new HttpClient { BaseAddress = address };
+
+        using var live = await http.GetAsync(pod.Map("livenessProbe").Map("httpGet").Text("path"), TestContext.CancellationToken);
+        using var ready = await http.GetAsync(pod.Map("readinessProbe").Map("httpGet").Text("path"), TestContext.CancellationToken);
+        using var login = await http.GetAsync("/login", TestContext.CancellationToken);
+
+        Assert.AreEqual((HttpStatusCode.OK, HttpStatusCode.OK), (live.StatusCode, ready.StatusCode), worker.Output);
+        // No sign-in page and no redirect to one (there is none to send a browser to on a worker).
+        Assert.AreEqual(HttpStatusCode.Unauthorized, login.StatusCode, $"A worker host answered /login with {(int)login.StatusCode} {login.Headers.Location}.");
+    }
+
+    [TestMethod]
     public async Task Migrate_AsTheImage_CreatesTheDatabaseInAFreshVolume()
     {
         var volume = Path.Combine(s_root, "migrate-volume");
