@@ -51,6 +51,10 @@ internal static class SocialWatchApp
         {
             services.AddLiveAlertTail();
         }
+        else
+        {
+            services.AnswerChallengesWithoutRedirect();
+        }
 
         services.AddSocialWatchHangfire(configuration, host);
         if (host.Worker)
