@@ -1,43 +1,18 @@
-using SocialWatch.Core.Storage;
 using SocialWatch.Storage.Standard;
 using SocialWatch.Storage.Stores;
 
 namespace SocialWatch.Storage.PostgreSql;
 
-// The statements of the workflow stores in PostgreSQL; each store is written once in Stores/.
+// PostgreSQL finds an author's mentions through its index on mentions (author_id, source). The rest of the workflow
+// statements are written once in Standard/.
 
 internal static class PostgreSqlWorkflowQuerySql
 {
-    private const string CountOpenByAssigneeSql = """
-        SELECT assigned_to AS AssignedTo, COUNT(*) AS OpenCount FROM alerts
-        WHERE team = @team AND is_open AND assigned_to IS NOT NULL GROUP BY assigned_to
-        """;
     private const string FindRecentlyResolvedSql = """
         SELECT a.id FROM mentions m JOIN alerts a ON a.mention_id = m.id
         WHERE m.author_id = @authorId AND m.source = @source AND a.brand = @brand AND a.kind = 'Mention'
             AND a.state = 'Resolved' AND a.resolved_at >= @Since
         ORDER BY a.resolved_at DESC LIMIT 1
-        """;
-    // The mention's own alert, or an alert it reopened (a re-complaint: the audit row names the mention).
-    private const string CountAlertsForMentionSql = "SELECT (SELECT COUNT(*) FROM alerts WHERE mention_id = @mentionId AND kind = 'Mention') + (SELECT COUNT(*) FROM alert_audit WHERE mention_id = @mentionId)";
-    // mention_key holds the mention's one alert (migration 0011).
-    private const string FindAlertForMentionSql = "SELECT id FROM alerts WHERE mention_key = @mentionId";
-    private const string HandledMentionsSql = """
-        SELECT mention_id FROM alerts WHERE mention_id = ANY(@ids) AND kind = 'Mention'
-        UNION
-        SELECT mention_id FROM alert_audit WHERE mention_id = ANY(@ids)
-        """;
-    private const string LatestSnapshotsSql = """
-        SELECT mention_id AS MentionId, at AS At, likes AS Likes, reposts AS Reposts, replies AS Replies, quotes AS Quotes FROM (
-            SELECT mention_id, at, likes, reposts, replies, quotes,
-                ROW_NUMBER() OVER (PARTITION BY mention_id ORDER BY at DESC, id DESC) AS recency
-            FROM engagement_snapshots WHERE mention_id = ANY(@ids)
-        ) AS latest
-        WHERE recency <= 2
-        """;
-    private const string CountWindowSql = """
-        SELECT COUNT(*) AS Total, COALESCE(SUM(CASE WHEN sentiment = 'Negative' THEN 1 ELSE 0 END), 0) AS Negative
-        FROM mentions WHERE brand = @brand AND created_at >= @From AND created_at < @To
         """;
 
     private const string ResolvedByAuthorsSql = """
@@ -46,26 +21,13 @@ internal static class PostgreSqlWorkflowQuerySql
         WHERE m.author_id = ANY(@authorIds) AND a.kind = 'Mention' AND a.state = 'Resolved' AND a.resolved_at >= @Since
         """;
 
-    public static readonly WorkflowQuerySql Statements = new(
-        CountOpenByAssigneeSql, FindRecentlyResolvedSql, CountAlertsForMentionSql, CountWindowSql, LatestSnapshotsSql, FindAlertForMentionSql, HandledMentionsSql, ResolvedByAuthorsSql);
+    public static readonly WorkflowQuerySql Statements = StandardWorkflowQuerySql.Statements(PostgreSqlSyntax.Words, FindRecentlyResolvedSql, ResolvedByAuthorsSql);
 }
 
 internal static class PostgreSqlRetentionSql
 {
-    private const string SelectExpiredSql = """
-        SELECT m.id FROM mentions m
-        WHERE m.brand = @brand AND m.created_at < @Cutoff
-            AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.mention_id = m.id AND a.is_open)
-        ORDER BY m.created_at LIMIT @Limit
-        """;
-    private const string SelectByAuthorSql = "SELECT id FROM mentions WHERE author_id = @authorId AND source = @source";
-    // Deleted mentions' ids are unlinked from alerts (mention_id and the one-alert key) and their audit: SQLite may give a
-    // deleted id to a new mention, which must be free to get an alert of its own.
-    private const string ScrubAlertsSql = "UPDATE alerts SET title = @title, mention_id = NULL, mention_key = NULL WHERE mention_id = ANY(@ids); UPDATE alert_audit SET mention_id = NULL WHERE mention_id = ANY(@ids)";
-    private const string DeleteLabelsSql = "DELETE FROM feedback_labels WHERE mention_id = ANY(@ids)";
-    private const string DeleteMentionsSql = "DELETE FROM mentions WHERE id = ANY(@ids)";
+    public static readonly RetentionSql Statements = StandardRetentionSql.Statements(
+        PostgreSqlSyntax.Words, selectByAuthorSql: "SELECT id FROM mentions WHERE author_id = @authorId AND source = @source");
 
-    public static readonly RetentionSql Statements = new(SelectExpiredSql, SelectByAuthorSql, ScrubAlertsSql, DeleteLabelsSql, DeleteMentionsSql, StandardMentionTraceSql.FindAuthorIdsSql);
-
-    public static readonly MentionTraceSql Traces = StandardMentionTraceSql.For("= ANY(@ids)");
+    public static readonly MentionTraceSql Traces = StandardRetentionSql.Traces(PostgreSqlSyntax.Words);
 }

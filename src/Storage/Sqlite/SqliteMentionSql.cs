@@ -7,40 +7,7 @@ namespace SocialWatch.Storage.Sqlite;
 
 internal static class SqliteMentionSql
 {
-    public static readonly MentionSql Statements = new(
-        // The first poll of a query may only create the cursor (or fill one stored as null); a second host
-        // that also read the first page finds the row and changes nothing.
-        CreateCursorSql: StandardMentionSql.CreateCursorSql,
-        MoveCursorSql: StandardMentionSql.MoveCursorSql,
-        InsertHandOverSql: HandOverStatements.InsertSql,
-        GetCursorSql: "SELECT value FROM cursors WHERE query_key = @queryKey",
-        GetMentionSql: $"SELECT {MentionRowColumns.Select} FROM mentions WHERE id = @id",
-        FindMentionSql: $"""
-            SELECT {MentionRowColumns.Select} FROM mentions
-            WHERE source = @source AND external_id = @externalId AND (@brand IS NULL OR brand = @brand)
-            ORDER BY id LIMIT 1
-            """,
-        GetMentionsSql: MentionsQuerySql(new MentionQuery()),
-        GetMentionsWithOpenAlertsSql: $"""
-            SELECT {MentionRowColumns.Select} FROM mentions
-            WHERE source = @source AND redacted = 0
-              AND id IN (SELECT a.mention_id FROM alerts a WHERE a.is_open = 1 AND a.mention_id IS NOT NULL)
-            ORDER BY id DESC
-            LIMIT @limit
-            """,
-        InsertSnapshotSql: StandardMentionSql.InsertSnapshotSql,
-        UpdateMetricsSql: StandardMentionSql.UpdateMetricsSql,
-        GetSnapshotsSql: StandardMentionSql.GetSnapshotsSql,
-        RedactSql: """
-            UPDATE mentions
-            SET text = '', author_id = '', author_handle = '', author_display_name = NULL, author_followers = 0,
-                author_verified = 0, url = NULL, redacted = 1
-            WHERE source = @source AND external_id IN (SELECT value FROM json_each(@externalIdsJson)) AND redacted = 0
-            """,
-        SelectUnredactedSql: """
-            SELECT id FROM mentions
-            WHERE source = @source AND external_id IN (SELECT value FROM json_each(@externalIdsJson)) AND redacted = 0
-            """)
+    public static readonly MentionSql Statements = StandardMentionSql.Statements(SqliteSyntax.Words, MentionsQuerySql(new MentionQuery())) with
     {
         ComposeGetMentions = MentionsQuerySql,
     };

@@ -95,13 +95,15 @@ public abstract class WatchListEndToEndContract
         using var x = new FakeX(Twins(time.GetUtcNow().AddMinutes(-3)), _ => QuietMetrics);
         await using var host = new WatchTestHost(provider, connectionString, x.Url, time, new Dictionary<string, string?>
         {
-            ["Sources:X:DailyReadBudgetPerBrand"] = "6",
+            ["Sources:X:DailyReadBudgetPerBrand"] = "12",
         });
         await host.MigrateAsync();
         var today = new DateOnly(2026, 11, 24);
 
-        // The poll reads both posts (2 of 6), then each refresh re-reads both: the second one spends the last reads.
+        // The poll reads both posts (2 of 12; a poll needs a page of 10 left), other reads of the day bring it to 6,
+        // then each refresh re-reads both: the third one spends the last reads.
         await host.IngestAsync();
+        await host.Get<IIngestStateStore>().AddReadsAsync("x", WatchTestHost.Brand, today, 4, CancellationToken.None);
         for (var refresh = 1; refresh <= 4; refresh++)
         {
             time.Advance(TimeSpan.FromMinutes(2));
@@ -122,19 +124,19 @@ public abstract class WatchListEndToEndContract
         x.SetMetrics(Spreading, FireAt(5));
         await host.RefreshAsync();
 
-        Assert.AreEqual(2, lookupsBeforeMidnight, "two refreshes were within the budget; the third and fourth read nothing");
-        Assert.AreEqual(6, readsToday, "the budget is spent, not overspent");
-        Assert.AreEqual((6L, 6L, 2), (cost.ReadsToday, cost.DailyBudget!.Value, cost.Watched), "the admin brand page shows the budget used up and both posts still watched");
+        Assert.AreEqual(3, lookupsBeforeMidnight, "three refreshes were within the budget; the fourth read nothing");
+        Assert.AreEqual(12, readsToday, "the budget is spent, not overspent");
+        Assert.AreEqual((12L, 12L, 2), (cost.ReadsToday, cost.DailyBudget!.Value, cost.Watched), "the admin brand page shows the budget used up and both posts still watched");
         Assert.HasCount(1, warnings, "the log says it once, when the refreshes stop");
-        StringAssert.Contains(warnings[0].Message, "Daily read budget of x for brand Acme Air used up (6 of 6); 2 watch-list refreshes held until the next UTC day");
+        StringAssert.Contains(warnings[0].Message, "Daily read budget of x for brand Acme Air used up (12 of 12); 2 watch-list refreshes held until the next UTC day");
         Assert.HasCount(1, operatorAlerts, "the operator queue says it once");
         StringAssert.Contains(operatorAlerts[0].Title, "watch-list refreshes of Acme Air on x stop until 00:00 UTC");
-        Assert.AreEqual(2, snapshotsBeforeMidnight);
+        Assert.AreEqual(3, snapshotsBeforeMidnight);
 
-        Assert.HasCount(3, x.Lookups, "the refreshes resume the next UTC day");
+        Assert.HasCount(4, x.Lookups, "the refreshes resume the next UTC day");
         CollectionAssert.AreEquivalent(new[] { Spreading, Flat }, x.Lookups[^1]);
         Assert.AreEqual(2, await host.Get<IIngestStateStore>().GetReadsAsync("x", WatchTestHost.Brand, today.AddDays(1), CancellationToken.None), "charged to the new day");
-        Assert.HasCount(3, await host.Get<IMentionStore>().GetSnapshotsAsync((await host.MentionAsync(Spreading))!.Id, CancellationToken.None));
+        Assert.HasCount(4, await host.Get<IMentionStore>().GetSnapshotsAsync((await host.MentionAsync(Spreading))!.Id, CancellationToken.None));
     }
 }
 

@@ -40,6 +40,10 @@ internal sealed class Browser : IAsyncDisposable
     public async Task<IPage> SignInAsync(Uri baseAddress, string userName, string password = WebTestApp.Password)
     {
         var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1360, Height = 900 } });
+        // A 2-core machine running the whole suite can take longer than Playwright's default 30 s to sign in (the
+        // password hash) and load a page; a minute keeps a slow run from reading as a broken page.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login");
         await page.FillAsync("input[name=userName]", userName);
