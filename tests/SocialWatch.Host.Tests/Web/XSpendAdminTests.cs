@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -14,6 +15,9 @@ public sealed class XSpendAdminTests
 {
     private static WireMockServer s_x = null!;
     private static WebTestApp s_app = null!;
+    private static Browser s_browser = null!;
+
+    public TestContext TestContext { get; set; } = null!;
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
@@ -30,11 +34,13 @@ public sealed class XSpendAdminTests
         s_app = await WebTestApp.StartAsync(
             "--Sources:X:Enabled", "true", "--Sources:X:BearerToken", "test-bearer", "--Sources:X:BaseUrl", s_x.Url! + "/",
             "--Sources:X:RetryBaseDelay", "00:00:00.010", "--Sources:X:DailyReadBudgetPerBrand", "2000");
+        s_browser = await Browser.LaunchAsync();
     }
 
     [ClassCleanup]
     public static async Task StopAsync()
     {
+        await s_browser.DisposeAsync();
         await s_app.DisposeAsync();
         s_x.Dispose();
     }
@@ -79,6 +85,27 @@ public sealed class XSpendAdminTests
         var page = await client.Http.GetStringAsync("/admin/brands");
 
         StringAssert.Contains(page, "There is no brand named &#x27;&lt;b&gt;Nobody&lt;/b&gt;&#x27;.");
+    }
+
+    [TestMethod]
+    [DataRow(390)]
+    [DataRow(1366)]
+    public async Task PaidReads_FitTheWindow_WithoutScrollingSideways(int width)
+    {
+        using (var client = await AdminAsync())
+        {
+            await PostAsync(client, "Save", new() { ["Input.Name"] = "Initech", ["Input.Keywords"] = "Initech" });
+            await PostAsync(client, "Save", new() { ["Input.Name"] = "Umbrella", ["Input.Keywords"] = "Umbrella" });
+        }
+
+        var page = await s_browser.SignInAsync(s_app.BaseAddress, "admin");
+        await page.SetViewportSizeAsync(width, 900);
+        await page.GotoAsync("/admin/brands#read-spend");
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        await Screenshots.TakeAsync(page, TestContext, "layout-admin-brands-paid-reads-" + width.ToString(CultureInfo.InvariantCulture));
+
+        Assert.IsLessThanOrEqualTo(widths[1], widths[0], $"/admin/brands with paid reads at {width} px is {widths[0]} px wide");
+        StringAssert.Contains(await page.InnerTextAsync("#read-spend"), "Month forecast");
     }
 
     private static string Counts(long perDay)
