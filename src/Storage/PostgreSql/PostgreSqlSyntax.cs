@@ -17,6 +17,7 @@ internal static class PostgreSqlSyntax
         Double = "double precision",
         SameName = (column, parameter) => $"lower({column}) = lower({parameter})",
         ByName = column => $"lower({column})",
+        Contains = (column, pattern) => $@"{column} ILIKE {pattern} ESCAPE '\'",
         Indexed = (table, _) => table,
     };
 }

@@ -17,6 +17,7 @@ internal static class SqliteSyntax
         Double = "REAL",
         SameName = (column, parameter) => $"{column} = {parameter}",
         ByName = column => column,
+        Contains = (column, pattern) => $@"{column} LIKE {pattern} ESCAPE '\'",
         Indexed = (table, index) => $"{table} INDEXED BY {index}",
     };
 }

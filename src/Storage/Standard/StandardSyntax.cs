@@ -44,6 +44,12 @@ internal sealed record StandardSyntax
     /// <summary>A name column as it sorts, case ignored: the column, or <c>lower(column)</c>.</summary>
     public required Func<string, string> ByName { get; init; }
 
+    /// <summary>
+    /// A text column contains a LIKE pattern parameter (backslash escapes % and _), case ignored: SQLite's LIKE ignores
+    /// the case of ASCII letters by itself; PostgreSQL's ILIKE ignores case in any script.
+    /// </summary>
+    public required Func<string, string, string> Contains { get; init; }
+
     /// <summary>A table read through a named index: SQLite's <c>INDEXED BY</c>, where the planner needs the hint; the bare table elsewhere.</summary>
     public required Func<string, string, string> Indexed { get; init; }
 }
