@@ -147,6 +147,12 @@ public sealed class IndexModel(IInsightsStore insights, TeamScope scope, AlertAc
             return RedirectToPage(RouteValues());
         }
 
+        if (action == AlertAction.Assign && string.IsNullOrWhiteSpace(assignee))
+        {
+            Message = "Choose whom to assign the ticked alerts to.";
+            return RedirectToPage(RouteValues());
+        }
+
         if (targets.Count > MaxBulk)
         {
             Message = $"At most {MaxBulk} alerts at once.";
