@@ -120,6 +120,12 @@ public sealed class QueueViewsUiTests
         await Assertions.Expect(page.Locator("tr.alert-row td.title a")).ToContainTextAsync(["Refund for the cancelled flight finally arrived"]);
         await Screenshots.TakeAsync(page, TestContext, name + "-resolved");
         await AssertFitsAsync(page, "resolved");
+        await page.FillAsync("#filters input[name=q]", "finally ARRIVED");
+        await page.ClickAsync("#filters button[type=submit]");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("view=Resolved.*q=finally"));
+        await Assertions.Expect(page.Locator("tr.alert-row")).ToHaveCountAsync(1);
+        await page.ClickAsync("nav.views a[data-view=Dismissed]");
+        await Assertions.Expect(page.Locator("tr.empty")).ToContainTextAsync("Nothing in this view matches the search.");
     }
 
     [TestMethod]
