@@ -123,6 +123,20 @@ internal sealed partial class WebBenchmark : IBenchmark
         await MeasureAsync(agent, "/triage", requests);
         await MeasureAsync(agent, "/triage?source=reddit&level=High", requests);
         await MeasureAsync(agent, "/triage?handler=Rows", requests);
+
+        // The saved views, search and a later page (the token read from the first page's "Next" link).
+        await MeasureAsync(agent, "/triage?view=Mine", requests);
+        await MeasureAsync(agent, "/triage?view=Unassigned", requests);
+        await MeasureAsync(agent, "/triage?view=Breached", requests);
+        await MeasureAsync(agent, "/triage?view=DueSoon", requests);
+        await MeasureAsync(agent, "/triage?sort=Risk", requests);
+        await MeasureNextPageAsync(agent, "/triage", requests, "/triage?after=(page 2)");
+        await MeasureAsync(agent, "/triage?q=nobody%20at%20the%20desk", requests);
+        await MeasureAsync(agent, "/triage?q=no%20such%20words", requests);
+        await MeasureAsync(agent, "/triage?view=Resolved", requests);
+        await MeasureNextPageAsync(agent, "/triage?view=Resolved", requests, "/triage?view=Resolved&after=(2)");
+        await MeasureAsync(agent, "/triage?view=Dismissed", requests);
+        await MeasureAsync(agent, "/triage?view=Resolved&q=no%20such%20words", Math.Min(requests, 10));
         await MeasureAsync(pr, "/dashboard", requests);
         await MeasureAsync(pr, "/dashboard?handler=Tables", requests);
         await MeasureAsync(pr, "/charts/volume.svg", requests);
@@ -150,6 +164,9 @@ internal sealed partial class WebBenchmark : IBenchmark
             "--Web:DemoUsers:Enabled", "true",
             "--Web:DemoUsers:Password", Password,
             "--Web:DemoUsers:AllowOnSharedDatabase", "true",
+
+            // A throwaway database: the key ring kept in it needs no encryption (Production refuses plain keys otherwise).
+            "--DataProtection:AllowUnencryptedKeys", "true",
             "--Logging:LogLevel:Default", "Warning",
         ];
         var builder = SocialWatchApp.CreateBuilder(args);
@@ -266,6 +283,22 @@ internal sealed partial class WebBenchmark : IBenchmark
                 await alert.ExecuteNonQueryAsync();
             }
 
+            // Closed work, three times the open queue: what the Resolved and Dismissed views page through.
+            await using var closed = connection.CreateCommand();
+            closed.Transaction = transaction;
+            closed.CommandText = """
+                INSERT INTO alerts (kind, mention_id, brand, team, priority, state, is_open, title, reasons, assigned_to, created_at, updated_at,
+                    first_response_due_at, resolve_due_at, first_responded_at, resolved_at, version, escalation_score)
+                SELECT 'Mention', m.id, m.brand, CASE m.id % 3 WHEN 0 THEN 'care' WHEN 1 THEN 'vip' ELSE 'legal' END, m.id % 4,
+                    CASE WHEN m.id % 5 = 0 THEN 'Dismissed' ELSE 'Resolved' END, 0, substr(m.text, 1, 80), m.reasons, 'agent',
+                    m.created_at, m.created_at + 3600000, m.created_at + 1800000, m.created_at + 86400000, m.created_at + 600000,
+                    CASE WHEN m.id % 5 = 0 THEN NULL ELSE m.created_at + 3600000 END, 4, m.escalation_score
+                FROM mentions m WHERE m.id % 7 = 0
+                LIMIT $closed
+                """;
+            closed.Parameters.Add(new SqliteParameter("$closed", alertCount * 3L));
+            await closed.ExecuteNonQueryAsync();
+
             await using var spikes = connection.CreateCommand();
             spikes.Transaction = transaction;
             spikes.CommandText = """
@@ -360,7 +393,24 @@ internal sealed partial class WebBenchmark : IBenchmark
         return http;
     }
 
-    private static async Task MeasureAsync(HttpClient http, string path, int requests)
+    /// <summary>Measures the page the "Next"/"Older" link of <paramref name="path"/> leads to (the PostgreSQL seed has few closed alerts).</summary>
+    private static async Task MeasureNextPageAsync(HttpClient http, string path, int requests, string label)
+    {
+        var next = NextLinkPattern().Match(await http.GetStringAsync(path));
+        if (next.Success)
+        {
+            await MeasureAsync(http, WebUtility.HtmlDecode(next.Groups[1].Value), requests, label);
+        }
+        else
+        {
+            Console.WriteLine($"{label,-34} (one page only)");
+        }
+    }
+
+    [GeneratedRegex("rel=\"next\" href=\"([^\"]+)\"")]
+    private static partial Regex NextLinkPattern();
+
+    private static async Task MeasureAsync(HttpClient http, string path, int requests, string? label = null)
     {
         var server = new List<double>();
         var client = new List<double>();
@@ -385,7 +435,7 @@ internal sealed partial class WebBenchmark : IBenchmark
             server.Add(double.Parse(ServerTimingPattern().Match(timing).Groups[1].Value, CultureInfo.InvariantCulture));
         }
 
-        Console.WriteLine($"{path,-34} {Percentile(server, 50),10:0.0} {Percentile(server, 95),8:0.0} {server.Max(),8:0.0} {Percentile(client, 50),11:0.0} {Percentile(client, 95),8:0.0}");
+        Console.WriteLine($"{label ?? path,-34} {Percentile(server, 50),10:0.0} {Percentile(server, 95),8:0.0} {server.Max(),8:0.0} {Percentile(client, 50),11:0.0} {Percentile(client, 95),8:0.0}");
     }
 
     private static async Task MeasureChartsAsync(IServiceProvider services, int runs)

@@ -69,6 +69,8 @@ public static class AlertsRegistration
 
         // One class per use case, resolved by the web layer per request.
         services.TryAddTransient<ClaimAlert>();
+        services.TryAddTransient<AssignAlert>();
+        services.TryAddTransient<UnclaimAlert>();
         services.TryAddTransient<AcknowledgeAlert>();
         services.TryAddTransient<RespondToAlert>();
         services.TryAddTransient<ResolveAlert>();

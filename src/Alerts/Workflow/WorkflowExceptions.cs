@@ -30,6 +30,12 @@ public enum AlertCommandProblem
 
     /// <summary>A wrong-sentiment dismissal does not say what the sentiment really is.</summary>
     CorrectSentimentMissing,
+
+    /// <summary>The alert is to be assigned to someone who is not an active member of its team.</summary>
+    AssigneeNotInTeam,
+
+    /// <summary>The alert to unclaim is not assigned to anyone.</summary>
+    NotAssigned,
 }
 
 /// <summary>

@@ -13,6 +13,16 @@ public interface IInsightsStore
     /// <summary>Open alerts matching the filter, highest priority first, then earliest first-response due.</summary>
     Task<IReadOnlyList<QueueItem>> GetQueueAsync(QueueFilter filter, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// One page of a saved queue view, in the view's order, read by key (never by offset): the page after
+    /// <see cref="QueuePageQuery.After"/> or the one before <see cref="QueuePageQuery.Before"/>, each ordered with the
+    /// alert id as the last key so no row is shown twice or skipped while the queue changes.
+    /// </summary>
+    Task<QueuePage> GetQueuePageAsync(QueuePageQuery query, CancellationToken cancellationToken);
+
+    /// <summary>How many open alerts of <paramref name="scope"/> each open view holds at <paramref name="now"/>.</summary>
+    Task<QueueViewCounts> GetQueueViewCountsAsync(QueueScope scope, DateTimeOffset now, TimeSpan dueSoon, CancellationToken cancellationToken);
+
     /// <summary>Open alerts with the highest escalation score (mention alerts), most dangerous first.</summary>
     Task<IReadOnlyList<QueueItem>> GetTopRisksAsync(IReadOnlyList<string> brands, int limit, CancellationToken cancellationToken);
 
@@ -81,3 +91,79 @@ public sealed record SlaSummary(int Open, int Breached, int DueSoon, int OnTrack
 public sealed record AuthorHistoryItem(long MentionId, string Text, DateTimeOffset CreatedAt, AlertState? AlertState, string? DismissReason);
 
 public sealed record QueueFacets(IReadOnlyList<string> Brands, IReadOnlyList<string> Sources);
+
+/// <summary>The saved views of the triage queue. Resolved and Dismissed list closed alerts, newest first.</summary>
+public enum QueueView
+{
+    AllOpen,
+    Mine,
+    Unassigned,
+    MyTeam,
+    Breached,
+    DueSoon,
+    Resolved,
+    Dismissed,
+}
+
+/// <summary>How an open view is ordered; the closed views are always newest first.</summary>
+public enum QueueSort
+{
+    /// <summary>Highest priority first, then the earliest first-response due (none last).</summary>
+    Due,
+
+    /// <summary>Highest escalation score first (alerts without one last).</summary>
+    Risk,
+}
+
+/// <summary>Whose alerts a view reads: the teams in scope, the reader's own teams ("My team") and the reader ("Mine").</summary>
+public sealed record QueueScope
+{
+    /// <summary>Teams whose alerts may be read; empty reads every team.</summary>
+    public IReadOnlyList<string> Teams { get; init; } = [];
+
+    /// <summary>The teams the reader is a member of; "My team" is empty without any.</summary>
+    public IReadOnlyList<string> MemberTeams { get; init; } = [];
+
+    /// <summary>The reader's user name, compared with the assignee ignoring case.</summary>
+    public string Me { get; init; } = "";
+}
+
+public sealed record QueuePageQuery
+{
+    public QueueScope Scope { get; init; } = new();
+    public QueueView View { get; init; }
+    public QueueSort Sort { get; init; }
+    public string? Brand { get; init; }
+    public string? Source { get; init; }
+    public EscalationLevel? Level { get; init; }
+    public AlertState? State { get; init; }
+
+    /// <summary>
+    /// Text looked for, case ignored, anywhere in the post, the author's handle or name, the alert's title or the notes
+    /// of its audit trail; null or blank for no search. Matched literally (% and _ are not wildcards).
+    /// </summary>
+    public string? Search { get; init; }
+
+    /// <summary>The time Breached and Due soon are judged at.</summary>
+    public DateTimeOffset Now { get; init; }
+
+    /// <summary>How far ahead of <see cref="Now"/> a first response counts as due soon.</summary>
+    public TimeSpan DueSoon { get; init; } = TimeSpan.FromMinutes(30);
+
+    public int Limit { get; init; } = 25;
+
+    /// <summary>A <see cref="QueuePage.Next"/> token: read the page after it.</summary>
+    public string? After { get; init; }
+
+    /// <summary>A <see cref="QueuePage.Previous"/> token: read the page before it.</summary>
+    public string? Before { get; init; }
+}
+
+/// <summary>
+/// A page of a view and the tokens of its neighbours (null where there is none). Tokens are opaque to callers and carry
+/// the sort keys of the row they follow or precede; a token from another view or order reads the first page.
+/// </summary>
+public sealed record QueuePage(IReadOnlyList<QueueItem> Items, string? Next, string? Previous);
+
+/// <summary>Open alerts per open view, in the reader's scope.</summary>
+public sealed record QueueViewCounts(int AllOpen, int Mine, int Unassigned, int MyTeam, int Breached, int DueSoon);

@@ -26,9 +26,9 @@ public sealed class WebOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan DashboardRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Rows in one page of the triage queue.</summary>
+    /// <summary>Rows in one page of the triage queue (its views are read a page at a time, by key).</summary>
     [Range(10, 500)]
-    public int QueueSize { get; set; } = 100;
+    public int QueueSize { get; set; } = 25;
 
     /// <summary>Demo accounts for the embedded default; never enable on a shared deployment.</summary>
     public DemoUsersOptions DemoUsers { get; set; } = new();

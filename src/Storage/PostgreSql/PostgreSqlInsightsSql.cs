@@ -31,6 +31,14 @@ internal static class PostgreSqlInsightsSql
             ORDER BY a.priority DESC, a.first_response_due_at NULLS LAST, a.created_at
             """,
 
+        OpenByDueSql = StandardQueueViewSql.Page(PostgreSqlSyntax.Words, QueueColumns, QueueKeyset.Due, closed: false, backward: false),
+        OpenByDueBackSql = StandardQueueViewSql.Page(PostgreSqlSyntax.Words, QueueColumns, QueueKeyset.Due, closed: false, backward: true),
+        OpenByRiskSql = StandardQueueViewSql.Page(PostgreSqlSyntax.Words, QueueColumns, QueueKeyset.Risk, closed: false, backward: false),
+        OpenByRiskBackSql = StandardQueueViewSql.Page(PostgreSqlSyntax.Words, QueueColumns, QueueKeyset.Risk, closed: false, backward: true),
+        ClosedSql = StandardQueueViewSql.Page(PostgreSqlSyntax.Words, QueueColumns, QueueKeyset.Closed, closed: true, backward: false),
+        ClosedBackSql = StandardQueueViewSql.Page(PostgreSqlSyntax.Words, QueueColumns, QueueKeyset.Closed, closed: true, backward: true),
+        ViewCountsSql = StandardQueueViewSql.Counts(PostgreSqlSyntax.Words),
+
         // Open alerts from the most dangerous down (ix_alerts_open_escalation, the mention's score copied onto the alert),
         // one primary-key probe per alert returned (OFFSET 0 stops the planner from turning it into a scan of all mentions).
         TopRisksSql = $"""

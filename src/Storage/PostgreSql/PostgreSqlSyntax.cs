@@ -18,6 +18,7 @@ internal static class PostgreSqlSyntax
         SameName = (column, parameter) => $"lower({column}) = lower({parameter})",
         ByName = column => $"lower({column})",
         Date = parameter => $"{parameter}::date",
+        Contains = (column, pattern) => $@"{column} ILIKE {pattern} ESCAPE '\'",
         Indexed = (table, _) => table,
     };
 }

@@ -16,6 +16,22 @@ internal static class SqlServerInsightsSql
         m.escalation_level AS EscalationLevel, m.p_negative AS PNegative, m.created_at AS MCreatedAt
         """;
 
+    private const string Breached = "((o.first_responded_at IS NULL AND o.first_response_due_at < @Now) OR o.resolve_due_at < @Now)";
+
+    private const string DueSoon = """
+        (o.first_responded_at IS NULL AND o.first_response_due_at >= @Now AND o.first_response_due_at < @Soon
+         AND (o.resolve_due_at IS NULL OR o.resolve_due_at >= @Now))
+        """;
+
+    private const string OpenView = $"""
+        o.is_open = 1
+              AND (@View <> 1 OR o.assigned_to = @Me)
+              AND (@View <> 2 OR o.assigned_to IS NULL)
+              AND (@View <> 3 OR o.team IN (SELECT [value] FROM OPENJSON(@MemberTeamsJson)))
+              AND (@View <> 4 OR {Breached})
+              AND (@View <> 5 OR {DueSoon})
+        """;
+
     public static readonly InsightsSql Statements = new()
     {
         // The open alerts are picked and limited first, then joined to their mentions. Unset filters are NULL and drop
@@ -35,6 +51,25 @@ internal static class SqlServerInsightsSql
             ) a LEFT JOIN dbo.mentions m ON m.id = a.mention_id
             ORDER BY a.priority DESC, CASE WHEN a.first_response_due_at IS NULL THEN 1 ELSE 0 END, a.first_response_due_at, a.created_at
             OPTION (RECOMPILE);
+            """,
+
+        OpenByDueSql = Page(QueueKeyset.Due, closed: false, backward: false),
+        OpenByDueBackSql = Page(QueueKeyset.Due, closed: false, backward: true),
+        OpenByRiskSql = Page(QueueKeyset.Risk, closed: false, backward: false),
+        OpenByRiskBackSql = Page(QueueKeyset.Risk, closed: false, backward: true),
+        ClosedSql = Page(QueueKeyset.Closed, closed: true, backward: false),
+        ClosedBackSql = Page(QueueKeyset.Closed, closed: true, backward: true),
+
+        // The assignee and the team names compare as the database's collation does (case-insensitive by default).
+        ViewCountsSql = $"""
+            SELECT COUNT_BIG(*) AS AllOpen,
+                   COALESCE(SUM(CAST(CASE WHEN o.assigned_to = @Me THEN 1 ELSE 0 END AS bigint)), 0) AS Mine,
+                   COALESCE(SUM(CAST(CASE WHEN o.assigned_to IS NULL THEN 1 ELSE 0 END AS bigint)), 0) AS Unassigned,
+                   COALESCE(SUM(CAST(CASE WHEN o.team IN (SELECT [value] FROM OPENJSON(@MemberTeamsJson)) THEN 1 ELSE 0 END AS bigint)), 0) AS MyTeam,
+                   COALESCE(SUM(CAST(CASE WHEN {Breached} THEN 1 ELSE 0 END AS bigint)), 0) AS Breached,
+                   COALESCE(SUM(CAST(CASE WHEN {DueSoon} THEN 1 ELSE 0 END AS bigint)), 0) AS DueSoon
+            FROM dbo.alerts o
+            WHERE o.is_open = 1 AND (@AllTeams = 1 OR o.team IN (SELECT [value] FROM OPENJSON(@TeamsJson)));
             """,
 
         // Open alerts from the most dangerous down (ix_alerts_open_escalation, the mention's score copied onto the alert).
@@ -96,4 +131,31 @@ internal static class SqlServerInsightsSql
             SELECT DISTINCT source FROM dbo.mentions ORDER BY source;
             """,
     };
+
+    /// <summary>
+    /// A page of a queue view (see <c>StandardQueueViewSql.Page</c>, which SQLite and PostgreSQL share): alerts picked and
+    /// limited first, then joined to their mentions. Text search uses LIKE, which ignores case under the default
+    /// collation of the text columns.
+    /// </summary>
+    private static string Page(IReadOnlyList<QueueKey> keys, bool closed, bool backward) => $"""
+        SELECT {QueueColumns}, a.escalation_score AS SortScore
+        FROM (
+            SELECT TOP (@Limit) o.* FROM dbo.alerts o
+            WHERE {(closed ? "o.is_open = 0 AND o.state = @Closed" : OpenView)}
+              AND (@AllTeams = 1 OR o.team IN (SELECT [value] FROM OPENJSON(@TeamsJson)))
+              AND (@Brand IS NULL OR o.brand = @Brand)
+              AND (@State IS NULL OR o.state = @State)
+              AND ((@Source IS NULL AND @Level IS NULL) OR EXISTS (
+                  SELECT 1 FROM dbo.mentions f
+                  WHERE f.id = o.mention_id AND (@Source IS NULL OR f.source = @Source) AND (@Level IS NULL OR f.escalation_level = @Level)))
+              AND (@Pattern IS NULL OR o.title LIKE @Pattern ESCAPE '\'
+                  OR EXISTS (SELECT 1 FROM dbo.mentions t WHERE t.id = o.mention_id
+                      AND (t.[text] LIKE @Pattern ESCAPE '\' OR t.author_handle LIKE @Pattern ESCAPE '\' OR t.author_display_name LIKE @Pattern ESCAPE '\'))
+                  OR EXISTS (SELECT 1 FROM dbo.alert_audit n WHERE n.alert_id = o.id AND n.note LIKE @Pattern ESCAPE '\'))
+              AND (@Paged = 0 OR {QueueKeyset.Beyond(keys, "o", backward)})
+            ORDER BY {QueueKeyset.OrderBy(keys, "o", backward)}
+        ) a LEFT JOIN dbo.mentions m ON m.id = a.mention_id
+        ORDER BY {QueueKeyset.OrderBy(keys, "a", backward: false)}
+        OPTION (RECOMPILE);
+        """;
 }

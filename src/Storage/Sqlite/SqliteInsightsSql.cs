@@ -28,6 +28,14 @@ internal static class SqliteInsightsSql
             ORDER BY a.priority DESC, a.first_response_due_at IS NULL, a.first_response_due_at, a.created_at
             """,
 
+        OpenByDueSql = StandardQueueViewSql.Page(SqliteSyntax.Words, QueueColumns, QueueKeyset.Due, closed: false, backward: false),
+        OpenByDueBackSql = StandardQueueViewSql.Page(SqliteSyntax.Words, QueueColumns, QueueKeyset.Due, closed: false, backward: true),
+        OpenByRiskSql = StandardQueueViewSql.Page(SqliteSyntax.Words, QueueColumns, QueueKeyset.Risk, closed: false, backward: false),
+        OpenByRiskBackSql = StandardQueueViewSql.Page(SqliteSyntax.Words, QueueColumns, QueueKeyset.Risk, closed: false, backward: true),
+        ClosedSql = StandardQueueViewSql.Page(SqliteSyntax.Words, QueueColumns, QueueKeyset.Closed, closed: true, backward: false),
+        ClosedBackSql = StandardQueueViewSql.Page(SqliteSyntax.Words, QueueColumns, QueueKeyset.Closed, closed: true, backward: true),
+        ViewCountsSql = StandardQueueViewSql.Counts(SqliteSyntax.Words),
+
         // Walks open alerts from the most dangerous down (ix_alerts_open_escalation, the mention's score copied onto the
         // alert) and reads only the mentions it returns, instead of reading the mention of every open alert.
         TopRisksSql = $"""

@@ -18,6 +18,7 @@ internal static class SqliteSyntax
         SameName = (column, parameter) => $"{column} = {parameter}",
         ByName = column => column,
         Date = parameter => parameter,
+        Contains = (column, pattern) => $@"{column} LIKE {pattern} ESCAPE '\'",
         Indexed = (table, index) => $"{table} INDEXED BY {index}",
     };
 }

@@ -48,6 +48,12 @@ internal sealed record StandardSyntax
     /// the unspecified-kind midnight it receives back to a date.</summary>
     public required Func<string, string> Date { get; init; }
 
+    /// <summary>
+    /// A text column contains a LIKE pattern parameter (backslash escapes % and _), case ignored: SQLite's LIKE ignores
+    /// the case of ASCII letters by itself; PostgreSQL's ILIKE ignores case in any script.
+    /// </summary>
+    public required Func<string, string, string> Contains { get; init; }
+
     /// <summary>A table read through a named index: SQLite's <c>INDEXED BY</c>, where the planner needs the hint; the bare table elsewhere.</summary>
     public required Func<string, string, string> Indexed { get; init; }
 }

@@ -19,6 +19,24 @@ internal sealed record InsightsSql
 
     public required string TopRisksSql { get; init; }
 
+    /// <summary>
+    /// A page of an open view by priority and due, forwards and backwards; then by risk; then a closed view newest
+    /// first. Each selects the queue row and then <c>SortScore</c> (the alert's own score, the risk order's key).
+    /// </summary>
+    public required string OpenByDueSql { get; init; }
+
+    public required string OpenByDueBackSql { get; init; }
+
+    public required string OpenByRiskSql { get; init; }
+
+    public required string OpenByRiskBackSql { get; init; }
+
+    public required string ClosedSql { get; init; }
+
+    public required string ClosedBackSql { get; init; }
+
+    public required string ViewCountsSql { get; init; }
+
     public required string VolumeSql { get; init; }
 
     public required string SpikesSql { get; init; }
@@ -72,6 +90,84 @@ internal sealed class SqlInsightsStore(SqlDialect dialect, InsightsSql sql) : II
             splitOn: "MId");
         return [.. rows];
     }
+
+    public async Task<QueuePage> GetQueuePageAsync(QueuePageQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var order = QueueCursor.OrderOf(query.View, query.Sort);
+        var before = QueueCursor.TryParse(query.Before, order);
+        var cursor = before ?? QueueCursor.TryParse(query.After, order);
+        var backward = before is not null;
+        var statement = (order, backward) switch
+        {
+            ('d', false) => sql.OpenByDueSql,
+            ('d', true) => sql.OpenByDueBackSql,
+            ('r', false) => sql.OpenByRiskSql,
+            ('r', true) => sql.OpenByRiskBackSql,
+            (_, false) => sql.ClosedSql,
+            (_, true) => sql.ClosedBackSql,
+        };
+        var limit = Math.Clamp(query.Limit, 1, 500);
+        var (k1, k2, k3) = (cursor ?? QueueCursor.Start(order)).Parameters(dialect);
+        var scope = ScopeParameters(query.Scope);
+
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<SqlAlertRow, QueueMentionRow, SortKeyRow, (QueueItem Item, double? Score)>(
+            new CommandDefinition(statement, new
+            {
+                scope.Teams,
+                scope.TeamsJson,
+                scope.AllTeams,
+                scope.MemberTeams,
+                scope.MemberTeamsJson,
+                scope.Me,
+                View = (int)query.View,
+                Closed = query.View == QueueView.Dismissed ? nameof(AlertState.Dismissed) : nameof(AlertState.Resolved),
+                query.Brand,
+                query.Source,
+                Level = query.Level?.ToString(),
+                State = query.State?.ToString(),
+                Pattern = QueueKeyset.ContainsPattern(query.Search),
+                Now = dialect.ToDb(query.Now),
+                Soon = dialect.ToDb(query.Now + query.DueSoon),
+                Far = dialect.ToDb(QueueKeyset.Far),
+                Paged = cursor is null ? 0 : 1,
+                K1 = k1,
+                K2 = k2,
+                K3 = k3,
+                Limit = limit + 1,
+            }, cancellationToken: cancellationToken),
+            (alert, mention, key) => (new QueueItem(alert.ToAlert(), mention?.ToMention()), key?.SortScore),
+            splitOn: "MId,SortScore")).ToList();
+
+        // One row more than the page tells whether the walk goes on; backwards, that row is the first one.
+        var more = rows.Count > limit;
+        var page = !more ? rows : backward ? rows[1..] : rows[..limit];
+        string? Token(int index) => page.Count == 0 ? null : QueueCursor.TokenFor(order, page[index].Item, page[index].Score);
+        return backward
+            ? new QueuePage([.. page.Select(r => r.Item)], Token(page.Count - 1), more ? Token(0) : null)
+            : new QueuePage([.. page.Select(r => r.Item)], more ? Token(page.Count - 1) : null, cursor is null ? null : Token(0));
+    }
+
+    public async Task<QueueViewCounts> GetQueueViewCountsAsync(QueueScope scope, DateTimeOffset now, TimeSpan dueSoon, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var p = ScopeParameters(scope);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleAsync<ViewCountsRow>(new CommandDefinition(
+            sql.ViewCountsSql,
+            new { p.Teams, p.TeamsJson, p.AllTeams, p.MemberTeams, p.MemberTeamsJson, p.Me, Now = dialect.ToDb(now), Soon = dialect.ToDb(now + dueSoon) },
+            cancellationToken: cancellationToken));
+        return new QueueViewCounts((int)row.AllOpen, (int)row.Mine, (int)row.Unassigned, (int)row.MyTeam, (int)row.Breached, (int)row.DueSoon);
+    }
+
+    private static (string[] Teams, string? TeamsJson, int AllTeams, string[] MemberTeams, string MemberTeamsJson, string Me) ScopeParameters(QueueScope scope) => (
+        [.. scope.Teams],
+        scope.Teams.Count == 0 ? null : JsonSerializer.Serialize(scope.Teams),
+        scope.Teams.Count == 0 ? 1 : 0,
+        [.. scope.MemberTeams],
+        JsonSerializer.Serialize(scope.MemberTeams),
+        scope.Me);
 
     public async Task<IReadOnlyList<QueueItem>> GetTopRisksAsync(IReadOnlyList<string> brands, int limit, CancellationToken cancellationToken)
     {
@@ -185,6 +281,22 @@ internal sealed class SqlInsightsStore(SqlDialect dialect, InsightsSql sql) : II
                 Enum.TryParse<EscalationLevel>(EscalationLevel, out var level) ? level : Core.Scoring.EscalationLevel.Low,
                 PNegative ?? 0,
                 SqlDialect.FromDbNullable(MCreatedAt) ?? default);
+    }
+
+    /// <summary>The alert's own escalation score, the risk order's first key (the mention's may differ after a re-score).</summary>
+    private sealed class SortKeyRow
+    {
+        public double? SortScore { get; set; }
+    }
+
+    private sealed class ViewCountsRow
+    {
+        public long AllOpen { get; set; }
+        public long Mine { get; set; }
+        public long Unassigned { get; set; }
+        public long MyTeam { get; set; }
+        public long Breached { get; set; }
+        public long DueSoon { get; set; }
     }
 
     private sealed class SpikeMarkRow

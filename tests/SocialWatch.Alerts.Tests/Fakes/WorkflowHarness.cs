@@ -54,6 +54,10 @@ internal sealed class WorkflowHarness
 
     public ClaimAlert Claim => new(Alerts, Notifier, Time);
 
+    public AssignAlert Assign => new(Alerts, Teams, Notifier, Time);
+
+    public UnclaimAlert Unclaim => new(Alerts, Notifier, Time);
+
     public AcknowledgeAlert Acknowledge => new(Alerts, Notifier, Time);
 
     public RespondToAlert Respond => new(Alerts, Notifier, Time);

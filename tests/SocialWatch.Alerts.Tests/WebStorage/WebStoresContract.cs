@@ -248,6 +248,128 @@ public abstract class WebStoresContract : WorkflowStoreContract
         Assert.AreEqual("title critical,title low", string.Join(",", acme.Select(r => r.Alert.Title)));
     }
 
+    [TestMethod]
+    public async Task QueuePage_ByDue_WalksForwardAndBackByKey_WithEveryRowOnce()
+    {
+        var created = new List<Alert>();
+        var priorities = new[] { AlertPriority.High, AlertPriority.Normal, AlertPriority.Urgent, AlertPriority.Normal, AlertPriority.Normal, AlertPriority.High, AlertPriority.Low };
+        for (var i = 0; i < priorities.Length; i++)
+        {
+            // Three alerts share a due time, one has none: the id breaks the ties.
+            created.Add(await AlertWithMentionAsync("p" + i, priority: priorities[i], dueIn: TimeSpan.FromMinutes(i % 3 == 0 ? 30 : 10 + i), noDue: i == 4));
+        }
+
+        var expected = created
+            .OrderByDescending(a => a.Priority).ThenBy(a => a.FirstResponseDueAt ?? DateTimeOffset.MaxValue).ThenBy(a => a.Id)
+            .Select(a => a.Id).ToList();
+
+        var forward = new List<QueuePage>();
+        string? after = null;
+        do
+        {
+            forward.Add(await Insights.GetQueuePageAsync(Page(QueueView.AllOpen) with { Limit = 3, After = after }, None));
+            after = forward[^1].Next;
+        }
+        while (after is not null && forward.Count < 10);
+        var backward = new List<QueuePage>();
+        var before = forward[^1].Previous;
+        while (before is not null && backward.Count < 10)
+        {
+            backward.Add(await Insights.GetQueuePageAsync(Page(QueueView.AllOpen) with { Limit = 3, Before = before }, None));
+            before = backward[^1].Previous;
+        }
+
+        CollectionAssert.AreEqual(expected, forward.SelectMany(p => p.Items).Select(i => i.Alert.Id).ToList());
+        Assert.AreEqual("3,3,1", string.Join(",", forward.Select(p => p.Items.Count)));
+        Assert.IsNull(forward[0].Previous);
+        CollectionAssert.AreEqual(expected.Take(6).ToList(), backward.AsEnumerable().Reverse().SelectMany(p => p.Items).Select(i => i.Alert.Id).ToList());
+        Assert.IsNotNull(backward[0].Next);
+        Assert.AreEqual("handle_u-1", forward[0].Items[0].Mention!.AuthorHandle);
+    }
+
+    [TestMethod]
+    public async Task QueuePage_ByRisk_ReadsTheAlertsScoreDownwards_AndATokenOfAnotherOrderReadsTheFirstPage()
+    {
+        var low = await AlertWithMentionAsync("low", escalation: 0.2f);
+        var high = await AlertWithMentionAsync("high", escalation: 0.9f);
+        var mid = await AlertWithMentionAsync("mid", escalation: 0.5f);
+        var tie = await AlertWithMentionAsync("tie", escalation: 0.5f);
+
+        var first = await Insights.GetQueuePageAsync(Page(QueueView.AllOpen) with { Sort = QueueSort.Risk, Limit = 2 }, None);
+        var second = await Insights.GetQueuePageAsync(Page(QueueView.AllOpen) with { Sort = QueueSort.Risk, Limit = 2, After = first.Next }, None);
+        var byDueWithRiskToken = await Insights.GetQueuePageAsync(Page(QueueView.AllOpen) with { Limit = 2, After = first.Next }, None);
+        var garbage = await Insights.GetQueuePageAsync(Page(QueueView.AllOpen) with { Limit = 2, After = "d.x.1'; DROP TABLE alerts;--" }, None);
+
+        CollectionAssert.AreEqual(new[] { high.Id, mid.Id, tie.Id, low.Id }, first.Items.Concat(second.Items).Select(i => i.Alert.Id).ToArray());
+        Assert.IsNull(second.Next);
+        Assert.IsNull(byDueWithRiskToken.Previous);
+        Assert.AreEqual(low.Id, byDueWithRiskToken.Items[0].Alert.Id);
+        Assert.HasCount(2, garbage.Items);
+    }
+
+    [TestMethod]
+    public async Task QueuePage_Views_SelectMineUnassignedMyTeamBreachedDueSoonAndClosed_AndCountsAgree()
+    {
+        var alerts = Resolve<IAlertStore>();
+        var mine = await AlertWithMentionAsync("mine");
+        mine = await alerts.ApplyAsync(new AlertChange { AlertId = mine.Id, ExpectedVersion = mine.Version, Actor = "Ann", At = T0, AssignedTo = "ann" }, None);
+        var theirs = await AlertWithMentionAsync("theirs", team: "legal");
+        await alerts.ApplyAsync(new AlertChange { AlertId = theirs.Id, ExpectedVersion = theirs.Version, Actor = "bo", At = T0, AssignedTo = "bo" }, None);
+        var breached = await AlertWithMentionAsync("late", dueIn: TimeSpan.FromMinutes(-5));
+        var soon = await AlertWithMentionAsync("soon", dueIn: TimeSpan.FromMinutes(10), team: "legal");
+        var resolved = await AlertWithMentionAsync("resolved");
+        await alerts.ApplyAsync(new AlertChange { AlertId = resolved.Id, ExpectedVersion = resolved.Version, Actor = "ann", At = Time.GetUtcNow(), State = AlertState.Resolved, ResolvedAt = Time.GetUtcNow() }, None);
+        var dismissed = await AlertWithMentionAsync("dismissed");
+        await alerts.ApplyAsync(new AlertChange { AlertId = dismissed.Id, ExpectedVersion = dismissed.Version, Actor = "ann", At = Time.GetUtcNow(), State = AlertState.Dismissed, DismissReason = "spam" }, None);
+        var scope = new QueueScope { MemberTeams = ["care"], Me = "ANN" };
+
+        async Task<long[]> Ids(QueueView view, QueueScope? inScope = null) =>
+            [.. (await Insights.GetQueuePageAsync(Page(view) with { Scope = inScope ?? scope }, None)).Items.Select(i => i.Alert.Id).Order()];
+        var counts = await Insights.GetQueueViewCountsAsync(scope, Time.GetUtcNow(), TimeSpan.FromMinutes(30), None);
+        var legalOnly = await Insights.GetQueueViewCountsAsync(scope with { Teams = ["legal"] }, Time.GetUtcNow(), TimeSpan.FromMinutes(30), None);
+
+        CollectionAssert.AreEqual(new[] { mine.Id }, await Ids(QueueView.Mine));
+        CollectionAssert.AreEqual(new[] { breached.Id, soon.Id }, await Ids(QueueView.Unassigned));
+        CollectionAssert.AreEqual(new[] { mine.Id, breached.Id }, await Ids(QueueView.MyTeam));
+        CollectionAssert.AreEqual(new[] { breached.Id }, await Ids(QueueView.Breached));
+        CollectionAssert.AreEqual(new[] { soon.Id }, await Ids(QueueView.DueSoon));
+        CollectionAssert.AreEqual(new[] { resolved.Id }, await Ids(QueueView.Resolved));
+        CollectionAssert.AreEqual(new[] { dismissed.Id }, await Ids(QueueView.Dismissed));
+        CollectionAssert.AreEqual(new[] { mine.Id, theirs.Id, breached.Id, soon.Id }, await Ids(QueueView.AllOpen));
+        CollectionAssert.AreEqual(new[] { theirs.Id, soon.Id }, await Ids(QueueView.AllOpen, scope with { Teams = ["legal"] }));
+        CollectionAssert.AreEqual(Array.Empty<long>(), await Ids(QueueView.MyTeam, scope with { MemberTeams = [] }));
+        Assert.AreEqual(new QueueViewCounts(AllOpen: 4, Mine: 1, Unassigned: 2, MyTeam: 2, Breached: 1, DueSoon: 1), counts);
+        Assert.AreEqual(new QueueViewCounts(AllOpen: 2, Mine: 0, Unassigned: 1, MyTeam: 0, Breached: 0, DueSoon: 1), legalOnly);
+    }
+
+    [TestMethod]
+    public async Task QueuePage_Search_FindsTextHandleNameTitleAndNotes_IgnoringCase_AndTakesWildcardsLiterally()
+    {
+        var text = await AlertWithMentionAsync("text", text: "The WiFi on flight AA512 was broken");
+        var handle = await AlertWithMentionAsync("handle", authorId: "Grumpy_Traveller");
+        var percent = await AlertWithMentionAsync("percent", text: "They charged me 100% extra");
+        var noted = await AlertWithMentionAsync("noted");
+        await Resolve<IAlertStore>().ApplyAsync(new AlertChange { AlertId = noted.Id, ExpectedVersion = noted.Version, Actor = "ann", At = T0, Note = "Called the customer back about the refund" }, None);
+        var resolved = await AlertWithMentionAsync("closed-one", text: "wifi again");
+        await Resolve<IAlertStore>().ApplyAsync(new AlertChange { AlertId = resolved.Id, ExpectedVersion = resolved.Version, Actor = "ann", At = T0, State = AlertState.Resolved, ResolvedAt = T0 }, None);
+
+        async Task<long[]> Find(string search, QueueView view = QueueView.AllOpen) =>
+            [.. (await Insights.GetQueuePageAsync(Page(view) with { Search = search }, None)).Items.Select(i => i.Alert.Id).Order()];
+
+        CollectionAssert.AreEqual(new[] { text.Id }, await Find("wifi"));
+        CollectionAssert.AreEqual(new[] { resolved.Id }, await Find("WIFI", QueueView.Resolved));
+        CollectionAssert.AreEqual(new[] { handle.Id }, await Find("grumpy_trav"));
+        CollectionAssert.AreEqual(new[] { handle.Id }, await Find("name grumpy"));
+        CollectionAssert.AreEqual(new[] { handle.Id }, await Find("title HANDLE"));
+        CollectionAssert.AreEqual(new[] { noted.Id }, await Find("REFUND"));
+        CollectionAssert.AreEqual(new[] { percent.Id }, await Find("100%"));
+        CollectionAssert.AreEqual(Array.Empty<long>(), await Find("1_0"));
+        CollectionAssert.AreEqual(Array.Empty<long>(), await Find("%'; --"));
+        Assert.HasCount(4, await Find("   "));
+    }
+
+    private QueuePageQuery Page(QueueView view) => new() { View = view, Now = Time.GetUtcNow(), DueSoon = TimeSpan.FromMinutes(30) };
+
     private async Task<Alert> AlertWithMentionAsync(
         string externalId,
         string team = "care",
@@ -256,10 +378,13 @@ public abstract class WebStoresContract : WorkflowStoreContract
         AlertPriority priority = AlertPriority.Normal,
         TimeSpan? dueIn = null,
         float escalation = 0.6f,
-        IReadOnlyList<Reason>? reasons = null)
+        IReadOnlyList<Reason>? reasons = null,
+        string text = "My order never arrived",
+        string authorId = "u-1",
+        bool noDue = false)
     {
         var stored = await Resolve<IMentionStore>().StoreBatchAsync(
-            new IngestBatch("q-" + externalId, [TestMentions.Scored(externalId, brand: brand, source: source, escalation: escalation)], "c", null), None);
+            new IngestBatch("q-" + externalId, [TestMentions.Scored(externalId, brand: brand, source: source, escalation: escalation, text: text, authorId: authorId)], "c", null), None);
         return await Resolve<IAlertStore>().CreateAsync(
             new NewAlert
             {
@@ -271,7 +396,7 @@ public abstract class WebStoresContract : WorkflowStoreContract
                 Title = "title " + externalId,
                 Reasons = reasons ?? [new Reason(ReasonCodes.LegalThreat, "legal threat", 1f), new Reason("large_reach", "large reach", 0.5f)],
                 CreatedAt = Time.GetUtcNow(),
-                FirstResponseDueAt = Time.GetUtcNow() + (dueIn ?? TimeSpan.FromHours(1)),
+                FirstResponseDueAt = noDue ? null : Time.GetUtcNow() + (dueIn ?? TimeSpan.FromHours(1)),
                 ResolveDueAt = Time.GetUtcNow().AddHours(8),
                 Actor = "routing",
             },

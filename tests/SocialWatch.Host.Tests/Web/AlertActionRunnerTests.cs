@@ -13,10 +13,17 @@ public sealed class AlertActionRunnerTests
     private static readonly ClaimsPrincipal s_agent =
         new(new ClaimsIdentity([new Claim(ClaimTypes.Name, "agent"), new Claim(ClaimTypes.Role, SocialWatchRoles.Agent)], "test"));
 
+    private static readonly ClaimsPrincipal s_manager =
+        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, "manager"), new Claim(ClaimTypes.Role, SocialWatchRoles.Manager)], "test"));
+
     private static WebTestApp s_app = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context) => s_app = await WebTestApp.StartAsync();
+    public static async Task StartAsync(TestContext context)
+    {
+        s_app = await WebTestApp.StartAsync();
+        await s_app.AddTeamAsync("care", "agent", "bob");
+    }
 
     [ClassCleanup]
     public static async Task StopAsync() => await s_app.DisposeAsync();
@@ -84,9 +91,28 @@ public sealed class AlertActionRunnerTests
         Assert.AreEqual((200, "agent"), (outcome.Status, outcome.Alert?.AssignedTo));
     }
 
-    private static async Task<AlertActionOutcome> RunAsync(long alertId, AlertAction action, AlertActionRequest request)
+    [TestMethod]
+    public async Task Assign_OfAnAlertAnotherAgentHolds_IsRefusedToAnAgent_ButAManagerMovesIt()
+    {
+        var alert = await s_app.AddAlertAsync("@AcmeAir my refund was promised twice");
+        var claimed = await RunAsync(alert.Id, AlertAction.Claim, new AlertActionRequest { Version = alert.Version });
+        var held = await RunAsync(alert.Id, AlertAction.Assign, new AlertActionRequest { Version = claimed.Alert!.Version, Assignee = "bob" }, s_manager);
+        var back = await RunAsync(alert.Id, AlertAction.Assign, new AlertActionRequest { Version = held.Alert!.Version, Assignee = "agent" });
+        var noOne = await RunAsync(alert.Id, AlertAction.Assign, new AlertActionRequest { Version = held.Alert!.Version });
+        var outsider = await RunAsync(alert.Id, AlertAction.Assign, new AlertActionRequest { Version = held.Alert!.Version, Assignee = "mallory" }, s_manager);
+        var released = await RunAsync(alert.Id, AlertAction.Unclaim, new AlertActionRequest { Version = held.Alert!.Version }, s_manager);
+
+        Assert.AreEqual((200, "bob"), (held.Status, held.Alert.AssignedTo));
+        Assert.AreEqual((409, "bob already works on this alert."), (back.Status, back.Error));
+        Assert.AreEqual((400, "Choose whom to assign the alert to."), (noOne.Status, noOne.Error));
+        Assert.AreEqual((400, "That person is not an active member of the alert's team."), (outsider.Status, outsider.Error));
+        Assert.AreEqual(200, released.Status);
+        Assert.IsNull(released.Alert!.AssignedTo);
+    }
+
+    private static async Task<AlertActionOutcome> RunAsync(long alertId, AlertAction action, AlertActionRequest request, ClaimsPrincipal? user = null)
     {
         await using var scope = s_app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AlertActionRunner>().RunAsync(alertId, action, request, s_agent, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<AlertActionRunner>().RunAsync(alertId, action, request, user ?? s_agent, CancellationToken.None);
     }
 }

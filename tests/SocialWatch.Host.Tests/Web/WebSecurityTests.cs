@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using SocialWatch.Core.Access;
+using SocialWatch.Core.Alerts;
 using SocialWatch.Core.Mentions;
 using SocialWatch.Host.Web;
 using SocialWatch.Host.Web.Auth;
@@ -148,6 +149,41 @@ public sealed class WebSecurityTests
 
         Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.IsNull((await s_app.Services.GetRequiredService<SocialWatch.Core.Storage.IAlertStore>().GetAsync(alert.Id, CancellationToken.None))!.AssignedTo);
+    }
+
+    [TestMethod]
+    public async Task ForgedBulkPost_WithoutAntiforgeryToken_IsRejected()
+    {
+        var alert = await s_app.AddAlertAsync("Forged bulk dismissal target");
+        using var client = new WebClient(s_app.BaseAddress);
+        await client.SignInAsync("agent");
+
+        using var response = await client.Http.PostAsync("/triage?handler=Bulk", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["bulk"] = "dismiss",
+            ["rows"] = $"{alert.Id}:{alert.Version}",
+            ["reason"] = "Spam",
+        }));
+
+        Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.AreEqual(AlertState.New, (await s_app.Services.GetRequiredService<SocialWatch.Core.Storage.IAlertStore>().GetAsync(alert.Id, CancellationToken.None))!.State);
+    }
+
+    [TestMethod]
+    public async Task ApiAssign_ByAManagerWithAntiforgeryHeader_AssignsToATeamMember()
+    {
+        await s_app.AddTeamAsync("api-desk", "bob");
+        var alert = await s_app.AddAlertAsync("API assign target", team: "api-desk");
+        using var client = new WebClient(s_app.BaseAddress);
+        await client.SignInAsync("manager");
+        var token = await client.GetFormTokenAsync($"/alerts/{alert.Id}");
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/alerts/{alert.Id}/assign") { Content = JsonContent.Create(new { version = alert.Version, assignee = "bob" }) };
+        request.Headers.Add("RequestVerificationToken", token);
+        using var response = await client.Http.SendAsync(request);
+
+        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, await response.Content.ReadAsStringAsync());
+        Assert.AreEqual("bob", (await s_app.Services.GetRequiredService<SocialWatch.Core.Storage.IAlertStore>().GetAsync(alert.Id, CancellationToken.None))!.AssignedTo);
     }
 
     [TestMethod]

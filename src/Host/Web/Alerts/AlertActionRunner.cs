@@ -11,6 +11,8 @@ namespace SocialWatch.Host.Web.Alerts;
 public enum AlertAction
 {
     Claim,
+    Assign,
+    Unclaim,
     Acknowledge,
     Respond,
     Promise,
@@ -29,6 +31,9 @@ public sealed record AlertActionRequest
     public SentimentLabel? CorrectSentiment { get; init; }
     public string? PromiseText { get; init; }
     public DateTimeOffset? PromiseDueAt { get; init; }
+
+    /// <summary>Who an alert is assigned to: a member of its team.</summary>
+    public string? Assignee { get; init; }
 }
 
 /// <summary>What came of an action: the alert after it, or a message for the person and an HTTP status.</summary>
@@ -45,6 +50,8 @@ public sealed class AlertActionRunner(
     IAlertStore alerts,
     TeamScope scope,
     ClaimAlert claim,
+    AssignAlert assign,
+    UnclaimAlert unclaim,
     AcknowledgeAlert acknowledge,
     RespondToAlert respond,
     ResolveAlert resolve,
@@ -81,7 +88,8 @@ public sealed class AlertActionRunner(
         var command = new AlertCommand(alertId, request.Version, actor, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim());
         try
         {
-            var updated = await ExecuteAsync(action, command, request, cancellationToken);
+            // A manager leads the teams and may move an alert another agent holds; an agent may not.
+            var updated = await ExecuteAsync(action, command, request, user.IsInRole(SocialWatchRoles.Manager), cancellationToken);
             WebLog.AlertAction(logger, actor, action.ToString(), alertId);
             return new AlertActionOutcome(updated, StatusCodes.Status200OK, null);
         }
@@ -116,6 +124,7 @@ public sealed class AlertActionRunner(
     {
         AlertAction.Dismiss when request.Reason is null => "Choose why the alert is dismissed.",
         AlertAction.Promise when request.PromiseDueAt is null => "Say by when the promise is due.",
+        AlertAction.Assign when string.IsNullOrWhiteSpace(request.Assignee) => "Choose whom to assign the alert to.",
         _ => null,
     };
 
@@ -124,15 +133,22 @@ public sealed class AlertActionRunner(
         AlertCommandProblem.PromiseTextLength => $"A promise needs a text of 1 to {RecordPromise.MaxTextLength} characters.",
         AlertCommandProblem.PromiseDueInThePast => "A promise must be due in the future.",
         AlertCommandProblem.CorrectSentimentMissing => "A wrong-sentiment dismissal needs the correct sentiment.",
+        AlertCommandProblem.AssigneeNotInTeam => "That person is not an active member of the alert's team.",
+        AlertCommandProblem.NotAssigned => "The alert is not assigned to anyone.",
         _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, null),
     };
 
-    private async Task<Alert> ExecuteAsync(AlertAction action, AlertCommand command, AlertActionRequest request, CancellationToken cancellationToken)
+    private async Task<Alert> ExecuteAsync(AlertAction action, AlertCommand command, AlertActionRequest request, bool mayTakeOver, CancellationToken cancellationToken)
     {
         switch (action)
         {
             case AlertAction.Claim:
                 return await claim.ExecuteAsync(command, cancellationToken);
+            case AlertAction.Assign:
+                var assignee = request.Assignee?.Trim() ?? throw new InvalidOperationException("MissingInput checks the assignee.");
+                return await assign.ExecuteAsync(new AssignCommand(command, assignee, mayTakeOver), cancellationToken);
+            case AlertAction.Unclaim:
+                return await unclaim.ExecuteAsync(new UnclaimCommand(command, mayTakeOver), cancellationToken);
             case AlertAction.Acknowledge:
                 return await acknowledge.ExecuteAsync(command, cancellationToken);
             case AlertAction.Respond:

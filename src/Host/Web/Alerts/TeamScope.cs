@@ -26,6 +26,18 @@ public sealed class TeamScope(ITeamStore teams)
         return mine.Count == 0 ? new UserTeams([], AllBecauseManager: false, AllBecauseNoTeam: true) : new UserTeams(mine, false, false);
     }
 
+    /// <summary>The teams the person is an active member of, whatever their role: the queue's "My team" view.</summary>
+    public async Task<IReadOnlyList<TeamProfile>> MemberOfAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var name = user.Identity?.Name ?? "";
+        return [.. (await teams.ListAsync(cancellationToken))
+            .Where(t => t.Members.Any(m => m.Active && string.Equals(m.UserId, name, StringComparison.OrdinalIgnoreCase)))];
+    }
+
+    /// <summary>Every team whose alerts <paramref name="scope"/> covers, with its members (the queue's assign list).</summary>
+    public async Task<IReadOnlyList<TeamProfile>> TeamsInAsync(UserTeams scope, CancellationToken cancellationToken) =>
+        [.. (await teams.ListAsync(cancellationToken)).Where(t => scope.Teams.Count == 0 || scope.Teams.Contains(t.Name, StringComparer.OrdinalIgnoreCase))];
+
     public static bool Covers(UserTeams scope, Alert alert) =>
         scope.Teams.Count == 0 || scope.Teams.Contains(alert.Team, StringComparer.OrdinalIgnoreCase);
 }

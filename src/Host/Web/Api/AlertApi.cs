@@ -59,6 +59,8 @@ internal static class AlertApi
             .AddEndpointFilter<AntiforgeryCheck>()
             .DisableAntiforgery();
         actions.MapPost("/claim", Run(AlertAction.Claim));
+        actions.MapPost("/assign", Run(AlertAction.Assign));
+        actions.MapPost("/unclaim", Run(AlertAction.Unclaim));
         actions.MapPost("/acknowledge", Run(AlertAction.Acknowledge));
         actions.MapPost("/respond", Run(AlertAction.Respond));
         actions.MapPost("/promises", Run(AlertAction.Promise));
@@ -82,7 +84,8 @@ internal static class AlertApi
         DismissReason? Reason,
         SentimentLabel? CorrectSentiment,
         string? Text,
-        DateTimeOffset? DueAt)
+        DateTimeOffset? DueAt,
+        string? Assignee = null)
     {
         public AlertActionRequest ToRequest() => new()
         {
@@ -92,6 +95,7 @@ internal static class AlertApi
             CorrectSentiment = CorrectSentiment,
             PromiseText = Text,
             PromiseDueAt = DueAt,
+            Assignee = Assignee,
         };
     }
 }
