@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialWatch.Core.Ingest;
 using SocialWatch.Core.Scoring;
 using SocialWatch.Core.Storage;
@@ -156,6 +157,9 @@ internal sealed class IngestBenchmark : IBenchmark
             services.AddSingleton<IMentionStore, DiscardingStore>();
             services.AddSingleton<IIngestStateStore, DiscardingStore>();
             services.AddSingleton<IHandOverStore, DiscardingStore>();
+
+            // Nothing is stored, so nothing is enrolled on the watch list either (it would need the stored rows).
+            services.RemoveAll<IMentionsStoredHandler>();
 
             // No database at all in this run: the brand comes from the settings alone.
             services.AddSingleton<SocialWatch.Core.Brands.IBrandDirectory>(new ConfiguredBrandOnly(configuration));
