@@ -32,9 +32,14 @@ public sealed class WebhooksModel(
 
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
 
-    public TimeSpan Window { get; } = TimeSpan.FromHours(24);
+    /// <summary>The window of the page's counts (its column says "Last 24 h").</summary>
+    private static readonly TimeSpan Window = TimeSpan.FromHours(24);
 
-    public TimeSpan Retention => options.Value.DeliveryLogRetention;
+    public string RetentionText => options.Value.DeliveryLogRetention switch
+    {
+        var r when r.TotalDays >= 1 => string.Create(CultureInfo.InvariantCulture, $"{r.TotalDays:0.#} days"),
+        var r => string.Create(CultureInfo.InvariantCulture, $"{r.TotalHours:0.#} hours"),
+    };
 
     [TempData]
     public string? Message { get; set; }
@@ -140,9 +145,6 @@ public sealed class WebhooksModel(
         DeliveryOutcome.Retrying => attempt.RetryAt is { } at ? $"failed, will retry at {Format.Time(at)}" : "failed, will retry",
         _ => "gave up",
     };
-
-    public static string Answer(DeliveryAttempt attempt) =>
-        attempt.Status is { } status ? $"HTTP {status.ToString(CultureInfo.InvariantCulture)}" : "no HTTP answer";
 }
 
 /// <summary>One webhook on the page with its receiver's deliveries (null when it has none yet).</summary>
