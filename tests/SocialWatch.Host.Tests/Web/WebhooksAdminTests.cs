@@ -133,6 +133,28 @@ public sealed class WebhooksAdminTests
         await Screenshots.TakeAsync(page, TestContext, "webhooks-after-delete");
     }
 
+    [TestMethod]
+    public async Task WebhooksPage_IsForAdminsOnly_RefusesAPostWithoutTheAntiforgeryToken_AndANonHttpUrl()
+    {
+        using var agent = new WebClient(s_app.BaseAddress);
+        await agent.SignInAsync("agent");
+        using var admin = new WebClient(s_app.BaseAddress);
+        await admin.SignInAsync("admin");
+        var form = new Dictionary<string, string> { ["name"] = "sneaky", ["url"] = "javascript:alert(1)", ["minPriority"] = "Low" };
+
+        using var asAgent = await agent.Http.GetAsync("/admin/webhooks", TestContext.CancellationToken);
+        using var forged = await admin.Http.PostAsync("/admin/webhooks?handler=Add", new FormUrlEncodedContent(form), TestContext.CancellationToken);
+        form["__RequestVerificationToken"] = await admin.GetFormTokenAsync("/admin/webhooks");
+        using var notHttp = await admin.Http.PostAsync("/admin/webhooks?handler=Add", new FormUrlEncodedContent(form), TestContext.CancellationToken);
+        var after = await admin.Http.GetStringAsync("/admin/webhooks", TestContext.CancellationToken);
+
+        Assert.AreNotEqual(System.Net.HttpStatusCode.OK, asAgent.StatusCode);
+        Assert.AreEqual(System.Net.HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.IsTrue(notHttp.IsSuccessStatusCode || (int)notHttp.StatusCode is >= 300 and < 400, $"answered {notHttp.StatusCode}");
+        StringAssert.Contains(after, "needs an absolute http(s) URL");
+        Assert.IsFalse((await s_app.Services.GetRequiredService<IWebhookStore>().ListAsync(CancellationToken.None)).Any(w => w.Name == "sneaky"));
+    }
+
     private static async Task ReloadUntilAsync(IPage page, ILocator cell, string text)
     {
         var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
