@@ -23,6 +23,9 @@ public sealed class WebhooksModel(
 {
     private const int GivenUpShown = 200;
 
+    /// <summary>The window of the page's counts (its column says "Last 24 h").</summary>
+    private static readonly TimeSpan Window = TimeSpan.FromHours(24);
+
     public IReadOnlyList<WebhookListing> Webhooks { get; private set; } = [];
 
     /// <summary>Receivers the log or the outbox names that no webhook has any more (a deleted or renamed one).</summary>
@@ -31,9 +34,6 @@ public sealed class WebhooksModel(
     public IReadOnlyList<GivenUpNotification> GivenUp { get; private set; } = [];
 
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
-
-    /// <summary>The window of the page's counts (its column says "Last 24 h").</summary>
-    private static readonly TimeSpan Window = TimeSpan.FromHours(24);
 
     public string RetentionText => options.Value.DeliveryLogRetention switch
     {
