@@ -102,6 +102,8 @@ public static class StorageRegistration
             DialectChoice.Dialect(sp), sp.GetRequiredService<TimeProvider>(), DialectChoice.Pick(sp, StandardWebhookSql.Statements, StandardWebhookSql.Statements, SqlServerWebhookSql.Statements)));
         services.TryAddSingleton<INotificationOutbox>(sp => new SqlNotificationOutbox(
             DialectChoice.Dialect(sp), sp.GetRequiredService<TimeProvider>(), DialectChoice.Pick(sp, SqliteOutboxSql.Statements, PostgreSqlOutboxSql.Statements, SqlServerOutboxSql.Statements)));
+        services.TryAddSingleton<INotificationDeliveryLog>(sp => new SqlNotificationDeliveryLog(
+            DialectChoice.Dialect(sp), DialectChoice.Pick(sp, StandardDeliveryLogSql.Statements, StandardDeliveryLogSql.Statements, SqlServerDeliveryLogSql.Statements)));
         services.TryAddSingleton<IOperationalFigures>(sp => new SqlOperationalFigures(
             DialectChoice.Dialect(sp), DialectChoice.Pick(sp, StandardOperationalFiguresSql.Statements, StandardOperationalFiguresSql.Statements, SqlServerOperationalFiguresSql.Statements)));
         services.TryAddSingleton<IAlertChangeLog>(sp => new SqlAlertChangeLog(DialectChoice.Dialect(sp), DialectChoice.Pick(sp, StandardAlertChangeLogSql.Statements(SqliteSyntax.Words), StandardAlertChangeLogSql.Statements(PostgreSqlSyntax.Words), SqlServerAlertChangeLogSql.Statements)));

@@ -63,6 +63,10 @@ public sealed class NotificationOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan OutboxLease { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long each webhook's and e-mail's tries are kept for the admin webhooks page (its last delivery and failure).</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")]
+    public TimeSpan DeliveryLogRetention { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>How often every host looks for recent alerts whose announcement a host lost (it died between the alert's commit and its outbox rows).</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan AnnouncementRecoveryInterval { get; set; } = TimeSpan.FromSeconds(30);

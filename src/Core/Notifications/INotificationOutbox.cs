@@ -59,14 +59,17 @@ public interface INotificationOutbox
     /// <summary>Claims up to <paramref name="limit"/> due rows, oldest first, until <paramref name="now"/> + <paramref name="lease"/>.</summary>
     Task<IReadOnlyList<OutboxEntry>> ClaimAsync(DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Removes a delivered row (only while this claim still holds it).</summary>
-    Task CompleteAsync(OutboxEntry entry, CancellationToken cancellationToken);
+    /// <summary>
+    /// Removes a delivered row (only while this claim still holds it) and records the delivery for its receiver in the
+    /// same transaction. <paramref name="status"/> is the receiver's HTTP status (null for e-mail).
+    /// </summary>
+    Task CompleteAsync(OutboxEntry entry, DateTimeOffset at, int? status, CancellationToken cancellationToken);
 
-    /// <summary>Makes the row due again at <paramref name="dueAt"/> after a failed try.</summary>
-    Task RetryAsync(OutboxEntry entry, DateTimeOffset dueAt, string error, CancellationToken cancellationToken);
+    /// <summary>Makes the row due again at <paramref name="dueAt"/> after a failed try at <paramref name="at"/>, recording the failure.</summary>
+    Task RetryAsync(OutboxEntry entry, DateTimeOffset at, DateTimeOffset dueAt, int? status, string error, CancellationToken cancellationToken);
 
-    /// <summary>Keeps the row, never to be tried again, with the reason for an operator.</summary>
-    Task GiveUpAsync(OutboxEntry entry, DateTimeOffset at, string error, CancellationToken cancellationToken);
+    /// <summary>Keeps the row, never to be tried again, with the reason for an operator, recording the last failure.</summary>
+    Task GiveUpAsync(OutboxEntry entry, DateTimeOffset at, int? status, string error, CancellationToken cancellationToken);
 
     /// <summary>Rows not delivered yet and not given up (for health and tests).</summary>
     Task<long> CountPendingAsync(CancellationToken cancellationToken);

@@ -46,5 +46,10 @@ internal static class SqlServerOutboxSql
         ORDER BY au.id;
         """;
 
-    public static readonly OutboxSql Statements = new(InsertSql, ClaimSql, ClaimedSql, CompleteSql, RetrySql, GiveUpSql, PendingSql, AnnounceSql, AnnouncedSql, UnannouncedSql, UnannouncedReopeningsSql);
+    private const string RecordDeliverySql = """
+        INSERT INTO dbo.notification_deliveries (channel, target, outbox_id, alert_id, at, outcome, status, error, retry_at)
+        VALUES (@Channel, @Target, @OutboxId, @AlertId, @At, @Outcome, @Status, @Error, @RetryAt);
+        """;
+
+    public static readonly OutboxSql Statements = new(InsertSql, ClaimSql, ClaimedSql, CompleteSql, RetrySql, GiveUpSql, PendingSql, AnnounceSql, AnnouncedSql, UnannouncedSql, UnannouncedReopeningsSql, RecordDeliverySql);
 }

@@ -9,10 +9,12 @@ namespace SocialWatch.Storage.Stores;
 /// differs between dialects beyond the table's schema. <c>Announce</c> takes @AlertId, @Key and @At and inserts the event's
 /// key into <c>announced_events</c> only when it is not there (affecting one row or none); <c>Announced</c> takes the ids
 /// (@ids, or @idsJson for SQL Server) and @Prefix (a LIKE pattern) and reads alert_id and event_key; <c>Unannounced</c> and <c>UnannouncedReopenings</c> take @From, @Before and @Limit.
+/// <c>RecordDelivery</c> inserts one <c>notification_deliveries</c> row (@Channel, @Target, @OutboxId, @AlertId, @At,
+/// @Outcome, @Status, @Error, @RetryAt).
 /// </summary>
 internal sealed record OutboxSql(
     string Insert, string Claim, string Claimed, string Complete, string Retry, string GiveUp, string Pending,
-    string Announce, string Announced, string Unannounced, string UnannouncedReopenings);
+    string Announce, string Announced, string Unannounced, string UnannouncedReopenings, string RecordDelivery);
 
 /// <summary>
 /// The notification outbox over any dialect. A claim is one UPDATE of the oldest due rows with a fresh token: the
@@ -144,24 +146,52 @@ internal sealed class SqlNotificationOutbox(SqlDialect dialect, TimeProvider tim
         return [.. rows.Select(r => new OutboxEntry(r.Id, r.Channel, r.Target, r.AlertId, r.Payload, r.Attempts, claim))];
     }
 
-    public async Task CompleteAsync(OutboxEntry entry, CancellationToken cancellationToken)
-    {
-        await using var connection = await dialect.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(sql.Complete, new { id = entry.Id, claim = entry.Claim }, cancellationToken: cancellationToken));
-    }
+    public Task CompleteAsync(OutboxEntry entry, DateTimeOffset at, int? status, CancellationToken cancellationToken) =>
+        SettleAsync(sql.Complete, new { id = entry.Id, claim = entry.Claim }, entry, new DeliveryAttempt(entry.Id, entry.AlertId, at, DeliveryOutcome.Delivered, status, null, null), cancellationToken);
 
-    public async Task RetryAsync(OutboxEntry entry, DateTimeOffset dueAt, string error, CancellationToken cancellationToken)
-    {
-        await using var connection = await dialect.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            sql.Retry, new { id = entry.Id, claim = entry.Claim, due = dialect.ToDb(dueAt), error = Clip(error) }, cancellationToken: cancellationToken));
-    }
+    public Task RetryAsync(OutboxEntry entry, DateTimeOffset at, DateTimeOffset dueAt, int? status, string error, CancellationToken cancellationToken) =>
+        SettleAsync(
+            sql.Retry,
+            new { id = entry.Id, claim = entry.Claim, due = dialect.ToDb(dueAt), error = Clip(error) },
+            entry,
+            new DeliveryAttempt(entry.Id, entry.AlertId, at, DeliveryOutcome.Retrying, status, Clip(error), dueAt),
+            cancellationToken);
 
-    public async Task GiveUpAsync(OutboxEntry entry, DateTimeOffset at, string error, CancellationToken cancellationToken)
+    public Task GiveUpAsync(OutboxEntry entry, DateTimeOffset at, int? status, string error, CancellationToken cancellationToken) =>
+        SettleAsync(
+            sql.GiveUp,
+            new { id = entry.Id, claim = entry.Claim, at = dialect.ToDb(at), error = Clip(error) },
+            entry,
+            new DeliveryAttempt(entry.Id, entry.AlertId, at, DeliveryOutcome.GaveUp, status, Clip(error), null),
+            cancellationToken);
+
+    // The row's change and its delivery record commit together; a claim that lost its row (the lease ran out and
+    // another host took it) records nothing, so the log holds the tries that settled a row and no others.
+    private async Task SettleAsync(string change, object parameters, OutboxEntry entry, DeliveryAttempt attempt, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            sql.GiveUp, new { id = entry.Id, claim = entry.Claim, at = dialect.ToDb(at), error = Clip(error) }, cancellationToken: cancellationToken));
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await connection.ExecuteAsync(new CommandDefinition(change, parameters, transaction, cancellationToken: cancellationToken)) == 1)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                sql.RecordDelivery,
+                new
+                {
+                    entry.Channel,
+                    entry.Target,
+                    attempt.OutboxId,
+                    attempt.AlertId,
+                    At = dialect.ToDb(attempt.At),
+                    Outcome = attempt.Outcome.ToString(),
+                    attempt.Status,
+                    attempt.Error,
+                    RetryAt = dialect.ToDb(attempt.RetryAt),
+                },
+                transaction,
+                cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<long> CountPendingAsync(CancellationToken cancellationToken)
@@ -197,6 +227,10 @@ internal static class OutboxStatements
     public const string RetrySql = "UPDATE notification_outbox SET due_at = @due, last_error = @error, claim = NULL WHERE id = @id AND claim = @claim";
     public const string GiveUpSql = "UPDATE notification_outbox SET gave_up_at = @at, last_error = @error, claim = NULL WHERE id = @id AND claim = @claim";
     public const string PendingSql = "SELECT COUNT(*) FROM notification_outbox WHERE gave_up_at IS NULL";
+    public const string RecordDeliverySql = """
+        INSERT INTO notification_deliveries (channel, target, outbox_id, alert_id, at, outcome, status, error, retry_at)
+        VALUES (@Channel, @Target, @OutboxId, @AlertId, @At, @Outcome, @Status, @Error, @RetryAt)
+        """;
 
     public const string AnnounceSql = """
         INSERT INTO announced_events (alert_id, event_key, announced_at) VALUES (@AlertId, @Key, @At)
@@ -222,7 +256,7 @@ internal static class OutboxStatements
         LIMIT @Limit
         """;
 
-    public static OutboxSql With(string claimSql, string announcedSql) => new(InsertSql, claimSql, ClaimedSql, CompleteSql, RetrySql, GiveUpSql, PendingSql, AnnounceSql, announcedSql, UnannouncedSql, UnannouncedReopeningsSql);
+    public static OutboxSql With(string claimSql, string announcedSql) => new(InsertSql, claimSql, ClaimedSql, CompleteSql, RetrySql, GiveUpSql, PendingSql, AnnounceSql, announcedSql, UnannouncedSql, UnannouncedReopeningsSql, RecordDeliverySql);
 }
 
 internal static class SqliteOutboxSql

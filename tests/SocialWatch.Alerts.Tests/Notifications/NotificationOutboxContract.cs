@@ -98,6 +98,99 @@ public abstract class NotificationOutboxContract : StoreContract
     }
 
     [TestMethod]
+    public async Task DeliveryLog_ReceiverAnswers500Then200_RecordsTheFailureWithItsStatusAndThenTheDelivery()
+    {
+        await using var receiver = new LocalWebhookReceiver([500]);
+        await using var host = WorkflowServices.Build(Database.Provider.ToString(), Database.ConnectionString, Time, Settings(receiver.Url));
+        var worker = host.GetRequiredService<NotificationOutboxWorker>();
+        var log = host.GetRequiredService<INotificationDeliveryLog>();
+        await Sink(host).DeliverAsync(NotificationTestData.Event(AlertEventKind.Created, AlertPriority.Urgent), None);
+        var failedAt = Time.GetUtcNow();
+
+        await worker.DeliverDueAsync(None);
+        var afterFailure = (await log.SummarizeAsync(failedAt - TimeSpan.FromHours(24), None)).Single();
+        Time.Advance(TimeSpan.FromSeconds(2));
+        await worker.DeliverDueAsync(None);
+        var afterDelivery = (await log.SummarizeAsync(failedAt - TimeSpan.FromHours(24), None)).Single();
+
+        Assert.AreEqual((NotificationChannels.Webhook, "config:care-room"), (afterFailure.Channel, afterFailure.Target));
+        Assert.AreEqual(DeliveryOutcome.Retrying, afterFailure.LastAttempt!.Outcome);
+        Assert.AreEqual(500, afterFailure.LastAttempt.Status);
+        Assert.AreEqual(failedAt, afterFailure.LastAttempt.At);
+        Assert.AreEqual(failedAt + TimeSpan.FromSeconds(2), afterFailure.LastAttempt.RetryAt, "retried after the first back-off");
+        StringAssert.Contains(afterFailure.LastFailure!.Error, "answered 500");
+        Assert.IsNull(afterFailure.LastDeliveredAt);
+        Assert.AreEqual((0L, 1L, 1L, 0L), (afterFailure.DeliveredSince, afterFailure.FailedSince, afterFailure.Pending, afterFailure.GivenUp));
+
+        Assert.AreEqual(DeliveryOutcome.Delivered, afterDelivery.LastAttempt!.Outcome);
+        Assert.AreEqual(200, afterDelivery.LastAttempt.Status);
+        Assert.AreEqual(failedAt + TimeSpan.FromSeconds(2), afterDelivery.LastDeliveredAt);
+        Assert.AreEqual(500, afterDelivery.LastFailure!.Status, "the last failure stays after a delivery");
+        Assert.AreEqual(failedAt, afterDelivery.LastFailure.At);
+        Assert.AreEqual((1L, 1L, 0L, 0L), (afterDelivery.DeliveredSince, afterDelivery.FailedSince, afterDelivery.Pending, afterDelivery.GivenUp));
+    }
+
+    [TestMethod]
+    public async Task DeliveryLog_GivenUpRowRetriedByAnAdmin_IsDueAgainAuditedAndDelivered()
+    {
+        await using var receiver = new LocalWebhookReceiver([404]);
+        await using var host = WorkflowServices.Build(Database.Provider.ToString(), Database.ConnectionString, Time, Settings(receiver.Url));
+        var worker = host.GetRequiredService<NotificationOutboxWorker>();
+        var log = host.GetRequiredService<INotificationDeliveryLog>();
+        await Sink(host).DeliverAsync(NotificationTestData.Event(AlertEventKind.Created, AlertPriority.Urgent), None);
+        await worker.DeliverDueAsync(None);
+        var givenUp = (await log.ListGivenUpAsync(10, None)).Single();
+        var whileGivenUp = (await log.SummarizeAsync(Time.GetUtcNow() - TimeSpan.FromHours(24), None)).Single();
+
+        Time.Advance(TimeSpan.FromMinutes(10));
+        var retried = await log.RetryGivenUpAsync(givenUp.Id, Time.GetUtcNow(), "admin@acme.test", None);
+        var again = await log.RetryGivenUpAsync(givenUp.Id, Time.GetUtcNow(), "admin@acme.test", None);
+        var sent = await worker.DeliverDueAsync(None);
+        var afterRetry = (await log.SummarizeAsync(Time.GetUtcNow() - TimeSpan.FromHours(24), None)).Single();
+
+        Assert.AreEqual(("config:care-room", 1), (givenUp.Target, givenUp.Attempts));
+        StringAssert.Contains(givenUp.LastError, "answered 404");
+        Assert.AreEqual(DeliveryOutcome.GaveUp, whileGivenUp.LastAttempt!.Outcome);
+        Assert.AreEqual(404, whileGivenUp.LastAttempt.Status);
+        Assert.AreEqual((0L, 1L), (whileGivenUp.Pending, whileGivenUp.GivenUp));
+        Assert.IsTrue(retried);
+        Assert.IsFalse(again, "a row that is due again is not given up any more");
+        Assert.AreEqual(1, sent);
+        Assert.HasCount(2, receiver.Bodies);
+        Assert.IsEmpty(await log.ListGivenUpAsync(10, None));
+        Assert.AreEqual(DeliveryOutcome.Delivered, afterRetry.LastAttempt!.Outcome);
+        Assert.AreEqual((0L, 0L), (afterRetry.Pending, afterRetry.GivenUp));
+        var audit = (await host.GetRequiredService<SocialWatch.Core.Access.IAdminAuditStore>().GetLatestAsync(10, None)).Single(e => e.Area == "notification");
+        Assert.AreEqual(("admin@acme.test", "retry", givenUp.Id.ToString(CultureInfo.InvariantCulture)), (audit.Actor, audit.Action, audit.Subject));
+        StringAssert.Contains(audit.Detail, "config:care-room");
+        Assert.DoesNotContain(receiver.Url.AbsolutePath, audit.Detail!, "the webhook's URL stays out of the audit");
+    }
+
+    [TestMethod]
+    public async Task DeliveryLog_CountsOnlyTriesSinceTheWindow_AndPruneDeletesOnlyOlderOnes()
+    {
+        await using var receiver = new LocalWebhookReceiver([]);
+        await using var host = WorkflowServices.Build(Database.Provider.ToString(), Database.ConnectionString, Time, Settings(receiver.Url));
+        var worker = host.GetRequiredService<NotificationOutboxWorker>();
+        var log = host.GetRequiredService<INotificationDeliveryLog>();
+        await Sink(host).DeliverAsync(NotificationTestData.Event(AlertEventKind.Created, AlertPriority.Urgent), None);
+        await worker.DeliverDueAsync(None);
+        var firstAt = Time.GetUtcNow();
+        Time.Advance(TimeSpan.FromHours(30));
+        await Sink(host).DeliverAsync(NotificationTestData.Event(AlertEventKind.Created, AlertPriority.Urgent), None);
+        await worker.DeliverDueAsync(None);
+
+        var recent = (await log.SummarizeAsync(Time.GetUtcNow() - TimeSpan.FromHours(24), None)).Single();
+        var pruned = await log.PruneAsync(firstAt + TimeSpan.FromHours(1), None);
+        var afterPrune = (await log.SummarizeAsync(firstAt - TimeSpan.FromHours(1), None)).Single();
+
+        Assert.AreEqual(1, recent.DeliveredSince, "the delivery 30 hours ago is outside the last 24 hours");
+        Assert.AreEqual(Time.GetUtcNow(), recent.LastDeliveredAt);
+        Assert.AreEqual(1, pruned);
+        Assert.AreEqual(1, afterPrune.DeliveredSince, "only the newer try is left");
+    }
+
+    [TestMethod]
     public async Task Outbox_ReceiverSaysTheHookIsGone_GivesUpAtOnceAndNeverTriesAgain()
     {
         await using var receiver = new LocalWebhookReceiver([], thenStatus: 404);

@@ -55,11 +55,11 @@ internal sealed class RecordingOutbox : INotificationOutbox
 
     public Task<IReadOnlyList<OutboxEntry>> ClaimAsync(DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task CompleteAsync(OutboxEntry entry, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task CompleteAsync(OutboxEntry entry, DateTimeOffset at, int? status, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task RetryAsync(OutboxEntry entry, DateTimeOffset dueAt, string error, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task RetryAsync(OutboxEntry entry, DateTimeOffset at, DateTimeOffset dueAt, int? status, string error, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task GiveUpAsync(OutboxEntry entry, DateTimeOffset at, string error, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task GiveUpAsync(OutboxEntry entry, DateTimeOffset at, int? status, string error, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<long> CountPendingAsync(CancellationToken cancellationToken) => Task.FromResult((long)Messages.Count);
 }

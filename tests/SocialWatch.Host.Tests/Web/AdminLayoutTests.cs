@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.Playwright;
 using SocialWatch.Alerts.Retention;
+using SocialWatch.Core.Alerts;
 using SocialWatch.Core.Brands;
+using SocialWatch.Core.Notifications;
 using SocialWatch.Core.Storage;
 using SocialWatch.Core.Teams;
 
@@ -55,6 +57,20 @@ public sealed class AdminLayoutTests
             Models.ShippedModelCopy.Create("v20991231-000000-brand-feedback-retrain-candidate-globex-mobile", new DateTimeOffset(2099, 12, 31, 0, 0, 0, TimeSpan.Zero)),
             "retrain",
             CancellationToken.None);
+
+        // A stored webhook with a long name and URL, and a row for a webhook that no longer exists, which the outbox
+        // worker gives up at once: the webhooks page shows a webhook, another receiver and a given-up row.
+        await s_app.Services.GetRequiredService<IWebhookStore>().SaveAsync(
+            new StoredWebhook(0, "globex-mobile-networks-europe-weekend-escalations-room", new Uri("https://hooks.globex-mobile-networks.example.com/services/T0000000000/B0000000000/XXXXXXXXXXXXXXXXXXXXXXXX"), AlertPriority.High, ["Globex Mobile Networks"], Secret: "s3cret"),
+            "admin",
+            CancellationToken.None);
+        await s_app.Services.GetRequiredService<INotificationOutbox>().EnqueueAsync(
+            [new OutboxMessage(NotificationChannels.Webhook, "stored:424242424242", 77, "{\"text\":\"alert #77\"}")], CancellationToken.None);
+        var deliveries = s_app.Services.GetRequiredService<INotificationDeliveryLog>();
+        for (var i = 0; i < 150 && (await deliveries.ListGivenUpAsync(1, CancellationToken.None)).Count == 0; i++)
+        {
+            await Task.Delay(100);
+        }
     }
 
     private static string s_toErase = "";
@@ -92,6 +108,8 @@ public sealed class AdminLayoutTests
     [DataRow("/admin/models", 1366)]
     [DataRow("/admin/brands", 1366)]
     [DataRow("/admin/sla", 1366)]
+    [DataRow("/admin/webhooks", 390)]
+    [DataRow("/admin/webhooks", 1366)]
     public async Task AdminPage_FitsTheWindow_WithoutScrollingSideways(string path, int width)
     {
         var page = await s_browser.SignInAsync(s_app.BaseAddress, "admin");
