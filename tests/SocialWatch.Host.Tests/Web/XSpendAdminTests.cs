@@ -116,16 +116,8 @@ public sealed class XSpendAdminTests
         return "{\"data\":[" + string.Join(",", buckets) + $"],\"meta\":{{\"total_tweet_count\":{perDay}}}}}";
     }
 
-    private static async Task<WebClient> AdminAsync()
-    {
-        var client = new WebClient(s_app.BaseAddress);
-        await client.SignInAsync("admin");
-        return client;
-    }
+    private static Task<WebClient> AdminAsync() => BrandsPage.AdminAsync(s_app);
 
-    private static async Task<HttpResponseMessage> PostAsync(WebClient client, string handler, Dictionary<string, string> form)
-    {
-        form["__RequestVerificationToken"] = await client.GetFormTokenAsync("/admin/brands");
-        return await client.Http.PostAsync($"/admin/brands?handler={handler}", new FormUrlEncodedContent(form));
-    }
+    private static Task<HttpResponseMessage> PostAsync(WebClient client, string handler, Dictionary<string, string> form) =>
+        BrandsPage.PostAsync(client, handler, form);
 }
