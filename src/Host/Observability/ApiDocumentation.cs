@@ -47,7 +47,7 @@ internal static class ApiDocumentation
                 Type = SecuritySchemeType.ApiKey,
                 In = ParameterLocation.Header,
                 Name = ApiKeyAuthenticationHandler.HeaderName,
-                Description = "An API key created on /admin/api-keys; its scopes decide what it may call.",
+                Description = "An API key created on /admin/apikeys; its scopes decide what it may call.",
             };
             document.Components.SecuritySchemes[CookieScheme] = new OpenApiSecurityScheme
             {

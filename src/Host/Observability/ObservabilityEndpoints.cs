@@ -60,6 +60,7 @@ internal static class ObservabilityEndpoints
         if (web)
         {
             app.MapOpenApi(OpenApiPath).AllowAnonymous();
+            app.MapApiReferencePage();
         }
     }
 }
