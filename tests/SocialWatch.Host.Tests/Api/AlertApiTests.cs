@@ -97,6 +97,28 @@ public sealed class AlertApiTests
         Assert.IsNull(stored.AssignedTo);
     }
 
+    [TestMethod]
+    public async Task AlertsWriteKey_CreatedOnTheAdminPage_ClaimsAnAlert()
+    {
+        var alert = await s_app.AddAlertAsync("Still no refund, @AcmeAir");
+        using var admin = new WebClient(s_app.BaseAddress);
+        await admin.SignInAsync("admin");
+        var token = await admin.GetFormTokenAsync("/admin/apikeys");
+
+        using var created = await admin.Http.PostAsync("/admin/apikeys?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Name"] = "ticketing",
+            ["Scopes"] = ApiKeyScopes.AlertsWrite,
+        }));
+        var key = System.Text.RegularExpressions.Regex.Match(await created.Content.ReadAsStringAsync(), "id=\"new-key\">(sw_[^<]+)<").Groups[1].Value;
+        using var http = new HttpClient { BaseAddress = s_app.BaseAddress };
+        using var claimed = await PostWithKeyAsync(http, key, $"/api/alerts/{alert.Id}/claim", new { version = alert.Version });
+
+        Assert.StartsWith("sw_", key);
+        Assert.AreEqual(HttpStatusCode.OK, claimed.StatusCode, await claimed.Content.ReadAsStringAsync());
+    }
+
     private static Task<HttpResponseMessage> PostWithKeyAsync(HttpClient http, string key, string path, object body)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
