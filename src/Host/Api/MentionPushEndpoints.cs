@@ -16,8 +16,15 @@ public static class MentionPushEndpoints
         app.MapPost("/api/mentions", PushAsync)
             .RequireAuthorization("push")
             .WithName("PushMentions")
+            .WithTags("Mentions")
+            .WithSummary("Push mentions")
+            .WithDescription(
+                "Stores a JSON array of mentions (or one mention object) from a source without a connector. All or nothing: "
+                + "when any item is invalid nothing is stored and 400 lists the first invalid items; resending is safe, known "
+                + "mentions count as duplicates. Scored and routed like any ingested mention.")
             .Accepts<SocialWatch.Core.Mentions.MentionLine>("application/json")
             .Produces<PushResponse>()
+            .Produces<PushValidationResponse>(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return app;

@@ -36,12 +36,7 @@ internal static class ObservabilityEndpoints
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ServiceGauges>();
         services.AddHostedService(sp => sp.GetRequiredService<ServiceGauges>());
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "SocialWatch API";
-            document.Info.Description = "Alerts, mentions, feedback and digests. Machine callers send an API key in X-Api-Key; browsers use their session.";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi("v1", o => o.AddSocialWatchDescriptions());
         return services;
     }
 
@@ -65,6 +60,7 @@ internal static class ObservabilityEndpoints
         if (web)
         {
             app.MapOpenApi(OpenApiPath).AllowAnonymous();
+            app.MapApiReferencePage();
         }
     }
 }

@@ -33,6 +33,9 @@ public static class SocialWatchPolicies
     /// <summary>Reads alerts and mentions: any care role, or an API key with the integration scope.</summary>
     public const string Reader = "reader";
 
+    /// <summary>Acts on alerts through the API: agents and managers, or an API key with the alerts:write scope.</summary>
+    public const string AlertWriter = "alert-writer";
+
     /// <summary>Pushes mentions: an API key with the push scope.</summary>
     public const string Push = "push";
 }

@@ -78,6 +78,7 @@ public static class WebRegistration
             });
         }
 
+        services.AddSingleton<IAuthorizationHandler, ApiAccessHandler>();
         string[] interactive = [CookieAuthenticationDefaults.AuthenticationScheme];
         string[] anyScheme = [CookieAuthenticationDefaults.AuthenticationScheme, ApiKeyAuthenticationHandler.SchemeName];
         services.AddAuthorizationBuilder()
@@ -87,9 +88,10 @@ public static class WebRegistration
             .AddPolicy(SocialWatchPolicies.AlertPage, p => p.AddAuthenticationSchemes(interactive).RequireRole(SocialWatchRoles.Agent, SocialWatchRoles.Pr, SocialWatchRoles.Manager))
             .AddPolicy(SocialWatchPolicies.Manager, p => p.AddAuthenticationSchemes(interactive).RequireRole(SocialWatchRoles.Manager))
             .AddPolicy(SocialWatchPolicies.Admin, p => p.AddAuthenticationSchemes(interactive).RequireRole(SocialWatchRoles.Admin))
-            .AddPolicy(SocialWatchPolicies.Reader, p => p.AddAuthenticationSchemes(anyScheme).RequireAssertion(c =>
-                c.User.IsInRole(SocialWatchRoles.Agent) || c.User.IsInRole(SocialWatchRoles.Pr) || c.User.IsInRole(SocialWatchRoles.Manager)
-                || c.User.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiKeyScopes.Integration)))
+            .AddPolicy(SocialWatchPolicies.Reader, p => p.AddAuthenticationSchemes(anyScheme).AddRequirements(
+                new ApiAccessRequirement([SocialWatchRoles.Agent, SocialWatchRoles.Pr, SocialWatchRoles.Manager], [ApiKeyScopes.Integration])))
+            .AddPolicy(SocialWatchPolicies.AlertWriter, p => p.AddAuthenticationSchemes(anyScheme).AddRequirements(
+                new ApiAccessRequirement([SocialWatchRoles.Agent, SocialWatchRoles.Manager], [ApiKeyScopes.AlertsWrite])))
             .AddPolicy(SocialWatchPolicies.Push, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiKeyScopes.Push));
 
@@ -248,5 +250,8 @@ public static class ApiKeyScopes
     public const string Push = "push";
     public const string Integration = "integration";
 
-    public static IReadOnlyList<string> All { get; } = [Push, Integration];
+    /// <summary>Works alerts through the API (claim, acknowledge, respond, promise, resolve, dismiss) in every team.</summary>
+    public const string AlertsWrite = "alerts:write";
+
+    public static IReadOnlyList<string> All { get; } = [Push, Integration, AlertsWrite];
 }

@@ -1,6 +1,10 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using SocialWatch.Host.Tests.Web;
+using WebClient = SocialWatch.Host.Tests.Web.WebClient;
+using SocialWatch.Host.Web;
 
 namespace SocialWatch.Host.Tests.Api;
 
@@ -40,5 +44,85 @@ public sealed class AlertApiTests
 
         var listed = json.RootElement.EnumerateArray().Single(a => a.GetProperty("id").GetInt64() == alert.Id);
         Assert.AreEqual("legal_threat,author_reach", string.Join(",", listed.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString())));
+    }
+
+    [TestMethod]
+    public async Task AlertActions_WithAnAlertsWriteKey_ClaimAndResolve_AuditedUnderTheKeysName()
+    {
+        var alert = await s_app.AddAlertAsync("Refund promised in March, still nothing, @AcmeAir", team: "billing");
+        var key = await s_app.CreateApiKeyAsync("crm-bridge", ApiKeyScopes.AlertsWrite);
+        using var http = new HttpClient { BaseAddress = s_app.BaseAddress };
+
+        var version = alert.Version;
+        var answers = new List<string>();
+        string? assignee = null;
+        foreach (var action in new[] { "claim", "acknowledge", "respond", "resolve" })
+        {
+            using var response = await PostWithKeyAsync(http, key, $"/api/alerts/{alert.Id}/{action}", new { version, note = action == "resolve" ? "refunded" : null });
+            var body = await response.Content.ReadAsStringAsync();
+            answers.Add($"{action}:{(int)response.StatusCode}");
+            if (response.IsSuccessStatusCode)
+            {
+                var json = JsonDocument.Parse(body).RootElement;
+                version = json.GetProperty("version").GetInt32();
+                assignee ??= json.GetProperty("assignedTo").GetString();
+            }
+        }
+
+        Assert.AreEqual("claim:200, acknowledge:200, respond:200, resolve:200", string.Join(", ", answers));
+        Assert.AreEqual("apikey:crm-bridge", assignee);
+        var audit = await s_app.Services.GetRequiredService<SocialWatch.Core.Storage.IAlertStore>().GetAuditAsync(alert.Id, CancellationToken.None);
+        Assert.AreEqual(
+            "routing:, apikey:crm-bridge:New, apikey:crm-bridge:Acknowledged, apikey:crm-bridge:Responded, apikey:crm-bridge:Resolved",
+            string.Join(", ", audit.Select(a => $"{a.Actor}:{(a.Actor == "routing" ? "" : a.To.ToString())}")));
+    }
+
+    [TestMethod]
+    public async Task AlertActions_WithAKeyLackingTheAlertsWriteScope_AreForbidden_AndChangeNothing()
+    {
+        var alert = await s_app.AddAlertAsync("Cancelled again, @AcmeAir");
+        var reader = await s_app.CreateApiKeyAsync("dashboard", ApiKeyScopes.Integration);
+        var pusher = await s_app.CreateApiKeyAsync("collector", ApiKeyScopes.Push);
+        using var http = new HttpClient { BaseAddress = s_app.BaseAddress };
+
+        using var byReader = await PostWithKeyAsync(http, reader, $"/api/alerts/{alert.Id}/claim", new { version = alert.Version });
+        using var byPusher = await PostWithKeyAsync(http, pusher, $"/api/alerts/{alert.Id}/dismiss", new { version = alert.Version, reason = "Spam" });
+        using var anonymous = await http.PostAsJsonAsync($"/api/alerts/{alert.Id}/claim", new { version = alert.Version });
+
+        Assert.AreEqual(HttpStatusCode.Forbidden, byReader.StatusCode);
+        Assert.AreEqual(HttpStatusCode.Forbidden, byPusher.StatusCode);
+        Assert.AreEqual(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        var stored = await s_app.Services.GetRequiredService<SocialWatch.Core.Storage.IAlertStore>().GetAsync(alert.Id, CancellationToken.None);
+        Assert.AreEqual(alert.Version, stored!.Version);
+        Assert.IsNull(stored.AssignedTo);
+    }
+
+    [TestMethod]
+    public async Task AlertsWriteKey_CreatedOnTheAdminPage_ClaimsAnAlert()
+    {
+        var alert = await s_app.AddAlertAsync("Still no refund, @AcmeAir");
+        using var admin = new WebClient(s_app.BaseAddress);
+        await admin.SignInAsync("admin");
+        var token = await admin.GetFormTokenAsync("/admin/apikeys");
+
+        using var created = await admin.Http.PostAsync("/admin/apikeys?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Name"] = "ticketing",
+            ["Scopes"] = ApiKeyScopes.AlertsWrite,
+        }));
+        var key = System.Text.RegularExpressions.Regex.Match(await created.Content.ReadAsStringAsync(), "id=\"new-key\">(sw_[^<]+)<").Groups[1].Value;
+        using var http = new HttpClient { BaseAddress = s_app.BaseAddress };
+        using var claimed = await PostWithKeyAsync(http, key, $"/api/alerts/{alert.Id}/claim", new { version = alert.Version });
+
+        Assert.StartsWith("sw_", key);
+        Assert.AreEqual(HttpStatusCode.OK, claimed.StatusCode, await claimed.Content.ReadAsStringAsync());
+    }
+
+    private static Task<HttpResponseMessage> PostWithKeyAsync(HttpClient http, string key, string path, object body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.Add("X-Api-Key", key);
+        return http.SendAsync(request);
     }
 }

@@ -6,6 +6,7 @@ using SocialWatch.Core.Mentions;
 using SocialWatch.Core.Scoring;
 using SocialWatch.Core.Storage;
 using SocialWatch.Core.Teams;
+using SocialWatch.Host.Web.Auth;
 
 namespace SocialWatch.Host.Tests.Web;
 
@@ -120,6 +121,16 @@ internal sealed class WebTestApp : IAsyncDisposable
     public async Task AddTeamAsync(string name, params string[] members) =>
         await Services.GetRequiredService<ITeamStore>().SaveAsync(
             new TeamProfile { Name = name, Members = [.. members.Select(m => new TeamMember(m, null, 20))] }, "test", CancellationToken.None);
+
+    /// <summary>Creates an active API key with <paramref name="scopes"/> and gives back the key itself.</summary>
+    public async Task<string> CreateApiKeyAsync(string name, params string[] scopes)
+    {
+        var key = ApiKeyGenerator.NewKey();
+        await Services.GetRequiredService<IApiKeyStore>().CreateAsync(
+            new ApiKey { Name = name, Prefix = ApiKeyGenerator.PrefixOf(key), Hash = ApiKeyGenerator.Hash(key), Scopes = scopes, CreatedBy = "test", CreatedAt = DateTimeOffset.UtcNow },
+            CancellationToken.None);
+        return key;
+    }
 
     public Task<WebUser?> FindUserAsync(string userName) => Services.GetRequiredService<IUserStore>().FindAsync(userName, CancellationToken.None);
 

@@ -15,7 +15,7 @@ internal static class AlertApi
 
     public static void MapAlertApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/alerts");
+        var group = app.MapGroup("/api/alerts").WithTags("Alerts");
 
         group.MapGet("/", async (
                 HttpContext context,
@@ -39,7 +39,15 @@ internal static class AlertApi
                     cancellationToken);
                 return Results.Ok(items.Select(AlertDto.From));
             })
-            .RequireAuthorization(SocialWatchPolicies.Reader);
+            .RequireAuthorization(SocialWatchPolicies.Reader)
+            .WithName("ListAlerts")
+            .WithSummary("List the alert queue")
+            .WithDescription(
+                "The alerts of the caller's teams in queue order (most urgent first), filtered by brand, source, escalation level "
+                + $"and state; at most limit (1..{MaxLimit}, default 100). Agents see their own teams; managers, PR and API keys every team.")
+            .Produces<AlertDto[]>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithMetadata(new Observability.ApiExample(null, new[] { ApiExamples.Alert }));
 
         group.MapGet("/{id:long}", async (long id, HttpContext context, IAlertStore alerts, TeamScope scope, CancellationToken cancellationToken) =>
             {
@@ -50,23 +58,42 @@ internal static class AlertApi
                 }
 
                 var audit = await alerts.GetAuditAsync(id, cancellationToken);
-                return Results.Ok(new { alert = AlertDto.From(new QueueItem(alert, null)), audit });
+                return Results.Ok(new AlertDetailDto(AlertDto.From(new QueueItem(alert, null)), audit));
             })
-            .RequireAuthorization(SocialWatchPolicies.Reader);
+            .RequireAuthorization(SocialWatchPolicies.Reader)
+            .WithName("GetAlert")
+            .WithSummary("Get one alert with its audit trail")
+            .WithDescription("The alert and every change made to it, oldest first. 404 when it does not exist or is outside the caller's teams.")
+            .Produces<AlertDetailDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         var actions = group.MapGroup("/{id:long}")
-            .RequireAuthorization(SocialWatchPolicies.Agent)
+            .RequireAuthorization(SocialWatchPolicies.AlertWriter)
             .AddEndpointFilter<AntiforgeryCheck>()
             .DisableAntiforgery();
-        actions.MapPost("/claim", Run(AlertAction.Claim));
-        actions.MapPost("/assign", Run(AlertAction.Assign));
-        actions.MapPost("/unclaim", Run(AlertAction.Unclaim));
-        actions.MapPost("/acknowledge", Run(AlertAction.Acknowledge));
-        actions.MapPost("/respond", Run(AlertAction.Respond));
-        actions.MapPost("/promises", Run(AlertAction.Promise));
-        actions.MapPost("/resolve", Run(AlertAction.Resolve));
-        actions.MapPost("/dismiss", Run(AlertAction.Dismiss));
+        Describe(actions.MapPost("/claim", Run(AlertAction.Claim)), AlertAction.Claim, "Claim an alert", "Assigns the alert to the caller (a person, or apikey:<name> for a key) and starts work on it.");
+        Describe(actions.MapPost("/assign", Run(AlertAction.Assign)), AlertAction.Assign, "Assign an alert", "Assigns the alert to an active member of its team (assignee is required); an agent may assign alerts nobody holds or that they hold, a manager any alert.");
+        Describe(actions.MapPost("/unclaim", Run(AlertAction.Unclaim)), AlertAction.Unclaim, "Unclaim an alert", "Returns the alert to the team's unassigned queue.");
+        Describe(actions.MapPost("/acknowledge", Run(AlertAction.Acknowledge)), AlertAction.Acknowledge, "Acknowledge an alert", "Marks the alert as seen by the caller.");
+        Describe(actions.MapPost("/respond", Run(AlertAction.Respond)), AlertAction.Respond, "Record the first response", "Records that the author was answered; stops the first-response SLA clock.");
+        Describe(actions.MapPost("/promises", Run(AlertAction.Promise)), AlertAction.Promise, "Record a promise", "Records a promise made to the author (text and dueAt are required); it is tracked until kept.");
+        Describe(actions.MapPost("/resolve", Run(AlertAction.Resolve)), AlertAction.Resolve, "Resolve an alert", "Closes the alert as handled.");
+        Describe(actions.MapPost("/dismiss", Run(AlertAction.Dismiss)), AlertAction.Dismiss, "Dismiss an alert", "Closes the alert as not needing action; reason is required, correctSentiment optionally teaches the model.");
     }
+
+    private static void Describe(RouteHandlerBuilder endpoint, AlertAction action, string summary, string description) =>
+        endpoint
+            .WithName(action + "Alert")
+            .WithSummary(summary)
+            .WithDescription(
+                description + " Send the alert's current version: a stale one answers 409, and so does an action the alert's state does not allow. "
+                + "Audited with the caller as the actor. Cookie callers send the anti-forgery token header.")
+            .Produces<AlertDto>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithMetadata(new Observability.ApiExample(new AlertActionBody(3, "Called the customer back", null, null, null, null), ApiExamples.Alert with { State = "Resolved", Version = 4 }));
 
     private static Func<long, AlertActionBody, HttpContext, AlertActionRunner, CancellationToken, Task<IResult>> Run(AlertAction action) =>
         async (id, body, context, runner, cancellationToken) =>
@@ -99,6 +126,9 @@ internal static class AlertApi
         };
     }
 }
+
+/// <summary>One alert and its audit trail, oldest first.</summary>
+internal sealed record AlertDetailDto(AlertDto Alert, IReadOnlyList<AuditEntry> Audit);
 
 /// <summary>An alert as the API returns it. Text fields are untrusted: clients must encode them.</summary>
 internal sealed record AlertDto(

@@ -35,6 +35,18 @@ internal static class AuthorErasureApi
                 };
             })
             .RequireAuthorization(SocialWatchPolicies.Admin)
+            .WithTags("Privacy")
+            .WithName("EraseAuthor")
+            .WithSummary("Erase an author's data")
+            .WithDescription(
+                "Erases everything stored about one author of a source (by id or handle): mentions of every brand, snapshots, "
+                + "watch list, author index, alert notes, promises, labels and unsent notifications; audited without the author. "
+                + "dryRun only counts. 404 when nothing is stored; 409 when the handle names several authors (their ids are given). "
+                + "Cookie callers send the anti-forgery token header.")
+            .Produces<EraseResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .AddEndpointFilter<AntiforgeryCheck>()
             .DisableAntiforgery();
     }

@@ -57,12 +57,25 @@ internal static class FeedbackApi
                         CreatedAt = time.GetUtcNow(),
                     },
                     cancellationToken);
-                return Results.Created($"/api/feedback/{id}", new { id });
+                return Results.Created($"/api/feedback/{id}", new FeedbackCreated(id));
             })
             .RequireAuthorization(SocialWatchPolicies.Agent)
+            .WithTags("Feedback")
+            .WithName("AddFeedback")
+            .WithSummary("Correct the models' judgement of a mention")
+            .WithDescription(
+                "Stores a labelled example for the next retraining: the stored text of mentionId, or a text (1.."
+                + $"{MaxTextLength} characters) with its brand, and at least one of sentiment, complaint and escalate. "
+                + "The caller is recorded as the labeller. Cookie callers send the anti-forgery token header.")
+            .Produces<FeedbackCreated>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithMetadata(new Observability.ApiExample(new FeedbackBody(4711, null, null, SentimentLabel.Negative, true, true), new FeedbackCreated(88)))
             .AddEndpointFilter<AntiforgeryCheck>()
             .DisableAntiforgery();
     }
+
+    internal sealed record FeedbackCreated(long Id);
 
     internal sealed record FeedbackBody(long? MentionId, string? Text, string? Brand, SentimentLabel? Sentiment, bool? Complaint, bool? Escalate);
 }

@@ -72,7 +72,15 @@ internal static class MentionExport
 
                 return Results.Empty;
             })
-            .RequireAuthorization(SocialWatchPolicies.Reader);
+            .RequireAuthorization(SocialWatchPolicies.Reader)
+            .WithTags("Mentions")
+            .WithName("ExportMentions")
+            .WithSummary("Export mentions as CSV")
+            .WithDescription(
+                "Every mention GET /api/mentions would list for brand, source, since and until, as one RFC 4180 CSV download "
+                + "(UTF-8 with a byte order mark; cells that a spreadsheet would run as formulas are escaped).")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
     }
 
     private static readonly string[] s_columns =
