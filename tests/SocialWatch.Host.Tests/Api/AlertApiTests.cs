@@ -47,6 +47,61 @@ public sealed class AlertApiTests
     }
 
     [TestMethod]
+    public async Task ListAlerts_WithACursor_WalksTheQueueInPages_WithoutRepeatsOrGaps()
+    {
+        for (var i = 0; i < 7; i++)
+        {
+            await s_app.AddAlertAsync($"Paged complaint {i}: my bag is still in Lisbon, @AcmeAir", team: "paging");
+        }
+
+        using var client = new WebClient(s_app.BaseAddress);
+        await client.SignInAsync("manager");
+        using var all = JsonDocument.Parse(await client.Http.GetStringAsync("/api/alerts?limit=500"));
+        var expected = all.RootElement.EnumerateArray().Select(a => a.GetProperty("id").GetInt64()).ToList();
+
+        var walked = new List<long>();
+        var pages = 0;
+        var url = "/api/alerts?limit=3&cursor=";
+        while (url is not null && pages < 1000)
+        {
+            using var response = await client.Http.GetAsync(url);
+            Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
+            using var page = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            var ids = page.RootElement.EnumerateArray().Select(a => a.GetProperty("id").GetInt64()).ToList();
+            Assert.IsLessThanOrEqualTo(3, ids.Count);
+            walked.AddRange(ids);
+            pages++;
+            var next = response.Headers.TryGetValues("X-Next-Cursor", out var values) ? values.Single() : null;
+            if (next is not null)
+            {
+                StringAssert.Contains(response.Headers.GetValues("Link").Single(), "rel=\"next\"");
+            }
+
+            url = next is null ? null : "/api/alerts?limit=3&cursor=" + Uri.EscapeDataString(next);
+        }
+
+        Assert.IsGreaterThanOrEqualTo(7, expected.Count);
+        CollectionAssert.AreEquivalent(expected, walked, "every open alert once, none twice");
+        Assert.AreEqual((expected.Count + 2) / 3, pages);
+    }
+
+    [TestMethod]
+    [DataRow("nonsense")]
+    [DataRow("d_1_2")]
+    [DataRow("r_0.5_3")]
+    [DataRow("d_1_2_3;DROP TABLE alerts")]
+    public async Task ListAlerts_WithACursorItDidNotGiveOut_Answers400(string cursor)
+    {
+        using var client = new WebClient(s_app.BaseAddress);
+        await client.SignInAsync("manager");
+
+        using var response = await client.Http.GetAsync("/api/alerts?cursor=" + Uri.EscapeDataString(cursor));
+
+        Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode);
+        StringAssert.Contains(await response.Content.ReadAsStringAsync(), "cursor");
+    }
+
+    [TestMethod]
     public async Task AlertActions_WithAnAlertsWriteKey_ClaimAndResolve_AuditedUnderTheKeysName()
     {
         var alert = await s_app.AddAlertAsync("Refund promised in March, still nothing, @AcmeAir", team: "billing");

@@ -9,7 +9,7 @@ using SocialWatch.Host.Web.Auth;
 namespace SocialWatch.Host.Web.Api;
 
 /// <summary><c>GET /api/alerts</c>, <c>GET /api/alerts/{id}</c> and the actions under <c>/api/alerts/{id}/…</c>.</summary>
-internal static class AlertApi
+internal static partial class AlertApi
 {
     public const int MaxLimit = 500;
 
@@ -26,6 +26,8 @@ internal static class AlertApi
                 EscalationLevel? level,
                 AlertState? state,
                 int? limit,
+                string? cursor,
+                TimeProvider time,
                 CancellationToken cancellationToken) =>
             {
                 if (limit is < 1 or > MaxLimit)
@@ -34,17 +36,56 @@ internal static class AlertApi
                 }
 
                 var teams = await scope.ForAsync(context.User, cancellationToken);
-                var items = await insights.GetQueueAsync(
-                    new QueueFilter { Teams = teams.Teams, Brand = brand, Source = source, Level = level, State = state, Limit = limit ?? 100 },
+                if (cursor is null)
+                {
+                    var items = await insights.GetQueueAsync(
+                        new QueueFilter { Teams = teams.Teams, Brand = brand, Source = source, Level = level, State = state, Limit = limit ?? 100 },
+                        cancellationToken);
+                    return Results.Ok(items.Select(AlertDto.From));
+                }
+
+                // Paged: the queue's own keyset over (priority, first-response due, id), so a page never repeats or
+                // skips an alert however the queue changes in between. The body stays the array; the next page's cursor
+                // travels in X-Next-Cursor and a Link header.
+                if (cursor.Length > 0 && !QueueCursorFormat().IsMatch(cursor))
+                {
+                    return Results.Problem("cursor is not one this API gave out; start again with cursor= (empty).", statusCode: StatusCodes.Status400BadRequest);
+                }
+
+                var page = await insights.GetQueuePageAsync(
+                    new QueuePageQuery
+                    {
+                        Scope = new QueueScope { Teams = teams.Teams },
+                        View = QueueView.AllOpen,
+                        Sort = QueueSort.Due,
+                        Brand = brand,
+                        Source = source,
+                        Level = level,
+                        State = state,
+                        Now = time.GetUtcNow(),
+                        Limit = limit ?? 100,
+                        After = cursor.Length == 0 ? null : cursor,
+                    },
                     cancellationToken);
-                return Results.Ok(items.Select(AlertDto.From));
+                if (page.Next is { } next)
+                {
+                    context.Response.Headers["X-Next-Cursor"] = next;
+                    var query = System.Web.HttpUtility.ParseQueryString(context.Request.QueryString.Value ?? "");
+                    query["cursor"] = next;
+                    context.Response.Headers.Link = $"<{context.Request.Path}?{query}>; rel=\"next\"";
+                }
+
+                return Results.Ok(page.Items.Select(AlertDto.From));
             })
             .RequireAuthorization(SocialWatchPolicies.Reader)
             .WithName("ListAlerts")
             .WithSummary("List the alert queue")
             .WithDescription(
                 "The alerts of the caller's teams in queue order (most urgent first), filtered by brand, source, escalation level "
-                + $"and state; at most limit (1..{MaxLimit}, default 100). Agents see their own teams; managers, PR and API keys every team.")
+                + $"and state; at most limit (1..{MaxLimit}, default 100). Agents see their own teams; managers, PR and API keys every team. "
+                + "Paging: send cursor= (empty) for the first page; while more follow, the response carries the next page's cursor in "
+                + "X-Next-Cursor and a Link header (rel=next). Pages follow the queue's keyset (priority, first-response due, id), "
+                + "so none repeats or skips an alert. A cursor this API did not give out answers 400.")
             .Produces<AlertDto[]>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithMetadata(new Observability.ApiExample(null, new[] { ApiExamples.Alert }));
@@ -103,6 +144,10 @@ internal static class AlertApi
                 ? Results.Ok(AlertDto.From(new QueueItem(outcome.Alert!, null)))
                 : Results.Problem(outcome.Error, statusCode: outcome.Status);
         };
+
+    /// <summary>The queue's page tokens in its due order: priority, first-response due ticks, id.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^d_-?[0-9]{1,9}_[0-9]{1,19}_[0-9]{1,19}$")]
+    private static partial System.Text.RegularExpressions.Regex QueueCursorFormat();
 
     /// <summary>JSON body of an alert action.</summary>
     internal sealed record AlertActionBody(
