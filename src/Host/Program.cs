@@ -25,6 +25,7 @@ foreach (var command in ScoringCommands.Create().Concat(IngestCommands.Create(Cl
 }
 
 root.Subcommands.Add(ModelCommands.Create(CliServices.Create));
+root.Subcommands.Add(UserCommands.Create(CliServices.Create));
 return await root.Parse(args, CliParser.Configuration()).InvokeAsync();
 
 /// <summary>Entry point type, public so that integration tests can host the app.</summary>

@@ -7,7 +7,7 @@ namespace SocialWatch.Host.Cli;
 /// </summary>
 internal static class VerbGuard
 {
-    public static readonly string[] Verbs = ["serve", "migrate", "score", "train", "evaluate", "replay", "digest", "erase", "models"];
+    public static readonly string[] Verbs = ["serve", "migrate", "score", "train", "evaluate", "replay", "digest", "erase", "models", "users"];
 
     private static readonly string[] s_helpOptions = ["--help", "-h", "-?", "--version"];
 

@@ -151,9 +151,16 @@ public static class WebRegistration
             return;
         }
 
+        DemoAccounts demo;
         using (var scope = app.Services.CreateScope())
         {
-            await scope.ServiceProvider.GetRequiredService<DemoUserSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
+            demo = await scope.ServiceProvider.GetRequiredService<DemoUserSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
+        }
+
+        // After "Now listening on": the addresses are known, and the banner is the last thing start-up prints.
+        if (demo.UserNames.Count > 0)
+        {
+            app.Lifetime.ApplicationStarted.Register(() => Console.Out.Write(StartBanner.Render(app.Urls, demo)));
         }
 
         app.Use(ServerTiming);

@@ -9,6 +9,48 @@ public sealed class ServeCommandTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
+    public async Task Serve_OnAFreshEmbeddedDatabase_EndsStartUpWithABoxNamingTheAddressTheDemoAccountsAndTheirPassword_OnceOnly()
+    {
+        using var dir = new TempDirectory();
+        var port = HostProcess.FreePort();
+        string first;
+        await using (var host = HostProcess.Start(["--urls", $"http://127.0.0.1:{port}"], new Dictionary<string, string?>(), dir.Path))
+        {
+            first = await BannerAsync(host);
+        }
+
+        string later;
+        await using (var host = HostProcess.Start(["--urls", $"http://127.0.0.1:{port}"], new Dictionary<string, string?>(), dir.Path))
+        {
+            later = await BannerAsync(host);
+        }
+
+        StringAssert.Contains(first, $"Open http://127.0.0.1:{port}");
+        StringAssert.Contains(first, "Demo accounts: agent, pr, manager, admin");
+        StringAssert.Matches(first, new System.Text.RegularExpressions.Regex("Password \\(all of them\\): \\S{16} "));
+        StringAssert.Contains(first, "users reset-password admin");
+        StringAssert.Contains(later, "Password: the one shown at the first start", "the password is shown at its first start only");
+        Assert.DoesNotContain("Password (all of them)", later);
+    }
+
+    /// <summary>The box printed after "Now listening on", from its top line to its bottom line.</summary>
+    private static async Task<string> BannerAsync(HostProcess host)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!host.StandardOutput.Contains('└', StringComparison.Ordinal) && !host.HasExited && waited.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            await Task.Delay(200);
+        }
+
+        var output = host.StandardOutput;
+        var top = output.IndexOf('┌', StringComparison.Ordinal);
+        var bottom = output.IndexOf('└', StringComparison.Ordinal);
+        Assert.IsTrue(top >= 0 && bottom > top, "no banner in: " + output + host.StandardError);
+        Assert.IsGreaterThan(output.IndexOf("Now listening on", StringComparison.Ordinal), top, "the banner comes after the listening address");
+        return output[top..bottom];
+    }
+
+    [TestMethod]
     public async Task Serve_WithUnknownStorageProvider_StopsWithOneClearLine()
     {
         using var dir = new TempDirectory();
