@@ -1,51 +1,22 @@
 using System.CommandLine;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using SocialWatch.Alerts.Retention;
 using SocialWatch.Core.Access;
 using SocialWatch.Core.Mentions;
 using SocialWatch.Core.Scoring;
 using SocialWatch.Core.Storage;
 using SocialWatch.Host.Cli;
-using SocialWatch.Storage;
 
 namespace SocialWatch.Host.Tests.Cli;
 
 [TestClass]
 public sealed class EraseCommandTests : IAsyncDisposable
 {
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"socialwatch-erase-{Guid.NewGuid():N}.db");
-    private readonly ServiceProvider _services;
+    private readonly CliStorage _storage = new("erase", services => services.AddTransient<EraseAuthorData>());
 
-    public EraseCommandTests()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "Sqlite",
-            ["ConnectionStrings:SocialWatch"] = $"Data Source={_database}",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddSingleton(TimeProvider.System);
-        services.AddSocialWatchStorage(configuration);
-        services.AddTransient<EraseAuthorData>();
-        _services = services.BuildServiceProvider();
-    }
+    private ServiceProvider Services => _storage.Services;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var path in new[] { _database, _database + "-wal", _database + "-shm" })
-        {
-            File.Delete(path);
-        }
-    }
+    public ValueTask DisposeAsync() => _storage.DisposeAsync();
 
     [TestMethod]
     public async Task Erase_WithYes_ErasesEveryBrandsCopy_PrintsCountsPerKind_AndAuditsWithoutTheAuthor()
@@ -59,11 +30,11 @@ public sealed class EraseCommandTests : IAsyncDisposable
         Assert.AreEqual($"erase: erased author 2001 on x (audited as {EraseAuthorData.SubjectHash("x", "2001")}):", lines[0]);
         CollectionAssert.Contains(lines, "mentions                       3");
         CollectionAssert.Contains(lines, "engagement snapshots           0");
-        var mentions = _services.GetRequiredService<IMentionStore>();
+        var mentions = Services.GetRequiredService<IMentionStore>();
         Assert.IsNull(await mentions.GetMentionAsync(ids[0], CancellationToken.None));
         Assert.IsNull(await mentions.GetMentionAsync(ids[1], CancellationToken.None));
         Assert.IsNotNull(await mentions.GetMentionAsync(ids[3], CancellationToken.None));
-        var audit = (await _services.GetRequiredService<IAdminAuditStore>().GetLatestAsync(10, CancellationToken.None)).Single();
+        var audit = (await Services.GetRequiredService<IAdminAuditStore>().GetLatestAsync(10, CancellationToken.None)).Single();
         Assert.AreEqual(("privacy", EraseAuthorData.SubjectHash("x", "2001"), "3 mentions (request DSR-9)"), (audit.Area, audit.Subject, audit.Detail));
         StringAssert.StartsWith(audit.Actor, "cli:");
         Assert.DoesNotContain("2001", audit.Action + audit.Detail);
@@ -79,7 +50,7 @@ public sealed class EraseCommandTests : IAsyncDisposable
         Assert.AreEqual(1, exitCode);
         StringAssert.StartsWith(output, "erase: stored for author 2001 on x:");
         Assert.AreEqual("erase: nothing erased; run again with --yes to erase.", errors.Trim());
-        Assert.IsNotNull(await _services.GetRequiredService<IMentionStore>().GetMentionAsync(ids[0], CancellationToken.None));
+        Assert.IsNotNull(await Services.GetRequiredService<IMentionStore>().GetMentionAsync(ids[0], CancellationToken.None));
     }
 
     [TestMethod]
@@ -93,7 +64,7 @@ public sealed class EraseCommandTests : IAsyncDisposable
         Assert.AreEqual(0, exitCode);
         StringAssert.Contains(asked, "[y/N]");
         StringAssert.Contains(output, "erase: erased author 2001 on x");
-        Assert.IsNull(await _services.GetRequiredService<IMentionStore>().GetMentionAsync(ids[0], CancellationToken.None));
+        Assert.IsNull(await Services.GetRequiredService<IMentionStore>().GetMentionAsync(ids[0], CancellationToken.None));
     }
 
     [TestMethod]
@@ -105,7 +76,7 @@ public sealed class EraseCommandTests : IAsyncDisposable
 
         Assert.AreEqual(1, exitCode);
         Assert.AreEqual("erase: nothing stored for '2001' on reddit.", output.Trim());
-        Assert.IsEmpty(await _services.GetRequiredService<IAdminAuditStore>().GetLatestAsync(10, CancellationToken.None));
+        Assert.IsEmpty(await Services.GetRequiredService<IAdminAuditStore>().GetLatestAsync(10, CancellationToken.None));
     }
 
     [TestMethod]
@@ -114,7 +85,7 @@ public sealed class EraseCommandTests : IAsyncDisposable
     [DataRow("x", "@", "erase: Name the author")]
     public async Task Erase_WithBadInput_IsOneClearLine_AndExits2(string source, string author, string message)
     {
-        await _services.GetRequiredService<IStorageMaintenance>().MigrateAsync(CancellationToken.None);
+        await Services.GetRequiredService<IStorageMaintenance>().MigrateAsync(CancellationToken.None);
 
         var (exitCode, _, errors) = await InvokeAsync(null, "erase", "--source", source, "--author", author, "--yes");
 
@@ -152,8 +123,8 @@ public sealed class EraseCommandTests : IAsyncDisposable
 
     private async Task<long[]> StoreAsync(params (string ExternalId, string Brand, string AuthorId)[] posts)
     {
-        await _services.GetRequiredService<IStorageMaintenance>().MigrateAsync(CancellationToken.None);
-        var store = _services.GetRequiredService<IMentionStore>();
+        await Services.GetRequiredService<IStorageMaintenance>().MigrateAsync(CancellationToken.None);
+        var store = Services.GetRequiredService<IMentionStore>();
         var ids = new List<long>();
         foreach (var (externalId, brand, authorId) in posts)
         {
@@ -176,7 +147,7 @@ public sealed class EraseCommandTests : IAsyncDisposable
 
     private async Task<(int ExitCode, string Output, string Errors)> InvokeAsync(Func<string, bool>? confirm, params string[] args)
     {
-        var root = new RootCommand("test") { EraseCommand.Create(() => _services, confirm) };
+        var root = new RootCommand("test") { EraseCommand.Create(() => Services, confirm) };
         using var output = new StringWriter();
         using var errors = new StringWriter();
         var exitCode = await root.Parse(args, CliParser.Configuration()).InvokeAsync(new InvocationConfiguration { Output = output, Error = errors });

@@ -1,13 +1,8 @@
 using System.CommandLine;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using SocialWatch.Core.Access;
 using SocialWatch.Host.Cli;
 using SocialWatch.Host.Web.Auth;
-using SocialWatch.Storage;
 
 namespace SocialWatch.Host.Tests.Cli;
 
@@ -15,34 +10,11 @@ namespace SocialWatch.Host.Tests.Cli;
 [TestClass]
 public sealed class UserCommandsTests : IAsyncDisposable
 {
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"socialwatch-users-{Guid.NewGuid():N}.db");
-    private readonly ServiceProvider _services;
+    private readonly CliStorage _storage = new("users");
 
-    public UserCommandsTests()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "Sqlite",
-            ["ConnectionStrings:SocialWatch"] = $"Data Source={_database}",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddSingleton(TimeProvider.System);
-        services.AddSocialWatchStorage(configuration);
-        _services = services.BuildServiceProvider();
-    }
+    private ServiceProvider Services => _storage.Services;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var path in new[] { _database, _database + "-wal", _database + "-shm" })
-        {
-            File.Delete(path);
-        }
-    }
+    public ValueTask DisposeAsync() => _storage.DisposeAsync();
 
     [TestMethod]
     public async Task ResetPassword_GivesTheAccountAGeneratedPassword_ItSignsInWith_AndAuditsIt()
@@ -58,7 +30,7 @@ public sealed class UserCommandsTests : IAsyncDisposable
         Assert.IsNotNull(await accounts.VerifyAsync("admin", password, CancellationToken.None), "the printed password signs in");
         Assert.IsNull(await accounts.VerifyAsync("admin", "the lost first-start password", CancellationToken.None));
         Assert.AreNotEqual(before.PasswordHash, (await Users.FindAsync("admin", CancellationToken.None))!.PasswordHash);
-        var audit = await _services.GetRequiredService<IAdminAuditStore>().GetLatestAsync(10, CancellationToken.None);
+        var audit = await Services.GetRequiredService<IAdminAuditStore>().GetLatestAsync(10, CancellationToken.None);
         Assert.IsTrue(audit.Any(a => a.Actor == "cli" && a.Subject == "admin"), "the reset is in the admin audit: " + string.Join("; ", audit));
         Assert.DoesNotContain(password, string.Join(" ", audit.Select(a => a.Detail)), "the audit never holds the password");
     }
@@ -78,18 +50,18 @@ public sealed class UserCommandsTests : IAsyncDisposable
         Assert.IsEmpty(unknown.Output + off.Output);
     }
 
-    private IUserStore Users => _services.GetRequiredService<IUserStore>();
+    private IUserStore Users => Services.GetRequiredService<IUserStore>();
 
     private async Task<WebUser> AccountAsync(string userName, string password)
     {
-        await _services.GetRequiredService<SocialWatch.Core.Storage.IStorageMaintenance>().MigrateAsync(CancellationToken.None);
+        await Services.GetRequiredService<SocialWatch.Core.Storage.IStorageMaintenance>().MigrateAsync(CancellationToken.None);
         var user = new WebUser { UserName = userName, DisplayName = "Demo " + userName, Roles = ["admin"], CreatedAt = DateTimeOffset.UtcNow };
         return await Users.SaveAsync(user with { PasswordHash = LocalAccounts.HashPassword(user, password) }, "test", CancellationToken.None);
     }
 
     private async Task<(int ExitCode, string Output, string Errors)> InvokeAsync(params string[] args)
     {
-        var root = new RootCommand("test") { UserCommands.Create(() => _services) };
+        var root = new RootCommand("test") { UserCommands.Create(() => Services) };
         using var output = new StringWriter();
         using var errors = new StringWriter();
         var exitCode = await root.Parse(args, CliParser.Configuration()).InvokeAsync(new InvocationConfiguration { Output = output, Error = errors });
