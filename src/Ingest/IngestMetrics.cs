@@ -23,9 +23,6 @@ public static class IngestMetrics
         Meter.CreateObservableCounter("stored", () => Measure(StoredBySource), "{mention}", "Mentions stored for the first time.");
     }
 
-    /// <summary>Creates the instruments at start-up, so every source shows from the first scrape.</summary>
-    public static void Publish() => _ = Meter.Name;
-
     internal static void Count(IEnumerable<Mention> received, IEnumerable<Mention> stored)
     {
         Add(ReceivedBySource, received);

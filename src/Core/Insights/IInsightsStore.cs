@@ -163,7 +163,11 @@ public sealed record QueuePageQuery
 /// A page of a view and the tokens of its neighbours (null where there is none). Tokens are opaque to callers and carry
 /// the sort keys of the row they follow or precede; a token from another view or order reads the first page.
 /// </summary>
-public sealed record QueuePage(IReadOnlyList<QueueItem> Items, string? Next, string? Previous);
+public sealed record QueuePage(IReadOnlyList<QueueItem> Items, string? Next, string? Previous)
+{
+    /// <summary>A token was given that is not one of this view and order, so the first page was read instead.</summary>
+    public bool TokenIgnored { get; init; }
+}
 
 /// <summary>Open alerts per open view, in the reader's scope.</summary>
 public sealed record QueueViewCounts(int AllOpen, int Mine, int Unassigned, int MyTeam, int Breached, int DueSoon);

@@ -46,7 +46,6 @@ internal static class ObservabilityEndpoints
         // The registry starts listening to .NET meters when it is first touched; touched here, at start-up, so what
         // happens before the first scrape is counted too.
         _ = Metrics.DefaultRegistry;
-        Ingest.IngestMetrics.Publish();
         var anonymous = app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value.Anonymous;
         if (anonymous)
         {

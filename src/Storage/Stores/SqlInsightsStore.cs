@@ -144,9 +144,11 @@ internal sealed class SqlInsightsStore(SqlDialect dialect, InsightsSql sql) : II
         var more = rows.Count > limit;
         var page = !more ? rows : backward ? rows[1..] : rows[..limit];
         string? Token(int index) => page.Count == 0 ? null : QueueCursor.TokenFor(order, page[index].Item, page[index].Score);
-        return backward
+        var ignored = cursor is null && !(string.IsNullOrEmpty(query.Before) && string.IsNullOrEmpty(query.After));
+        return (backward
             ? new QueuePage([.. page.Select(r => r.Item)], Token(page.Count - 1), more ? Token(0) : null)
-            : new QueuePage([.. page.Select(r => r.Item)], more ? Token(page.Count - 1) : null, cursor is null ? null : Token(0));
+            : new QueuePage([.. page.Select(r => r.Item)], more ? Token(page.Count - 1) : null, cursor is null ? null : Token(0)))
+            with { TokenIgnored = ignored };
     }
 
     public async Task<QueueViewCounts> GetQueueViewCountsAsync(QueueScope scope, DateTimeOffset now, TimeSpan dueSoon, CancellationToken cancellationToken)

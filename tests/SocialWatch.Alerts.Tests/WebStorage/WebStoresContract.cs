@@ -305,6 +305,8 @@ public abstract class WebStoresContract : WorkflowStoreContract
         Assert.IsNull(byDueWithRiskToken.Previous);
         Assert.AreEqual(low.Id, byDueWithRiskToken.Items[0].Alert.Id);
         Assert.HasCount(2, garbage.Items);
+        Assert.IsTrue(byDueWithRiskToken.TokenIgnored && garbage.TokenIgnored, "a token that was not read says so");
+        Assert.IsFalse(first.TokenIgnored || second.TokenIgnored, "no token, or one of this order, is read");
     }
 
     [TestMethod]
